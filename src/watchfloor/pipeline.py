@@ -1,0 +1,52 @@
+"""The pipeline: read -> analyze -> extract -> resolve, one document at a time over a batched spaCy stream."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from watchfloor.config import Settings
+from watchfloor.model import Document, Extraction, Skip
+from watchfloor.nlp import load_pipeline
+from watchfloor.resolve.actors import resolve_actors
+from watchfloor.resolve.places import resolve_places
+from watchfloor.resolve.times import find_times, latest_absolute_date
+
+# Documents handed to spaCy at once; larger batches gain nothing on two cores and hold more memory.
+BATCH_SIZE = 16
+
+
+def extract_documents(items: Iterable[Document | Skip], settings: Settings) -> Iterator[Extraction | Skip]:
+    """Analyse every document and yield its extraction; Skips pass through in their place."""
+    nlp = load_pipeline(settings.model)
+    # Skips ride along as empty texts (free to analyse) so results come out in input order.
+    pairs = ((item.text if isinstance(item, Document) else "", item) for item in items)
+    stream = nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE)
+    for doc, item in stream:
+        if isinstance(item, Skip):
+            yield item
+            continue
+        try:
+            yield extract_from_doc(doc, item, settings)
+        except Exception as error:  # one bad document must not stop the others; say which and why
+            yield Skip(item.source, f"extraction failed ({type(error).__name__}: {error}); please report this")
+
+
+def extract_from_doc(doc: object, document: Document, settings: Settings) -> Extraction:
+    """Everything watchfloor resolves from one analysed document."""
+    actors = resolve_actors(doc)  # type: ignore[arg-type]
+    countries = {actor.country for actor in actors if actor.country}
+    places = resolve_places(doc, countries, settings.cache_dir)  # type: ignore[arg-type]
+    times = find_times(document.text, document.published)
+    latest = None if document.published else latest_absolute_date(document.text)
+    return Extraction(document=document, actors=tuple(actors), places=tuple(places), times=tuple(times), latest_date=latest)
+
+
+def extract_text(text: str, settings: Settings | None = None, *, published: str | None = None) -> Extraction:
+    """Extract from one string: the library's shortest path (``watchfloor.extract_text("...")``)."""
+    from watchfloor.read.text import make_document
+
+    settings = settings or Settings()
+    document = make_document(text, "<text>", max_chars=settings.max_chars, published=published)
+    result = next(extract_documents([document], settings))
+    assert isinstance(result, Extraction)
+    return result

@@ -1,0 +1,58 @@
+"""RSS and Atom feed files: one document per entry, with its link and date (feedparser, no network)."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import time
+from collections.abc import Iterator
+
+from watchfloor.errors import InputError
+from watchfloor.model import Document, Skip
+from watchfloor.read.text import make_document
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def read_feed(data: bytes, source: str, *, max_chars: int, published: str | None = None) -> Iterator[Document | Skip]:
+    """Yield a Document for each feed entry with text, a Skip for each without."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        reason = getattr(feed, "bozo_exception", None)
+        detail = f" ({reason})" if reason else ""
+        raise InputError(source, f"malformed or empty feed: no entries{detail}")
+    outlet = (feed.feed.get("title") or None) if hasattr(feed, "feed") else None
+    for number, entry in enumerate(feed.entries, start=1):
+        where = f"{source}#{number}"
+        try:
+            yield _entry_document(entry, where, outlet, max_chars, published)
+        except InputError as error:
+            yield Skip(where, error.reason)
+
+
+def _entry_document(entry: dict, source: str, outlet: str | None, max_chars: int, published: str | None) -> Document:
+    body = ""
+    if entry.get("content"):
+        body = " ".join(part.get("value", "") for part in entry["content"])
+    body = body or entry.get("summary", "")
+    text = html_lib.unescape(_TAG.sub(" ", body))
+    text = re.sub(r"[ \t]+", " ", text)
+    return make_document(
+        text,
+        source,
+        max_chars=max_chars,
+        title=entry.get("title"),
+        published=published or _entry_date(entry),
+        url=entry.get("link"),
+        outlet=outlet,
+    )
+
+
+def _entry_date(entry: dict) -> str | None:
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return time.strftime("%Y-%m-%d", parsed)
+    return None

