@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
@@ -11,19 +12,62 @@ if TYPE_CHECKING:
 
 
 def governing_preposition(span: Span) -> Token | None:
-    """The preposition whose object the span is, from the parse or, failing that, the token before it."""
+    """The preposition whose object the span is, from the parse or, failing that, the token before it.
+
+    Coordinated and appositive names take their first conjunct's preposition ("in Khan Younis and Rafah",
+    "near the capital, Sanaa"). The token-before fallback covers misparses ("in Nabatieh and Bint Jbeil"),
+    but not a name that modifies a following noun ("from Western markets").
+    """
     root = span.root
+    while root.dep_ in ("conj", "appos") and root.head is not root and root.head.i < root.i:
+        root = root.head
     if root.dep_ in ("pobj", "pcomp") and root.head.pos_ == "ADP":
         return root.head
-    if span.start > 0 and span.root.dep_ not in ("compound", "amod", "nmod", "poss"):
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    modifies_noun = following is not None and following.pos_ in ("NOUN", "PROPN") and following.ent_iob_ != "B"
+    if span.start > 0 and not modifies_noun:
         before = span.doc[span.start - 1]
         if before.pos_ == "ADP" or before.lower_ in gazetteer.word_list("locative_preps.txt"):
             return before
     return None
 
 
+def follows_place_noun(span: Span) -> bool:
+    """True for a name right after a place noun: "the capital Sanaa", "the town of Sudzha"."""
+    start = span.start
+    if start > 1 and span.doc[start - 1].lower_ == "of":
+        start -= 1
+    if start == 0:
+        return False
+    word = span.doc[start - 1].lower_
+    return word == "capital" or word in gazetteer.word_list("of_place_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> dict[str, str]:
+    return {phrase: kind for phrase, kind in gazetteer.read_rows("place_nouns.tsv")}
+
+
+def place_noun_after(span: Span) -> tuple[str, int] | None:
+    """("admin" | "facility", end token) when a place noun follows the name, over up to two modifiers
+    ("Natanz enrichment sites", "Barmal district")."""
+    doc = span.doc
+    nouns = _place_nouns()
+    for skip in range(3):
+        at = span.end + skip
+        if at >= len(doc) or doc[at].is_punct or doc[at].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+        for width in (2, 1):
+            words = " ".join(token.lower_ for token in doc[at : at + width])
+            if words in nouns and (skip == 0 or nouns[words] == "facility"):
+                return nouns[words], at + width
+    return None
+
+
 def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     """True when the span names where something is or happens, not who acts."""
+    if follows_place_noun(span) or place_noun_after(span) is not None:
+        return True
     prep = governing_preposition(span)
     if prep is None or prep.lower_ not in gazetteer.word_list("locative_preps.txt"):
         return False

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 _BUILD_LOCK = threading.Lock()
 
 
@@ -32,11 +32,15 @@ class City:
     primary: bool
 
 
+_APOSTROPHES = str.maketrans("", "", "'’‘`ʼʻ")
+
+
 def normalize(name: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form of a place name."""
-    name = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    """Case-, accent-, apostrophe- and hyphen-insensitive form of a place name; Arabic "el" reads as "al"."""
+    name = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     name = "".join(c for c in name if not unicodedata.combining(c))
-    return " ".join(name.casefold().replace("-", " ").split())
+    words = name.casefold().replace("-", " ").split()
+    return " ".join("al" if word == "el" else word for word in words)
 
 
 def _is_latin(name: str) -> bool:

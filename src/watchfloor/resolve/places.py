@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.model import Place, Span
-from watchfloor.resolve.context import is_locative
+from watchfloor.resolve.context import is_locative, place_noun_after
 from watchfloor.resolve.geonames import City, CityIndex, normalize, open_index
 
 if TYPE_CHECKING:
@@ -20,6 +21,16 @@ if TYPE_CHECKING:
 # where a locative preposition governs the name.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
+# A place the statistical NER found outside any locative phrase, in a country the document never names,
+# must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
+MIN_UNANCHORED_POPULATION = 100_000
+# A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
+MIN_DATELINE_POPULATION = 20_000
+DATELINE = re.compile(
+    r"^(?P<places>[A-Z][A-Z'’. -]{1,40}[A-Z](?:/[A-Z][A-Z'’. -]{1,40}[A-Z])*)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s",
+    re.MULTILINE,
+)
 # A name that only matches a city's alternate name is taken when the city is this big or lies in a country
 # the document names: it keeps "Engels" (alternately "Pokrovsk") from beating the real Pokrovsk.
 MIN_ALTERNATE_POPULATION = 10_000
@@ -40,14 +51,16 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     """Every place below country level the document names, with coordinates and precision."""
     index = open_index(cache_dir)
     found: dict[tuple[object, ...], _Found] = {}
-    for span, candidate in _candidates(doc):
-        place = _resolve(span, candidate, countries, index)
+    located = [(span, _resolve(span, candidate, countries, index)) for span, candidate in _candidates(doc)]
+    located += _datelines(doc.text, countries, index)
+    for span, place in located:
         if place is None:
             continue
-        key = (place.geonameid, place.name) if place.geonameid else (place.name, place.lat, place.lon)
+        key = (place.geonameid,) if place.geonameid else (place.lat, place.lon)
         item = found.setdefault(key, place)
-        if (span.start_char, span.end_char) not in item.mentions:
-            item.mentions.append((span.start_char, span.end_char))
+        bounds = (span.start_char, span.end_char) if not isinstance(span, tuple) else span
+        if bounds not in item.mentions:
+            item.mentions.append(bounds)
     return [
         Place(p.name, p.country, round(p.lat, 5), round(p.lon, 5), p.geonameid, p.precision, tuple(sorted(p.mentions)))
         for p in sorted(found.values(), key=lambda p: p.mentions[0])
@@ -64,11 +77,29 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
             out.append((ent, ent.ent_id_))
         elif kind == "seat" and is_locative(ent, allow_from=False):
             out.append((ent, ent.ent_id_))
-        elif not kind and ent.label_ not in NEVER_PLACES and (ent.label_ in PLACE_LABELS or is_locative(ent)):
-            out.append((ent, "name"))
+        elif not kind and ent.label_ not in NEVER_PLACES:
+            for part in _split_coordination(ent):
+                if ent.label_ in PLACE_LABELS or is_locative(part):
+                    out.append((part, "name"))
         taken.update(range(ent.start, ent.end))
     out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
     return out
+
+
+def _split_coordination(ent: SpacySpan) -> list[SpacySpan]:
+    """An entity the NER ran across a conjunction ("the Fordow and Natanz") as its proper-noun parts."""
+    if not any(token.pos_ == "CCONJ" for token in ent):
+        return [ent]
+    parts, start = [], None
+    for token in ent:
+        if token.pos_ == "PROPN" and start is None:
+            start = token.i
+        elif token.pos_ != "PROPN" and start is not None:
+            parts.append(ent.doc[start : token.i])
+            start = None
+    if start is not None:
+        parts.append(ent.doc[start : ent.end])
+    return parts
 
 
 def _bare_proper_nouns(doc: Doc, taken: set[int]) -> list[SpacySpan]:
@@ -89,21 +120,65 @@ def _bare_proper_nouns(doc: Doc, taken: set[int]) -> list[SpacySpan]:
     return spans
 
 
+def _surface(text: str) -> str:
+    """A mention as a name: without a possessive or a leading article."""
+    text = text.removesuffix("’s").removesuffix("'s").strip()
+    return text[4:] if text[:4].lower() == "the " else text
+
+
 def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
     kind, _, key = candidate.partition(":")
+    name = _surface(span.text)
     if kind == "region":
         region = gazetteer.regions()[int(key)]
-        return _Found(region.name, region.country, region.lat, region.lon, None, region.precision)
-    name = span.text.removesuffix("’s").removesuffix("'s").strip()
-    if name.casefold() in gazetteer.not_places() or name.removeprefix("the ").casefold() in gazetteer.not_places():
+        return _Found(name, region.country, region.lat, region.lon, None, region.precision)
+    if name.casefold() in gazetteer.not_places() or normalize(name) in _state_names():
         return None
-    if normalize(name) in _state_names():
-        return None
-    wanted = {key} if kind == "seat" else countries
-    city = _choose(index.find(name), wanted, strict=(kind == "seat"))
+    if kind == "seat":
+        city = _choose(index.find(name), {key}, strict=True)
+    else:
+        city = _choose(_lookup(name, index), countries, strict=False)
+        if city is not None and city.country not in countries and city.population < MIN_UNANCHORED_POPULATION:
+            city = city if is_locative(span) else None
     if city is None:
         return None
+    after = place_noun_after(span)
+    if after is not None and after[0] == "admin":
+        # "Barmal district": the district, located at the town it is named after
+        return _Found(span.doc[span.start : after[1]].text, city.country, city.lat, city.lon, city.geonameid, "district")
     return _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")
+
+
+def _lookup(name: str, index: CityIndex) -> list[City]:
+    """Cities by a name, through our table of news spellings when GeoNames spells it otherwise."""
+    alias = _place_aliases().get(normalize(name))
+    if alias is not None:
+        geonames_name, country = alias
+        cities = [c for c in index.find(geonames_name) if c.country == country]
+        if cities:
+            return cities
+    return index.find(name)
+
+
+@lru_cache(maxsize=1)
+def _place_aliases() -> dict[str, tuple[str, str]]:
+    return {normalize(alias): (name, country) for alias, name, country in gazetteer.read_rows("place_aliases.tsv")}
+
+
+def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[Span, _Found | None]]:
+    """Places in datelines at the start of paragraphs ("SEOUL (Wire) -", "BEIRUT/JERUSALEM -")."""
+    found: list[tuple[Span, _Found | None]] = []
+    for match in DATELINE.finditer(text):
+        offset = match.start("places")
+        for part in match["places"].split("/"):
+            name = " ".join(word.capitalize() for word in part.split())
+            cities = [c for c in _lookup(name, index) if c.population >= MIN_DATELINE_POPULATION]
+            city = _choose(cities, countries, strict=False)
+            span = (offset, offset + len(part))
+            offset += len(part) + 1
+            if city is not None:
+                found.append((span, _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")))
+    return found
 
 
 def _choose(cities: list[City], countries: set[str], strict: bool) -> City | None:
