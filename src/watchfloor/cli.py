@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -14,6 +15,7 @@ from watchfloor import __version__
 from watchfloor.errors import WatchfloorError
 
 FORMATS = ("json", "jsonl", "table")
+TABLE_WIDTH = 110  # columns when stdout is not a terminal (a pipe or a file)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,8 +97,16 @@ def _emit(results: Iterable[Any], output_format: str) -> tuple[int, int]:
                 held = None
             click.echo(json.dumps(to_contract(result), ensure_ascii=False))
     if held is not None:
-        click.echo(json.dumps(to_contract(held), ensure_ascii=False, indent=2))
+        click.echo(_pretty_json(to_contract(held)))
     return extracted, skipped
+
+
+_PAIR = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
+
+
+def _pretty_json(value: Any) -> str:
+    """Indented JSON with each [start, end] span kept on one line."""
+    return _PAIR.sub(r"[\1, \2]", json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _with_progress(results: Iterable[Any], inputs: int) -> Iterator[Any]:
@@ -117,21 +127,21 @@ def _print_table(extraction: Any) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else TABLE_WIDTH)
     document = extraction.document
     heading = document.title or document.source
     dated = document.published or (f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated")
     table = Table(title=f"{heading} ({dated})", title_justify="left", show_lines=False)
-    for column in ("kind", "id / name", "country", "where", "mentions"):
-        table.add_column(column)
+    for column in ("kind", "id", "name", "country", "sector / where", "mentions"):
+        table.add_column(column, overflow="fold")
     for actor in extraction.actors:
-        table.add_row(actor.kind, f"{actor.id}  {actor.name}", actor.country or "", actor.sector or "", str(len(actor.mentions)))
+        table.add_row(actor.kind, actor.id, actor.name, actor.country or "", actor.sector or "", str(len(actor.mentions)))
     for place in extraction.places:
-        table.add_row("place", f"{place.name} ({place.precision})", place.country or "",
-                      f"{place.lat:.2f}, {place.lon:.2f}", str(len(place.mentions)))
+        where = f"{place.lat:.2f}, {place.lon:.2f} ({place.precision})"
+        table.add_row("place", str(place.geonameid or ""), place.name, place.country or "", where, str(len(place.mentions)))
     for time in extraction.times:
         interval = f"{time.start} .. {time.end}" if time.start else "unresolved"
-        table.add_row("time", time.text, "", interval, "1")
+        table.add_row("time", time.grain, time.text, "", interval, "1")
     console.print(table)
     console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  [{document.id[:19]}]\n")
 

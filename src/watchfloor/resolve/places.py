@@ -121,14 +121,22 @@ def _bare_proper_nouns(doc: Doc, taken: set[int]) -> list[SpacySpan]:
 
 
 def _surface(text: str) -> str:
-    """A mention as a name: without a possessive or a leading article."""
+    """A mention as a name: without a possessive or a leading article, datelines' capitals undone."""
     text = text.removesuffix("’s").removesuffix("'s").strip()
-    return text[4:] if text[:4].lower() == "the " else text
+    text = text[4:] if text[:4].lower() == "the " else text
+    return " ".join(word.capitalize() for word in text.split()) if text.isupper() and len(text) > 4 else text
+
+
+def _names_a_vessel(span: SpacySpan) -> bool:
+    """True for a ship named after a place: "the aircraft carrier Shandong"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in gazetteer.word_list("vessel_nouns.txt")
 
 
 def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
     kind, _, key = candidate.partition(":")
     name = _surface(span.text)
+    if _names_a_vessel(span):
+        return None
     if kind == "region":
         region = gazetteer.regions()[int(key)]
         return _Found(name, region.country, region.lat, region.lon, None, region.precision)
@@ -171,7 +179,7 @@ def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[S
     for match in DATELINE.finditer(text):
         offset = match.start("places")
         for part in match["places"].split("/"):
-            name = " ".join(word.capitalize() for word in part.split())
+            name = _surface(part)
             cities = [c for c in _lookup(name, index) if c.population >= MIN_DATELINE_POPULATION]
             city = _choose(cities, countries, strict=False)
             span = (offset, offset + len(part))
