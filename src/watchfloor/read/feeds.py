@@ -24,12 +24,13 @@ def read_feed(data: bytes, source: str, *, max_chars: int, published: str | None
         detail = f" ({reason})" if reason else ""
         raise InputError(source, f"malformed or empty feed: no entries{detail}")
     outlet = (feed.feed.get("title") or None) if hasattr(feed, "feed") else None
+    broken = f"malformed feed ({feed.bozo_exception}); " if feed.get("bozo") else ""
     for number, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{number}"
         try:
             yield _entry_document(entry, where, outlet, max_chars, published)
         except InputError as error:
-            yield Skip(where, error.reason)
+            yield Skip(where, broken + error.reason)
 
 
 def _entry_document(entry: dict, source: str, outlet: str | None, max_chars: int, published: str | None) -> Document:

@@ -7,6 +7,10 @@ from watchfloor.model import Document
 from watchfloor.read.text import make_document, normalize_date
 
 
+# Fewer words than this is a link or a caption left over from navigation, not an article.
+MIN_ARTICLE_WORDS = 8
+
+
 def read_html(html: str, source: str, *, max_chars: int, published: str | None = None) -> Document:
     """Extract the main text of one HTML page; comments and boilerplate are left out."""
     import trafilatura
@@ -22,7 +26,7 @@ def read_html(html: str, source: str, *, max_chars: int, published: str | None =
     except Exception as error:  # trafilatura raises many lxml errors on hostile markup
         raise InputError(source, f"malformed HTML: {error}") from error
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(source, "HTML page holds no article text (navigation or boilerplate only)")
     page_date = _safe_date(getattr(result, "date", None))
     return make_document(

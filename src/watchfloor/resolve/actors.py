@@ -59,9 +59,11 @@ def _add(found: dict[str, _Found], entry: gazetteer.ActorEntry, span: SpacySpan 
 
 def _add_contextual(found: dict[str, _Found], contextual: list[tuple[str, SpacySpan]]) -> None:
     present = set(found)
-    requirements = {actor_id: requires for _alias, actor_id, requires in gazetteer.contextual_aliases()}
+    requirements: dict[str, set[str]] = {}
+    for _alias, actor_id, requires in gazetteer.contextual_aliases():
+        requirements.setdefault(actor_id, set()).update(requires)
     for actor_id, ent in contextual:
-        if requirements.get(actor_id, frozenset()) & present:
+        if requirements.get(actor_id, set()) & present:
             _add(found, _entry(actor_id), ent)
 
 
@@ -80,6 +82,16 @@ def _compose_organs(doc: Doc, found: dict[str, _Found]) -> None:
             f"{key}-{organ.suffix}", f"{state.name} {organ.name}", "organization", key, organ.sector, (), key
         )
         _add(found, entry, (ent.start_char, doc[end - 1].idx + len(doc[end - 1])))
+        _drop_mention(found, key, (ent.start_char, ent.end_char))
+
+
+def _drop_mention(found: dict[str, _Found], actor_id: str, bounds: Span) -> None:
+    """A state mention that became part of an organ's name is the organ's, not the state's."""
+    item = found.get(actor_id)
+    if item is not None and bounds in item.mentions:
+        item.mentions.remove(bounds)
+        if not item.mentions:
+            del found[actor_id]
 
 
 def _organ_at(doc: Doc, start: int) -> tuple[gazetteer.OrganNoun | None, int]:
@@ -109,7 +121,19 @@ def _add_people(doc: Doc, found: dict[str, _Found]) -> None:
         country = affiliation.country
         entry = gazetteer.ActorEntry(f"person:{_slug(name)}", name, "person", country, affiliation.sector, (), affiliation.id)
         _add(people, entry, ent)
+    _add_surnames(doc, people)
     found.update(people)
+
+
+def _add_surnames(doc: Doc, people: dict[str, _Found]) -> None:
+    """Later mentions by surname alone ("Singh said"), whatever label the NER gave them."""
+    surnames = {item.entry.name.split()[-1]: item for item in people.values()}
+    for token in doc:
+        item = surnames.get(token.text)
+        if item is None or token.ent_id_ or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue
+        if not any(start <= token.idx < end for start, end in item.mentions):
+            _add(people, item.entry, (token.idx, token.idx + len(token)))
 
 
 def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:

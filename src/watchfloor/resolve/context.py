@@ -64,9 +64,23 @@ def place_noun_after(span: Span) -> tuple[str, int] | None:
     return None
 
 
+def is_attacked(span: Span) -> bool:
+    """True for the object of an attack verb: "Russian drones struck Odessa", "Russia pounds Kyiv"."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in gazetteer.word_list("attack_nouns.txt")
+
+
+def modifies_people(span: Span) -> bool:
+    """True for a name used as a modifier of people: "Gaza officials", "Donbas separatists"."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.lemma_.lower() in gazetteer.word_list("group_nouns.txt")
+
+
 def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     """True when the span names where something is or happens, not who acts."""
-    if follows_place_noun(span) or place_noun_after(span) is not None:
+    if follows_place_noun(span) or place_noun_after(span) is not None or is_attacked(span):
         return True
     prep = governing_preposition(span)
     if prep is None or prep.lower_ not in gazetteer.word_list("locative_preps.txt"):

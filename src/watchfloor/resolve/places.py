@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.model import Place, Span
-from watchfloor.resolve.context import is_locative, place_noun_after
+from watchfloor.resolve.context import is_locative, modifies_people, place_noun_after
 from watchfloor.resolve.geonames import City, CityIndex, normalize, open_index
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def _names_a_vessel(span: SpacySpan) -> bool:
 def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
     kind, _, key = candidate.partition(":")
     name = _surface(span.text)
-    if _names_a_vessel(span):
+    if _names_a_vessel(span) or modifies_people(span):
         return None
     if kind == "region":
         region = gazetteer.regions()[int(key)]

@@ -1,0 +1,59 @@
+"""Actors: gazetteer names, seats of power, composed organs, people by role (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # sentence, expected (id, country) pairs (order of first mention), a note
+    ("Moscow and Pyongyang signed a treaty.", [("RUS", "RUS"), ("PRK", "PRK")], "capitals as metonyms"),
+    ("The Kremlin denied the report.", [("RUS", "RUS")], "seat of power"),
+    ("Officials in Seoul fear the move.", [("KOR", "KOR")], "officials in CAPITAL is the government"),
+    ("The DPRK rejected the claim.", [("PRK", "PRK")], "alias"),
+    ("Russian and Ukrainian troops clashed.", [("RUS", "RUS"), ("UKR", "UKR")], "demonyms"),
+    ("South Korea’s National Intelligence Service (NIS) said so.", [("KOR", "KOR"), ("KOR-NIS", "KOR")], "organ"),
+    ("The Pentagon said it had no evidence.", [("USA-DOD", "USA")], "organ by seat"),
+    ("Yonhap, citing the NIS, reported it.", [("KOR-YONHAP", "KOR"), ("KOR-NIS", "KOR")], "media and intelligence"),
+    ("Russia's defence ministry said its forces advanced.", [("RUS-MOD", "RUS")], "composed organ"),
+    ("The Russian Defence Ministry said so.", [("RUS-MOD", "RUS")], "composed organ with demonym"),
+    ("NATO and the UN condemned it; the IAEA was silent.", [("NATO", None), ("UN", None), ("IAEA", None)], "IGOs"),
+    ("Hamas and Hezbollah fired rockets; the Houthis too.", [("HAMAS", None), ("HEZBOLLAH", None), ("HOUTHIS", None)], "groups"),
+    ("The RSF attacked El Fasher.", [("RSF", None)], "group by acronym"),
+    ("Ukrainian President Volodymyr Zelenskyy said so.", [("UKR", "UKR"), ("person:volodymyr-zelenskyy", "UKR")], "known person"),
+    ("Sabrina Singh, Deputy Pentagon Press Secretary, said so.", [("person:sabrina-singh", "USA"), ("USA-DOD", "USA")], "person by apposition"),
+    ("Finnish Foreign Minister Elina Valtonen said so.", [("FIN", "FIN"), ("person:elina-valtonen", "FIN")], "person by title"),
+    ("North Korea's XI Corps is elite.", [("PRK", "PRK"), ("PRK-11CORPS", "PRK")], "named formation"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "note"), CASES, ids=[case[2] for case in CASES])
+def test_actors(extract, sentence: str, expected: list[tuple[str, str | None]], note: str) -> None:
+    result = extract(sentence)
+    assert sorted((a.id, a.country) for a in result.actors) == sorted(expected)
+    for actor in result.actors:
+        for start, end in actor.mentions:
+            assert sentence[start:end].strip() == sentence[start:end] and end > start
+
+
+def test_the_north_needs_korean_context(extract) -> None:
+    korean = extract("South Korea said the North fired a missile.")
+    assert {"KOR", "PRK"} <= {a.id for a in korean.actors}
+    other = extract("Rebels in the North took two towns, Mali's army said.")
+    assert "PRK" not in {a.id for a in other.actors}
+
+
+def test_capital_as_place_is_not_an_actor(extract) -> None:
+    result = extract("Explosions were heard in Kyiv overnight, witnesses said.")
+    assert "UKR" not in {a.id for a in result.actors}
+    assert [p.name for p in result.places] == ["Kyiv"]
+
+
+def test_unknown_person_without_actor_is_left_out(extract) -> None:
+    result = extract("John Smith, a local farmer, said the road was closed.")
+    assert result.actors == ()
+
+
+def test_surname_mentions_join_the_person(extract) -> None:
+    text = "Sabrina Singh, Deputy Pentagon Press Secretary, briefed reporters. Singh said more was coming."
+    person = next(a for a in extract(text).actors if a.kind == "person")
+    assert [text[s:e] for s, e in person.mentions] == ["Sabrina Singh", "Singh"]

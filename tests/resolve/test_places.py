@@ -1,0 +1,76 @@
+"""Places: GeoNames cities, regions and waters, metonyms, datelines, precision (table-driven)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+CASES = [
+    # sentence, name, country, lat, lon, precision
+    ("Soldiers were deployed near Kursk, officials said.", "Kursk", "RUS", 51.73, 36.19, "city"),
+    ("Shelling hit Kiev and its suburbs overnight, Ukraine said.", "Kiev", "UKR", 50.45, 30.52, "city"),
+    ("Russia said its troops advanced near Kharkov.", "Kharkov", "UKR", 49.99, 36.23, "city"),
+    ("Israeli strikes on Rafah killed 12, Gaza officials said.", "Rafah", "PSE", 31.30, 34.25, "city"),
+    ("Houthi missiles hit a ship in the Red Sea.", "Red Sea", None, 20.0, 38.5, "water"),
+    ("Ukraine holds ground in Russia's Kursk region.", "Kursk region", "RUS", 51.5, 36.1, "region"),
+    ("Chinese ships blocked a resupply at Second Thomas Shoal, Manila said.", "Second Thomas Shoal", None, 9.75, 115.87, "island"),
+    ("Talks were held in Beijing on Monday, China said.", "Beijing", "CHN", 39.91, 116.40, "city"),
+    ("US strikes hit radar sites around the port of Hodeidah in Yemen.", "Hodeidah", "YEM", 14.80, 42.95, "city"),
+    ("Fighting raged in the Kalbajar district of Azerbaijan.", "Kalbajar district", "AZE", 40.10, 46.04, "district"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "country", "lat", "lon", "precision"), CASES, ids=[c[1] for c in CASES])
+def test_place(extract, sentence: str, name: str, country: str | None, lat: float, lon: float, precision: str) -> None:
+    places = extract(sentence).places
+    assert [(p.name, p.country, p.precision) for p in places] == [(name, country, precision)]
+    assert km(lat, lon, places[0].lat, places[0].lon) < 50
+    start, end = places[0].mentions[0]
+    assert name in sentence[start:end] or sentence[start:end] in name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow and Pyongyang deepened their alliance.",
+        "Officials in Seoul fear the North's troops.",
+        "South Korea may increase its military support to Kyiv.",
+        "The alliance threatens stability in Europe and Asia and on the Korean Peninsula.",
+        "As Russia distances itself from Western markets, it looks east.",
+        "Ukraine said six Magura drones took part.",
+        "The Chinese aircraft carrier Shandong sailed past.",
+        "Russia and Ukraine traded blame.",
+    ],
+)
+def test_not_a_place(extract, sentence: str) -> None:
+    assert extract(sentence).places == ()
+
+
+def test_ambiguous_name_resolved_by_countries_in_document(extract) -> None:
+    ukraine = extract("Russian drones struck Odessa overnight, Ukraine's air force said.")
+    assert [(p.name, p.country) for p in ukraine.places] == [("Odessa", "UKR")]
+
+
+def test_dateline_is_a_place(extract) -> None:
+    text = "SEOUL/TOKYO (Wire) - North Korea fired a missile on Monday, South Korea's military said."
+    names = [(p.name, p.country) for p in extract(text).places]
+    assert names == [("Seoul", "KOR"), ("Tokyo", "JPN")]
+
+
+def test_coordinated_places_are_all_found(extract) -> None:
+    text = "Israeli air strikes on Khan Younis and Rafah killed 30 people, Gaza officials said."
+    assert [p.name for p in extract(text).places] == ["Khan Younis", "Rafah"]
+
+
+def test_repeated_place_is_one_place_with_all_mentions(extract) -> None:
+    text = "Troops massed near Kursk. Later, more troops arrived near Kursk, Russia said."
+    [place] = extract(text).places
+    assert [text[s:e] for s, e in place.mentions] == ["Kursk", "Kursk"]
