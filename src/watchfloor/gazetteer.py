@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -88,20 +88,27 @@ def named_actors() -> dict[str, ActorEntry]:
         for actor_id, name, kind, country, sector, aliases in read_rows(filename):
             state = country if country in states() else None
             affiliation = country or None
-            table[actor_id] = ActorEntry(actor_id, name, kind, state, sector or None, (name, *_split(aliases)), affiliation)
+            table[actor_id] = ActorEntry(
+                actor_id, name, kind, state, sector or None, (name, *_split(aliases)), affiliation
+            )
     return table
 
 
 @lru_cache(maxsize=1)
 def contextual_aliases() -> list[tuple[str, str, frozenset[str]]]:
     """Aliases that name an actor only when one of the given actors is named elsewhere in the text."""
-    return [(alias, actor_id, frozenset(_split(requires))) for alias, actor_id, requires in read_rows("contextual_aliases.tsv")]
+    return [
+        (alias, actor_id, frozenset(_split(requires)))
+        for alias, actor_id, requires in read_rows("contextual_aliases.tsv")
+    ]
 
 
 @lru_cache(maxsize=1)
 def organ_nouns() -> list[OrganNoun]:
     """Organ nouns, longest phrase first so "ministry of foreign affairs" wins over "ministry"."""
-    rows = [OrganNoun(phrase.lower(), suffix, sector, name) for phrase, suffix, sector, name in read_rows("organ_nouns.tsv")]
+    rows = [
+        OrganNoun(phrase.lower(), suffix, sector, name) for phrase, suffix, sector, name in read_rows("organ_nouns.tsv")
+    ]
     return sorted(rows, key=lambda row: -len(row.phrase.split()))
 
 
@@ -120,7 +127,7 @@ def not_places() -> frozenset[str]:
     return frozenset(name.casefold() for name in read_lines("not_places.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(filename: str) -> frozenset[str]:
     """A lexicon of lower-case words or phrases."""
     return frozenset(line.lower() for line in read_lines(filename))

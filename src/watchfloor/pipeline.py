@@ -38,7 +38,9 @@ def extract_from_doc(doc: object, document: Document, settings: Settings) -> Ext
     places = resolve_places(doc, countries, settings.cache_dir)  # type: ignore[arg-type]
     times = find_times(document.text, document.published)
     latest = None if document.published else latest_absolute_date(document.text)
-    return Extraction(document=document, actors=tuple(actors), places=tuple(places), times=tuple(times), latest_date=latest)
+    return Extraction(
+        document=document, actors=tuple(actors), places=tuple(places), times=tuple(times), latest_date=latest
+    )
 
 
 def extract_text(text: str, settings: Settings | None = None, *, published: str | None = None) -> Extraction:

@@ -27,7 +27,10 @@ CASES = {
     "nav-only.html": (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
     "broken.rss": (b"<?xml version='1.0'?><rss><channel><item><title>x", "feed"),
     "german.txt": (GERMAN.encode("utf-8"), "not English"),
-    "cyrillic.txt": (("Российские войска нанесли удар по Харькову, сообщили власти области. " * 3).encode(), "not English"),
+    "cyrillic.txt": (
+        ("Российские войска нанесли удар по Харькову, сообщили власти области. " * 3).encode(),
+        "not English",
+    ),
 }
 
 

@@ -60,7 +60,8 @@ def test_feed_gives_one_document_per_entry_with_link_and_date(tmp_path: Path) ->
     <item><title>One</title><link>https://example.org/1</link><pubDate>Tue, 04 Feb 2025 10:00:00 GMT</pubDate>
     <description>{ARTICLE}</description></item>
     <item><title>Two</title><link>https://example.org/2</link><pubDate>Wed, 05 Feb 2025 10:00:00 GMT</pubDate>
-    <description>&lt;p&gt;North Korea fired a missile into the sea on Wednesday, Seoul said.&lt;/p&gt;</description></item>
+    <description>&lt;p&gt;North Korea fired a missile into the sea on Wednesday, Seoul said.&lt;/p&gt;
+    </description></item>
     </channel></rss>"""
     path = tmp_path / "desk.rss"
     path.write_text(feed, encoding="utf-8")
@@ -73,7 +74,13 @@ def test_feed_gives_one_document_per_entry_with_link_and_date(tmp_path: Path) ->
 
 def test_jsonl_reads_fields_and_skips_bad_lines(tmp_path: Path) -> None:
     good = {"text": ARTICLE, "title": "T", "published": "2025-02-04T09:00:00Z", "url": "u", "outlet": "o"}
-    lines = [json.dumps(good), "{not json", json.dumps({"title": "no text"}), "", json.dumps({"text": ARTICLE + " More."})]
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        "",
+        json.dumps({"text": ARTICLE + " More."}),
+    ]
     path = tmp_path / "a.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
     items = read(path)

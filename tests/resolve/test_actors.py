@@ -17,11 +17,27 @@ CASES = [
     ("Russia's defence ministry said its forces advanced.", [("RUS-MOD", "RUS")], "composed organ"),
     ("The Russian Defence Ministry said so.", [("RUS-MOD", "RUS")], "composed organ with demonym"),
     ("NATO and the UN condemned it; the IAEA was silent.", [("NATO", None), ("UN", None), ("IAEA", None)], "IGOs"),
-    ("Hamas and Hezbollah fired rockets; the Houthis too.", [("HAMAS", None), ("HEZBOLLAH", None), ("HOUTHIS", None)], "groups"),
+    (
+        "Hamas and Hezbollah fired rockets; the Houthis too.",
+        [("HAMAS", None), ("HEZBOLLAH", None), ("HOUTHIS", None)],
+        "groups",
+    ),
     ("The RSF attacked El Fasher.", [("RSF", None)], "group by acronym"),
-    ("Ukrainian President Volodymyr Zelenskyy said so.", [("UKR", "UKR"), ("person:volodymyr-zelenskyy", "UKR")], "known person"),
-    ("Sabrina Singh, Deputy Pentagon Press Secretary, said so.", [("person:sabrina-singh", "USA"), ("USA-DOD", "USA")], "person by apposition"),
-    ("Finnish Foreign Minister Elina Valtonen said so.", [("FIN", "FIN"), ("person:elina-valtonen", "FIN")], "person by title"),
+    (
+        "Ukrainian President Volodymyr Zelenskyy said so.",
+        [("UKR", "UKR"), ("person:volodymyr-zelenskyy", "UKR")],
+        "known person",
+    ),
+    (
+        "Sabrina Singh, Deputy Pentagon Press Secretary, said so.",
+        [("person:sabrina-singh", "USA"), ("USA-DOD", "USA")],
+        "person by apposition",
+    ),
+    (
+        "Finnish Foreign Minister Elina Valtonen said so.",
+        [("FIN", "FIN"), ("person:elina-valtonen", "FIN")],
+        "person by title",
+    ),
     ("North Korea's XI Corps is elite.", [("PRK", "PRK"), ("PRK-11CORPS", "PRK")], "named formation"),
 ]
 

@@ -41,4 +41,3 @@ def gazetteer_patterns() -> list[dict[str, Any]]:
             for text in _variants(alias):
                 patterns.append({"label": "LOC", "pattern": text, "id": f"region:{number}"})
     return patterns
-

@@ -6,6 +6,7 @@ import html as html_lib
 import re
 import time
 from collections.abc import Iterator
+from typing import Any
 
 from watchfloor.errors import InputError
 from watchfloor.model import Document, Skip
@@ -33,7 +34,7 @@ def read_feed(data: bytes, source: str, *, max_chars: int, published: str | None
             yield Skip(where, broken + error.reason)
 
 
-def _entry_document(entry: dict, source: str, outlet: str | None, max_chars: int, published: str | None) -> Document:
+def _entry_document(entry: Any, source: str, outlet: str | None, max_chars: int, published: str | None) -> Document:
     body = ""
     if entry.get("content"):
         body = " ".join(part.get("value", "") for part in entry["content"])
@@ -51,7 +52,7 @@ def _entry_document(entry: dict, source: str, outlet: str | None, max_chars: int
     )
 
 
-def _entry_date(entry: dict) -> str | None:
+def _entry_date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if parsed:

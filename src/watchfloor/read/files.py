@@ -14,10 +14,17 @@ from watchfloor.read.jsonl import read_jsonl
 from watchfloor.read.text import decode, make_document
 
 SUFFIXES = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
 }
 
 
@@ -45,7 +52,9 @@ def read_paths(
 def _read_file(path: Path, max_bytes: int, max_chars: int, published: str | None) -> Iterator[Document | Skip]:
     size = path.stat().st_size
     if size > max_bytes:
-        yield Skip(str(path), f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB; raise WATCHFLOOR_MAX_BYTES)")
+        yield Skip(
+            str(path), f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB; raise WATCHFLOOR_MAX_BYTES)"
+        )
         return
     try:
         data = path.read_bytes()

@@ -6,7 +6,6 @@ from watchfloor.errors import InputError
 from watchfloor.model import Document
 from watchfloor.read.text import make_document, normalize_date
 
-
 # Fewer words than this is a link or a caption left over from navigation, not an article.
 MIN_ARTICLE_WORDS = 8
 

@@ -12,7 +12,9 @@ from watchfloor.read.text import make_document, normalize_date
 FIELDS = ("text", "title", "published", "url", "outlet")
 
 
-def read_jsonl(lines: Iterable[str], source: str, *, max_chars: int, published: str | None = None) -> Iterator[Document | Skip]:
+def read_jsonl(
+    lines: Iterable[str], source: str, *, max_chars: int, published: str | None = None
+) -> Iterator[Document | Skip]:
     """Yield one Document per line that holds an article; a Skip saying why for each line that does not."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -119,7 +118,9 @@ def _add_people(doc: Doc, found: dict[str, _Found]) -> None:
         if affiliation is None or len(name.split()) < 2:
             continue
         country = affiliation.country
-        entry = gazetteer.ActorEntry(f"person:{_slug(name)}", name, "person", country, affiliation.sector, (), affiliation.id)
+        entry = gazetteer.ActorEntry(
+            f"person:{_slug(name)}", name, "person", country, affiliation.sector, (), affiliation.id
+        )
         _add(people, entry, ent)
     _add_surnames(doc, people)
     found.update(people)
@@ -130,7 +131,7 @@ def _add_surnames(doc: Doc, people: dict[str, _Found]) -> None:
     surnames = {item.entry.name.split()[-1]: item for item in people.values()}
     for token in doc:
         item = surnames.get(token.text)
-        if item is None or token.ent_id_ or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+        if item is None or token.ent_id_ or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
             continue
         if not any(start <= token.idx < end for start, end in item.mentions):
             _add(people, item.entry, (token.idx, token.idx + len(token)))
@@ -142,7 +143,11 @@ def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
     after = doc[ent.end : ent.end]
     if ent.end < len(doc) and doc[ent.end].text == ",":
         stop = ent.end + 1
-        while stop < min(len(doc), ent.end + ROLE_WINDOW_AFTER) and doc[stop].text not in (",", ".", ";", "(") and doc[stop].pos_ not in ("VERB", "AUX"):
+        while (
+            stop < min(len(doc), ent.end + ROLE_WINDOW_AFTER)
+            and doc[stop].text not in (",", ".", ";", "(")
+            and doc[stop].pos_ not in ("VERB", "AUX")
+        ):
             stop += 1
         after = doc[ent.end + 1 : stop]
     for window in (before, after):

@@ -95,6 +95,5 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
         return head_word in gazetteer.word_list("of_place_heads.txt") or (
             head is not None and head.lower_ in gazetteer.word_list("of_place_heads.txt")
         )
-    if head is not None and head.pos_ in ("NOUN", "PROPN") and head_word in gazetteer.word_list("people_nouns.txt"):
-        return False
-    return True
+    names_people = head is not None and head.pos_ in ("NOUN", "PROPN")
+    return not (names_people and head_word in gazetteer.word_list("people_nouns.txt"))

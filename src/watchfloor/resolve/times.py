@@ -18,8 +18,22 @@ MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name and name != "May"})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 # How far back a day-and-month without a year may lie: news reports on the last ten months, and mentions
 # dates up to two months ahead ("talks on December 12" written in November).
 PAST_WINDOW_DAYS = 300
@@ -31,7 +45,10 @@ RECENT = {"days": 7, "weeks": 28, "months": 90, "years": 730}
 LEADING_WORD = re.compile(r"(?:(?:in|on|of|the|from|during|throughout|before|after|over) )?", re.I)
 FUTURE_CUE = re.compile(r"\b(will|next|is due|are due|scheduled|plans? to|set to|expected to)\b[^.]{0,40}$", re.I)
 
-_M = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_M = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)"
@@ -142,7 +159,11 @@ def _year_part_rule(match: re.Match[str], published: date | None, future: bool) 
     return _since_or(match, start, end, "year", published)
 
 
-@rule(rf"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]f|[Tt]he) {_Y}\b(?![,.]?\d)(?! (?:troops|soldiers|people|km|kilometres|miles))", absolute=True)
+@rule(
+    rf"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]f|[Tt]he)"
+    rf" {_Y}\b(?![,.]?\d)(?! (?:troops|soldiers|people|km|kilometres|miles))",
+    absolute=True,
+)
 def _year(match: re.Match[str], published: date | None, future: bool) -> Resolved | None:
     start, end = _year_part(int(match["year"]), None)
     return _since_or(match, start, end, "year", published)
@@ -161,7 +182,11 @@ def _month_alone(match: re.Match[str], published: date | None, future: bool) -> 
     return _since_or(match, start, end, "month", published)
 
 
-@rule(r"\b(?:(?P<which>last|this|next|on|[Ll]ast|[Tt]his|[Nn]ext|[Oo]n) )?" + _WD + r"(?:'s| (?:morning|afternoon|evening|night))?\b")
+@rule(
+    r"\b(?:(?P<which>last|this|next|on|[Ll]ast|[Tt]his|[Nn]ext|[Oo]n) )?"
+    + _WD
+    + r"(?:'s| (?:morning|afternoon|evening|night))?\b"
+)
 def _weekday(match: re.Match[str], published: date | None, future: bool) -> Resolved | None:
     if published is None:
         return None
@@ -176,7 +201,10 @@ def _weekday(match: re.Match[str], published: date | None, future: bool) -> Reso
     return day, day, "day"
 
 
-@rule(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night|tomorrow|the day before yesterday)\b", flags=re.I)
+@rule(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|yesterday|last night|tomorrow|the day before yesterday)\b",
+    flags=re.I,
+)
 def _deictic_day(match: re.Match[str], published: date | None, future: bool) -> Resolved | None:
     if published is None:
         return None
@@ -186,7 +214,11 @@ def _deictic_day(match: re.Match[str], published: date | None, future: bool) -> 
     return day, day, "day"
 
 
-@rule(r"\b(?P<edge>earlier|later) (?:this|in the) (?P<unit>week|month|year)\b|\b(?P<which>last|this|next|past) (?P<unit2>week|month|year|weekend)\b", flags=re.I)
+@rule(
+    r"\b(?P<edge>earlier|later) (?:this|in the) (?P<unit>week|month|year)\b"
+    r"|\b(?P<which>last|this|next|past) (?P<unit2>week|month|year|weekend)\b",
+    flags=re.I,
+)
 def _relative_period(match: re.Match[str], published: date | None, future: bool) -> Resolved | None:
     if published is None:
         return None
@@ -201,7 +233,11 @@ def _relative_period(match: re.Match[str], published: date | None, future: bool)
 def _period(published: date, unit: str, shift: int) -> tuple[date, date]:
     if unit in ("week", "weekend"):
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-        return (monday + timedelta(days=5), monday + timedelta(days=6)) if unit == "weekend" else (monday, monday + timedelta(days=6))
+        return (
+            (monday + timedelta(days=5), monday + timedelta(days=6))
+            if unit == "weekend"
+            else (monday, monday + timedelta(days=6))
+        )
     if unit == "month":
         month_index = published.year * 12 + published.month - 1 + shift
         return _interval_month(month_index // 12, month_index % 12 + 1)
@@ -218,7 +254,11 @@ def _ago(match: re.Match[str], published: date | None, future: bool) -> Resolved
     return day, day, match["unit"].lower()
 
 
-@rule(rf"\b(?:over |in |during )?the (?:past|last) (?:{_NUM} )?(?P<unit>day|week|month|year|hour)s?\b|\bin recent (?P<recent>days|weeks|months|years)\b", flags=re.I)
+@rule(
+    rf"\b(?:over |in |during )?the (?:past|last) (?:{_NUM} )?(?P<unit>day|week|month|year|hour)s?\b"
+    r"|\bin recent (?P<recent>days|weeks|months|years)\b",
+    flags=re.I,
+)
 def _recent(match: re.Match[str], published: date | None, future: bool) -> Resolved | None:
     if published is None:
         return None
@@ -230,8 +270,10 @@ def _recent(match: re.Match[str], published: date | None, future: bool) -> Resol
     return published - timedelta(days=max(1, round(days))), published, "recent"
 
 
-def _since_or(match: re.Match[str], start: date | None, end: date | None, grain: str, published: date | None) -> Resolved:
-    """"since X" runs from X's start to publication (open if unknown); anything else is X itself."""
+def _since_or(
+    match: re.Match[str], start: date | None, end: date | None, grain: str, published: date | None
+) -> Resolved:
+    """ "since X" runs from X's start to publication (open if unknown); anything else is X itself."""
     if match.group(0).lower().startswith("since "):
         return start, published, "since"
     return start, end, grain
@@ -251,7 +293,9 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
         start, end, grain = resolved if resolved else (None, None, "unresolved")
         taken.append(span)
         begin = span[0] + len(LEADING_WORD.match(match.group(0))[0])  # type: ignore[index]
-        found.append(TimeExpression(text[begin : span[1]], (begin, span[1]), _iso_or_none(start), _iso_or_none(end), grain))
+        found.append(
+            TimeExpression(text[begin : span[1]], (begin, span[1]), _iso_or_none(start), _iso_or_none(end), grain)
+        )
     return sorted(found, key=lambda time: time.span)
 
 

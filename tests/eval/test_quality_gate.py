@@ -1,0 +1,77 @@
+"""Quality gate: our evaluation articles scored against their gold files by the project's scorer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from watchfloor.model import Extraction
+from watchfloor.pipeline import extract_documents
+from watchfloor.read.text import make_document
+from watchfloor.serialize import to_contract
+
+HERE = Path(__file__).resolve().parent
+FLOORS = json.loads((HERE / "floors.json").read_text(encoding="utf-8"))
+
+
+def _score(scorer: Path, gold: Path, pred: Path) -> dict[str, object]:
+    completed = subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    report: dict[str, object] = json.loads(completed.stdout)
+    return report
+
+
+def _accuracy(report: dict[str, object], key: str) -> float:
+    return float(str(report[key]).split()[0])
+
+
+def _predict(articles: dict[str, tuple[str, str | None]], out: Path, settings) -> None:
+    documents = [
+        make_document(text, name, max_chars=settings.max_chars, published=published)
+        for name, (text, published) in articles.items()
+    ]
+    for name, result in zip(articles, extract_documents(documents, settings), strict=True):
+        assert isinstance(result, Extraction), result
+        (out / f"{name}.json").write_text(json.dumps(to_contract(result)), encoding="utf-8")
+
+
+def test_eval_set_meets_floors(shared_dir: Path, tmp_path: Path, settings, nlp) -> None:
+    gold_dir = HERE / "gold"
+    articles = {}
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (HERE / "articles" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+        articles[gold_path.stem] = (text, gold.get("published"))
+    assert len(articles) >= 20
+    _predict(articles, tmp_path, settings)
+    report = _score(shared_dir / "tools" / "score.py", gold_dir, tmp_path)
+    print(json.dumps({k: v for k, v in report.items() if k.startswith(("actors", "places"))}, indent=1))
+    assert report["actors.f1"] >= FLOORS["actors.f1"]
+    assert report["places.f1"] >= FLOORS["places.f1"]
+    assert _accuracy(report, "places.geo.acc") >= FLOORS["places.geo"]
+
+
+def test_seed_article_meets_the_foundation_targets(shared_dir: Path, tmp_path: Path, settings, nlp) -> None:
+    seed = shared_dir / "fixtures" / "seed"
+    gold = json.loads((seed / "gold.json").read_text(encoding="utf-8"))
+    _predict({"seed": ((seed / "article.txt").read_text(encoding="utf-8"), gold.get("published"))}, tmp_path, settings)
+    report = _score(shared_dir / "tools" / "score.py", seed / "gold.json", tmp_path / "seed.json")
+    assert report["actors.f1"] >= 0.95
+    assert report["places.f1"] == 1.0
+    assert _accuracy(report, "places.geo.acc") == 1.0  # Kursk within 50 km
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (HERE / "gold").glob("*.json")))
+def test_gold_quotes_are_in_their_articles(name: str) -> None:
+    gold = json.loads((HERE / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    text = (HERE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
+    for item in gold["claims"] + gold["events"]:
+        assert item["quote"] in text, item["quote"]

@@ -1,0 +1,105 @@
+"""The command line in-process: formats, options, exit codes, help, schema-valid output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from watchfloor.serialize import contract_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+TEXT = "Officials in Seoul said on Friday that North Korean troops were deployed near Kursk last week."
+
+
+def validate(document: dict) -> None:
+    jsonschema.validate(document, contract_schema())
+    text = document["document"]["text"]
+    for item in document["actors"] + document["places"]:
+        for start, end in item["mentions"]:
+            assert 0 <= start < end <= len(text)
+    for time in document["times"]:
+        assert text[time["span"][0] : time["span"][1]] == time["text"]
+
+
+def test_single_document_is_one_pretty_json_object(tmp_path: Path, cli) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = cli("extract", str(path), "--published", "2024-11-26")
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    validate(document)
+    assert document["document"]["published"] == "2024-11-26"
+    assert [a["id"] for a in document["actors"]] == ["KOR", "PRK"]
+    assert [(p["name"], p["geonameid"]) for p in document["places"]] == [("Kursk", 538560)]
+    assert {t["text"]: t["start"] for t in document["times"]} == {"Friday": "2024-11-22", "last week": "2024-11-18"}
+    assert document["claims"] == [] and document["events"] == []
+
+
+def test_samples_folder_gives_jsonl_that_validates(cli) -> None:
+    result = cli("extract", str(SAMPLES), "--format", "json")
+    assert result.code == 0, result.err
+    documents = [json.loads(line) for line in result.out.splitlines()]
+    assert len(documents) == 6  # 1 html + 2 jsonl lines + 2 feed entries + 1 text
+    for document in documents:
+        validate(document)
+    assert len({d["document"]["id"] for d in documents}) == 6
+
+
+def test_table_format_is_readable(cli) -> None:
+    result = cli("extract", str(SAMPLES / "red-sea-brief.txt"), "--format", "table")
+    assert result.code == 0, result.err
+    assert "HOUTHIS" in result.out and "Hodeidah" in result.out and "latest date mentioned 2023-11-01" in result.out
+
+
+def test_stdin_is_read_with_dash(cli) -> None:
+    result = cli("extract", "-", "--format", "jsonl", "--published", "2024-11-26", stdin=TEXT.encode())
+    assert result.code == 0, result.err
+    document = json.loads(result.out)
+    assert document["document"]["source"] == "<stdin>" and document["document"]["text"] == TEXT
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract"], "Missing argument"),
+        (["extract", "x.txt", "--format", "xml"], "Invalid value"),
+        (["extract", "x.txt", "--published", "26/11/2024"], "not a date"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_usage_errors_exit_two(cli, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert result.code == 2
+    assert message in result.err
+
+
+def test_unknown_model_is_a_clear_error(tmp_path: Path, cli) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = cli("extract", str(path), "--model", "no_such_model_xyz")
+    assert result.code == 1
+    assert "cannot load spaCy model 'no_such_model_xyz'" in result.err and "Traceback" not in result.err
+
+
+def test_every_command_has_help_with_an_example(cli) -> None:
+    from watchfloor.cli import cli as group
+
+    for name in [None, *group.commands]:
+        args = [name, "--help"] if name else ["--help"]
+        result = cli(*args)
+        assert result.code == 0
+        assert "Example" in result.out, f"{name or 'watchfloor'} --help lacks an example"
+
+
+def test_python_dash_m_runs(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "watchfloor", "--version"], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0
+    assert "watchfloor" in completed.stdout

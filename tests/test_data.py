@@ -1,0 +1,58 @@
+"""The shipped gazetteers hold together: sources noted, ids unique, aliases resolvable, regions sane."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pycountry
+import pytest
+
+from watchfloor import gazetteer
+from watchfloor.resolve.geonames import open_index
+
+DATA = resources.files("watchfloor.data")
+TABLES = sorted(p.name for p in DATA.iterdir() if p.name.endswith((".tsv", ".txt")))
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_data_file_says_where_its_facts_come_from(name: str) -> None:
+    head = DATA.joinpath(name).read_text(encoding="utf-8").splitlines()[:6]
+    assert any(line.startswith("#") and "ource" in line for line in head), f"{name} has no source note"
+
+
+def test_state_codes_are_iso_3166_alpha_3() -> None:
+    for code in gazetteer.states():
+        assert code == "XKX" or pycountry.countries.get(alpha_3=code) is not None, code
+
+
+def test_named_actor_ids_are_unique_and_countries_valid() -> None:
+    ids: list[str] = []
+    for filename in ("organs.tsv", "igos.tsv", "groups.tsv", "people.tsv"):
+        ids += [row[0] for row in gazetteer.read_rows(filename)]
+    assert len(ids) == len(set(ids))
+    for entry in gazetteer.named_actors().values():
+        assert entry.country is None or entry.country in gazetteer.states()
+        assert entry.affiliation is None or entry.affiliation in gazetteer.states() or entry.affiliation in ids
+
+
+def test_no_alias_names_two_actors() -> None:
+    owner: dict[str, str] = {}
+    clashes = []
+    for entry in [*gazetteer.states().values(), *gazetteer.named_actors().values()]:
+        for alias in entry.aliases:
+            if owner.setdefault(alias, entry.id) != entry.id:
+                clashes.append((alias, owner[alias], entry.id))
+    assert clashes == []
+
+
+def test_regions_have_valid_coordinates_and_precision() -> None:
+    for region in gazetteer.regions():
+        assert -90 <= region.lat <= 90 and -180 <= region.lon <= 180, region.name
+        assert region.precision in {"city", "region", "water", "island", "area"}
+        assert region.country is None or region.country in gazetteer.states()
+
+
+def test_place_aliases_resolve_to_geonames(settings) -> None:
+    index = open_index(settings.cache_dir)
+    for alias, name, country in gazetteer.read_rows("place_aliases.tsv"):
+        assert any(city.country == country for city in index.find(name)), f"{alias} -> {name} ({country})"
