@@ -22,6 +22,8 @@ def read_html(html: str, source: str, *, max_chars: int, published: str | None =
             with_metadata=True,
             url=None,
         )
+    except ImportError:
+        raise
     except Exception as error:  # trafilatura raises many lxml errors on hostile markup
         raise InputError(source, f"malformed HTML: {error}") from error
     text = getattr(result, "text", None) if result is not None else None
