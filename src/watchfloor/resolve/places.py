@@ -23,7 +23,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
-MIN_UNANCHORED_POPULATION = 100_000
+MIN_UNANCHORED_POPULATION = 1_000_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
 MIN_DATELINE_POPULATION = 20_000
 DATELINE = re.compile(
@@ -78,12 +78,22 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
         if kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
             out.append((ent, ent.ent_id_))
         elif not kind and ent.label_ not in NEVER_PLACES:
-            for part in _split_coordination(ent):
+            for part in _split_coordination(_trim(ent)):
                 if ent.label_ in PLACE_LABELS or is_locative(part):
                     out.append((part, "name"))
         taken.update(range(ent.start, ent.end))
     out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
     return out
+
+
+def _trim(ent: SpacySpan) -> SpacySpan:
+    """An entity without the function words the NER sometimes runs into ("Macomia in")."""
+    start, end = ent.start, ent.end
+    while end > start + 1 and ent.doc[end - 1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ", "PART"):
+        end -= 1
+    while start < end - 1 and ent.doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    return ent.doc[start:end]
 
 
 def _split_coordination(ent: SpacySpan) -> list[SpacySpan]:
@@ -159,15 +169,22 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
     return _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")
 
 
+COMPASS = ("North ", "South ", "East ", "West ", "Northern ", "Southern ", "Eastern ", "Western ", "Upper ", "Lower ")
+
+
 def _lookup(name: str, index: CityIndex) -> list[City]:
-    """Cities by a name, through our table of news spellings when GeoNames spells it otherwise."""
+    """Cities by a name, through our table of news spellings when GeoNames spells it otherwise; a compass
+    prefix GeoNames lacks ("North Mitrovica") falls back to the town it qualifies."""
     alias = _place_aliases().get(normalize(name))
     if alias is not None:
         geonames_name, country = alias
         cities = [c for c in index.find(geonames_name) if c.country == country]
         if cities:
             return cities
-    return index.find(name)
+    cities = index.find(name)
+    if not cities and name.startswith(COMPASS):
+        cities = index.find(name.split(" ", 1)[1])
+    return cities
 
 
 @lru_cache(maxsize=1)
