@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from watchfloor.config import Settings
+from watchfloor.extract.claims import find_claims
 from watchfloor.model import Document, Extraction, Skip
 from watchfloor.nlp import load_pipeline
-from watchfloor.resolve.actors import resolve_actors
+from watchfloor.resolve.actors import add_local_officials, resolve_actors
 from watchfloor.resolve.places import resolve_places
 from watchfloor.resolve.times import find_times, latest_absolute_date
 
@@ -36,10 +37,17 @@ def extract_from_doc(doc: object, document: Document, settings: Settings) -> Ext
     actors = resolve_actors(doc)  # type: ignore[arg-type]
     countries = {actor.country for actor in actors if actor.country}
     places = resolve_places(doc, countries, settings.cache_dir)  # type: ignore[arg-type]
+    actors = add_local_officials(doc, actors, places)  # type: ignore[arg-type]
     times = find_times(document.text, document.published)
     latest = None if document.published else latest_absolute_date(document.text)
+    claims = find_claims(doc, actors, places, times, document.published)  # type: ignore[arg-type]
     return Extraction(
-        document=document, actors=tuple(actors), places=tuple(places), times=tuple(times), latest_date=latest
+        document=document,
+        actors=tuple(actors),
+        places=tuple(places),
+        times=tuple(times),
+        claims=tuple(claims),
+        latest_date=latest,
     )
 
 

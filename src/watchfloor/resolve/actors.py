@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
-from watchfloor.model import Actor, Span
+from watchfloor.model import Actor, Place, Span
 from watchfloor.resolve.context import is_locative
 
 if TYPE_CHECKING:
@@ -160,6 +160,35 @@ def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
                 if kind in ("actor", "seat"):
                     return _entry(key) if kind == "actor" else gazetteer.states()[key]
     return None
+
+
+LOCAL_ROLES = {"governor", "mayor", "prefect", "councillor", "administration", "police"}
+
+
+def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> list[Actor]:
+    """People whose role is local ("regional governor Oleh Syniehubov", "Mayor Vitali Klitschko") speak for
+    the state of the place their sentence names."""
+    known = {mention for actor in actors for mention in actor.mentions}
+    states = gazetteer.states()
+    added: dict[str, _Found] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.ent_id_ or (ent.start_char, ent.end_char) in known:
+            continue
+        window = doc[
+            max(ent.sent.start, ent.start - ROLE_WINDOW_BEFORE) : min(ent.sent.end, ent.end + ROLE_WINDOW_AFTER)
+        ]
+        if not any(token.lower_ in LOCAL_ROLES for token in window) or len(_clean_name(ent.text).split()) < 2:
+            continue
+        sentence = (ent.sent.start_char, ent.sent.end_char)
+        place = next((p for p in places for s, _e in p.mentions if sentence[0] <= s < sentence[1] and p.country), None)
+        if place is None or place.country not in states:
+            continue
+        state = states[place.country]
+        name = _clean_name(ent.text)
+        entry = gazetteer.ActorEntry(f"person:{_slug(name)}", name, "person", state.id, "government", (), state.id)
+        _add(added, entry, ent)
+    _add_surnames(doc, added)
+    return actors + _to_actors(added)
 
 
 def _clean_name(text: str) -> str:

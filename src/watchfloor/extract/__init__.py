@@ -1,0 +1,1 @@
+"""Extraction: spaCy Doc in, claim and event records out; no I/O."""

@@ -1,0 +1,281 @@
+"""Attribution: who states what a sentence reports, as a speaker span resolved to an actor.
+
+Frames are found per sentence: a reporting verb and its subject ("the ministry said", "said X"), "according
+to X", a source's noun ("the IAEA's yardstick"), and "citing X" for chains (the ultimate source last).
+Speakers that are pronouns or definite descriptions ("he added", "the agency said") resolve to the actor
+named earlier that fits. A figure takes the frame whose cue governs it; with none, the outlet speaks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from watchfloor import gazetteer
+from watchfloor.model import Actor, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+KIND_RANK = {"person": 0, "organization": 1, "igo": 2, "ngo": 2, "armed_group": 2, "state": 3}
+PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we": "any", "i": "person"}
+SOURCE_NOUNS = {
+    "assessment",
+    "estimate",
+    "estimates",
+    "figures",
+    "figure",
+    "count",
+    "tally",
+    "data",
+    "yardstick",
+    "statement",
+    "report",
+    "toll",
+    "analysis",
+    "calculation",
+    "calculations",
+}
+# Head nouns of definite descriptions and what they may refer back to: a sector, a kind or a name word.
+DESCRIPTIONS = {
+    "military": {"sector": "military"},
+    "army": {"sector": "military"},
+    "forces": {"sector": "military"},
+    "force": {"sector": "military"},
+    "navy": {"sector": "military"},
+    "command": {"sector": "military"},
+    "agency": {"sector": "intelligence|media|humanitarian"},
+    "service": {"sector": "intelligence"},
+    "group": {"kind": "armed_group|ngo"},
+    "movement": {"kind": "armed_group"},
+    "militia": {"kind": "armed_group"},
+    "government": {"kind": "state"},
+    "authorities": {"kind": "state"},
+    "country": {"kind": "state"},
+    "mission": {"kind": "igo"},
+    "organisation": {"kind": "igo|ngo"},
+    "organization": {"kind": "igo|ngo"},
+    "monitor": {"kind": "ngo"},
+    "observatory": {"kind": "ngo"},
+    "watchdog": {"kind": "igo|ngo"},
+}
+DESCRIPTIONS.update(
+    {
+        "defences": {"sector": "military"},
+        "defenses": {"sector": "military"},
+        "troops": {"sector": "military"},
+        "fighters": {"kind": "armed_group"},
+        "militants": {"kind": "armed_group"},
+        "rebels": {"kind": "armed_group"},
+    }
+)
+# Speakers that, with no actor named before them, are the authorities of the country the story is set in.
+LOCAL_AUTHORITIES = {"police", "authorities", "government", "ministry", "officials", "governor", "army", "military"}
+RELATIVE_PRONOUNS = {"which", "who", "that"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who states a claim or an event: the speaker's words, its actor, the cue and the citation chain."""
+
+    speaker: str
+    actor: str | None
+    cue: str
+    span: Span
+    chain: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "speaker": self.speaker,
+            "actor": self.actor,
+            "cue": self.cue,
+            "span": list(self.span),
+            "chain": list(self.chain),
+        }
+
+
+@dataclass(frozen=True)
+class _Frame:
+    cue_token: int
+    cue: str
+    attribution: Attribution
+    covers: tuple[int, int]  # character range of the speaker's whole phrase, relative clauses included
+    loose: bool  # reaches the whole sentence ("according to", "the IAEA's yardstick", "..., X said")
+
+
+class Attributor:
+    """Finds the frames of one document once and answers, per token, who states it."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], theatre: str | None = None) -> None:
+        self.doc = doc
+        self.theatre = theatre
+        self.mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: m[0])
+        self.frames: dict[int, list[_Frame]] = {}
+        last: Attribution | None = None
+        for number, sentence in enumerate(doc.sents):
+            frames = []
+            for frame in self._sentence_frames(sentence, last):
+                frames.append(frame)
+                if frame.attribution.actor:
+                    last = frame.attribution
+            self.frames[number] = frames
+        self.sentence_of = {token.i: number for number, sentence in enumerate(doc.sents) for token in sentence}
+
+    def attribution_for(self, token: Token) -> Attribution | None:
+        """Who states the token: the outermost reporting frame governing it (inner sources join its chain),
+        else a sentence-wide cue ("according to X", "X said" closing the sentence)."""
+        frames = [f for f in self.frames.get(self.sentence_of.get(token.i, -1), []) if not _inside(token.idx, f.covers)]
+        ancestors = {ancestor.i: depth for depth, ancestor in enumerate(token.ancestors, start=1)}
+        governing = sorted((f for f in frames if f.cue_token in ancestors), key=lambda f: -ancestors[f.cue_token])
+        if not governing:
+            governing = [f for f in frames if f.loose or f.cue_token > token.i][-1:]
+        if not governing:  # a misparse: the nearest reporting verb before the figure
+            governing = [f for f in frames if f.cue_token < token.i][-1:]
+        if not governing:
+            return None
+        outer = governing[0].attribution
+        inner = [a for f in governing[1:] for a in f.attribution.chain if a not in outer.chain]
+        return Attribution(outer.speaker, outer.actor, outer.cue, outer.span, (*outer.chain, *inner))
+
+    def resolve(self, head: Token) -> str | None:
+        """The actor a noun phrase names: an actor inside it, else what a pronoun or description refers to."""
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            head = head.head.head  # "the United States, which keeps 900 troops": the antecedent
+        start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        inside = self._actor_in(start, end)
+        if inside:
+            return inside
+        possessive = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if possessive is not None:  # "its fighters", "its own soldiers": the actor named last before
+            return self.previous_actor(possessive.idx)
+        frames = [
+            f
+            for number in sorted(self.frames)
+            if number <= self.sentence_of.get(head.i, -1)
+            for f in self.frames[number]
+            if f.attribution.span[1] <= start and f.attribution.actor
+        ]
+        return self._refer(head, start, frames[-1].attribution if frames else None)
+
+    def previous_actor(self, position: int) -> str | None:
+        """The actor named last before a position, within the current and previous sentence."""
+        token = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        floor = self.doc[max(0, token.sent.start - 1)].sent.start_char if token is not None else 0
+        earlier = [actor for s, _e, actor in self.mentions if floor <= s < position]
+        return earlier[-1].id if earlier else None
+
+    def _sentence_frames(self, sentence: object, last: Attribution | None) -> list[_Frame]:
+        frames = []
+        for token in sentence:  # type: ignore[attr-defined]
+            found = self._frame_at(token, last)
+            if found is not None:
+                frames.append(found)
+                if found.attribution.actor:
+                    last = found.attribution
+        return frames
+
+    def _frame_at(self, token: Token, last: Attribution | None) -> _Frame | None:
+        if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
+            to = next(child for child in token.children if child.lower_ == "to")
+            objects = [child for child in to.children if child.dep_ == "pobj"]
+            if objects:
+                return self._frame(token, "according to", objects[0], last, loose=True)
+        if _reports(token):
+            subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
+            subject = next((s for s in subjects if s.dep_ == "nsubj"), None)
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            if subject is None and agent is not None:
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subject is not None and subject.lower_ not in ("that", "which", "who"):
+                return self._frame(token, token.text.lower(), subject, last)
+        if token.lower_ in SOURCE_NOUNS:
+            owner = next((child for child in token.children if child.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
+                return self._frame(token, token.text.lower(), owner, last, loose=True)
+        return None
+
+    def _frame(self, cue: Token, cue_text: str, head: Token, last: Attribution | None, loose: bool = False) -> _Frame:
+        start, end = _speaker_bounds(head)
+        speaker = self.doc.text[start:end]
+        actor = self._actor_in(start, end) or self._refer(head, start, last)
+        chain = [actor] if actor else []
+        chain += self._cited(cue)
+        attribution = Attribution(speaker, actor, cue_text, (start, end), tuple(chain))
+        covers = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+        return _Frame(cue.i, cue_text, attribution, covers, loose)
+
+    def _actor_in(self, start: int, end: int) -> str | None:
+        inside = [actor for s, e, actor in self.mentions if start <= s and e <= end]
+        if not inside:
+            return None
+        return min(inside, key=lambda a: KIND_RANK.get(a.kind, 4)).id
+
+    def _refer(self, head: Token, start: int, last: Attribution | None) -> str | None:
+        """A pronoun or a definite description ("the agency") refers back to an actor named earlier."""
+        word = head.lower_
+        if word in PRONOUNS:
+            return last.actor if last else None
+        if head.pos_ != "NOUN":
+            return None
+        wanted = DESCRIPTIONS.get(word, {})
+        local = word in LOCAL_AUTHORITIES or any(t.lower_ in LOCAL_AUTHORITIES for t in head.lefts)
+        for _s, _e, actor in reversed([m for m in self.mentions if m[1] <= start]):
+            if word in actor.name.lower().split():
+                return actor.id
+            if wanted.get("sector") and (actor.sector or "") in wanted["sector"].split("|"):
+                return actor.id
+            if wanted.get("kind") and actor.kind in wanted["kind"].split("|"):
+                return actor.id
+        return self.theatre if local else None
+
+    def _cited(self, cue: Token) -> list[str]:
+        """ "Yonhap, citing the NIS, reported": the cited sources, ultimate last."""
+        cited = []
+        for token in cue.subtree:
+            if token.lemma_.lower() == "cite":
+                for child in token.children:
+                    if child.dep_ in ("dobj", "pobj"):
+                        start, end = _speaker_bounds(child)
+                        actor = self._actor_in(start, end)
+                        if actor:
+                            cited.append(actor)
+        return cited
+
+
+# Reporting verbs that take a figure as their object ("the air force has counted 8,000 drones"); the others
+# report only with a clause ("Beijing claims 90% of the sea" is a territorial claim, not a statement).
+COUNTING_VERBS = {"count", "record", "estimate", "report", "tally", "put", "confirm"}
+
+
+def _reports(token: Token) -> bool:
+    """True for a reporting verb used to report: with a clause, a closing "X said", or a counted object."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX") or lemma not in gazetteer.word_list("reporting_verbs.txt"):
+        return False
+    if lemma in COUNTING_VERBS or token.dep_ == "parataxis":
+        return True
+    clausal = any(child.dep_ in ("ccomp", "xcomp", "parataxis") for child in token.children)
+    accusing = any(c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in token.children)
+    return (
+        clausal or accusing or any(child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") for child in token.children)
+    )
+
+
+def _speaker_bounds(head: Token) -> Span:
+    """The speaker's words: the head's subtree without relative clauses and trailing punctuation."""
+    dropped = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl", "parataxis") or child.lemma_.lower() == "cite":
+            dropped.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in dropped]
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ == "CCONJ"):
+        tokens.pop()
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if not tokens:
+        return head.idx, head.idx + len(head)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _inside(position: int, span: Span) -> bool:
+    return span[0] <= position < span[1]

@@ -1,0 +1,120 @@
+"""Factuality: certainty and polarity of what a token states, from cue words in its syntactic scope.
+
+A cue counts when it stands on the token's path to the root of its sentence, or hangs from that path as an
+auxiliary, adverb, negation or modifier: "reportedly" in "although much of it reportedly flows back" does
+not reach a figure in the main clause. An outlet's hedge in the next sentence ("The figure could not be
+independently verified") reaches the figures of the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from watchfloor import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# Which certainty wins when several cues reach a figure: the least certain.
+RANK = {"certain": 0, "probable": 1, "possible": 2, "unknown": 3}
+SCOPE_DEPS = {
+    "aux",
+    "auxpass",
+    "advmod",
+    "neg",
+    "amod",
+    "det",
+    "nummod",
+    "quantmod",
+    "npadvmod",
+    "acomp",
+    "attr",
+    "xcomp",
+    "nsubj",
+    "nsubjpass",
+}
+# A relative or adjectival clause states its own content: cues above it ("action that would change the status
+# quo in Essequibo, which makes up two-thirds") do not reach into it.
+CLAUSE_BOUNDARIES = {"relcl"}
+FOLLOWING_HEDGE = re.compile(
+    r"^(?:(?:the|this|that|these|those|none|such|it|both)\b[^.]{0,60}?"
+    r"\b(?:could not|cannot|can't|couldn't|has not been|have not been|was not|were not|has yet to be|have yet to be)"
+    r"|neither\b[^.]{0,60}?\b(?:could|can|has|have|was|were))\b[^.]{0,30}\b(?:verified|confirmed)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Factuality:
+    certainty: str
+    polarity: str
+    cues: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"certainty": self.certainty, "polarity": self.polarity, "cues": list(self.cues)}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> list[tuple[tuple[str, ...], str]]:
+    rows = [(tuple(cue.split()), effect) for cue, effect in gazetteer.read_rows("factuality_cues.tsv")]
+    return sorted(rows, key=lambda row: -len(row[0]))
+
+
+def scope(token: Token) -> set[int]:
+    """Token indices whose cues reach the token: its ancestors and their function-word dependents."""
+    path = [token]
+    for ancestor in token.ancestors:
+        if path[-1].dep_ in CLAUSE_BOUNDARIES:
+            break
+        path.append(ancestor)
+    reach = {t.i for t in path}
+    for node in path:
+        reach.update(child.i for child in node.children if child.dep_ in SCOPE_DEPS)
+    return reach
+
+
+def find_factuality(token: Token, hedged_sentence: bool = False) -> Factuality:
+    """Certainty and polarity of what the token states, with the cues found."""
+    sentence = token.sent
+    reach = scope(token)
+    certainty, polarity, cues = "certain", "positive", []
+    for start, words, effect in _cue_matches(sentence):
+        if not any(i in reach for i in range(start, start + len(words))):
+            continue
+        cues.append(" ".join(words))
+        if effect == "negative":
+            polarity = "negative"
+        elif RANK[effect] > RANK[certainty]:
+            certainty = effect
+    if hedged_sentence:
+        certainty = "unknown"
+        cues.append("not verified (next sentence)")
+    return Factuality(certainty, polarity, tuple(dict.fromkeys(cues)))
+
+
+def _cue_matches(sentence: SpacySpan) -> list[tuple[int, tuple[str, ...], str]]:
+    words = [t.lower_ for t in sentence]
+    taken: set[int] = set()
+    found = []
+    for cue, effect in _cues():
+        for offset in range(len(words) - len(cue) + 1):
+            if all(c == "*" or c == w for c, w in zip(cue, words[offset : offset + len(cue)], strict=True)):
+                positions = set(range(offset, offset + len(cue)))
+                if positions & taken:
+                    continue
+                taken |= positions
+                found.append((sentence.start + offset, cue, effect))
+    return found
+
+
+def hedged_by_next(sentence: SpacySpan) -> bool:
+    """True when the sentence after this one says its figures could not be verified."""
+    doc = sentence.doc
+    if sentence.end >= len(doc):
+        return False
+    following = doc[sentence.end].sent
+    return len(following) <= 25 and bool(FOLLOWING_HEDGE.search(following.text))

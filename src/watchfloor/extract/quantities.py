@@ -1,0 +1,356 @@
+"""Quantities in text: the number, its bound and approximation, range, currency or unit, and its span.
+
+Found with patterns over the text (digits with separators, number words and their mixtures, scales,
+vague quantities, fractions, ranges), then filtered of what is not a figure: years and dates, times of
+day, ordinals, numbers inside names ("Su-34", "Resolution 2231"), phone numbers and list markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from watchfloor import gazetteer
+
+UNITS_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+SHORT_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 10**9,
+    "b": 10**9,
+    "bln": 10**9,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+FRACTIONS = {
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two thirds": 200 / 3,
+    "two-thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "three-quarters": 75.0,
+    "half": 50.0,
+    "a half": 50.0,
+    "one half": 50.0,
+}
+
+_WORD_NUMBER = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
+_SIMPLE_WORDS = (
+    rf"(?:(?:{'|'.join(TENS_WORDS)})[- ](?:{'|'.join(k for k in UNITS_WORDS if UNITS_WORDS[k] < 10)})|{_WORD_NUMBER})"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SHORT = r"(?:bn|mn|mln|bln|trn|tn|k|m|b)\b"
+# A number: digits or words, optionally scaled ("1.5 million", "fifteen hundred", "15-hundred", "$2bn")
+_NUMBER = (
+    rf"(?:{_DIGITS}(?:\s?{_SHORT}|(?:[\s-]{_SCALE})+)?"
+    rf"|(?:a |one )?{_SIMPLE_WORDS}(?:[\s-]{_SCALE})*\b"
+    rf"|a (?:{_SCALE})\b(?:\s{_SCALE}\b)?)"
+)
+
+
+# "nearly an hour", "more than a year": one of a unit of time, only after a modifier
+_ONE_UNITS = r"(?:hour|day|week|month|year|decade|minute|mile|kilometre|kilometer)"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as the text states it, with its character span (modifiers and currency included)."""
+
+    span: tuple[int, int]
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str
+    approximate: bool
+    currency: str | None
+    unit: str | None
+    vague: bool
+    number_span: tuple[int, int]
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> list[tuple[str, str, bool]]:
+    rows = [
+        (phrase, bound, approximate == "1")
+        for phrase, bound, approximate in gazetteer.read_rows("quantity_modifiers.tsv")
+    ]
+    return sorted(rows, key=lambda row: -len(row[0]))
+
+
+@lru_cache(maxsize=1)
+def _vague() -> dict[str, tuple[float, str]]:
+    return {phrase: (float(value), bound) for phrase, value, bound in gazetteer.read_rows("vague_quantities.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> tuple[dict[str, str], dict[str, str]]:
+    before, after = {}, {}
+    for surface, unit, position in gazetteer.read_rows("currencies.tsv"):
+        (before if position == "before" else after)[surface] = unit
+    return before, after
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    return {surface.lower(): unit for surface, unit in gazetteer.read_rows("units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    before, _after = _currencies()
+    currency = "|".join(re.escape(sign) for sign in sorted(before, key=len, reverse=True))
+    vague = "|".join(re.escape(p) for p in sorted(_vague(), key=len, reverse=True))
+    fractions = "|".join(re.escape(p) for p in sorted(FRACTIONS, key=len, reverse=True))
+    modifier = "|".join(re.escape(m[0]) for m in _modifiers())
+    core = (
+        rf"(?P<cur>{currency})?\s?(?P<num>{_NUMBER})"
+        rf"(?:\s?(?:to|-|–|and)\s?(?P<cur2>{currency})?\s?(?P<num2>{_NUMBER}))?"
+    )
+    return re.compile(
+        rf"(?<![\w$€£¥.,-])(?:(?P<mod>{modifier})\s)?(?:(?P<between>between|from)\s)?"
+        rf"(?:(?P<vague>{vague})|(?P<frac>{fractions})(?=\s+of\b)|(?P<one>an?)\s(?P<oneunit>{_ONE_UNITS})\b|{core})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits, words or both ("10,900", "1.5 million", "fifteen hundred")."""
+    text = text.lower().replace(",", "").strip()
+    text = re.sub(r"^(a|one)\s+(?=hundred|thousand|million|billion|trillion)", "1 ", text)
+    text = re.sub(r"^a\s+", "", text)
+    match = re.fullmatch(rf"(\d+(?:\.\d+)?)\s?({'|'.join(SHORT_SCALES)})", text)
+    if match:
+        return float(match[1]) * SHORT_SCALES[match[2]]
+    total, current = 0.0, None
+    for word in re.split(r"[\s-]+", text):
+        if re.fullmatch(r"\d+(?:\.\d+)?", word):
+            current = (current or 0) + float(word)
+        elif word in UNITS_WORDS:
+            current = (current or 0) + UNITS_WORDS[word]
+        elif word in TENS_WORDS:
+            current = (current or 0) + TENS_WORDS[word]
+        elif word in SCALES:
+            scale = SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = None
+        else:
+            return None
+    return total + (current or 0)
+
+
+def find_quantities(text: str, excluded: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every figure in the text, left to right, minus those inside the excluded spans (dates and times)."""
+    excluded = excluded or []
+    found = []
+    for match in _pattern().finditer(text):
+        quantity = _trimmed(_quantity(match, text), text)
+        if quantity is None or _inside(quantity.number_span, excluded) or not _is_figure(quantity, text):
+            continue
+        found.append(quantity)
+    return found
+
+
+def _trimmed(quantity: Quantity | None, text: str) -> Quantity | None:
+    """The quantity without whitespace the pattern took in at either end."""
+    if quantity is None:
+        return None
+    start, end = quantity.span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    number_span = (max(start, quantity.number_span[0]), min(end, quantity.number_span[1]))
+    return Quantity(
+        (start, end),
+        quantity.value,
+        quantity.low,
+        quantity.high,
+        quantity.bound,
+        quantity.approximate,
+        quantity.currency,
+        quantity.unit,
+        quantity.vague,
+        number_span,
+    )
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
+
+
+def _quantity(match: re.Match[str], text: str) -> Quantity | None:
+    modifier = (match["mod"] or "").lower()
+    bound, approximate = "=", False
+    for phrase, phrase_bound, phrase_approximate in _modifiers():
+        if modifier == phrase:
+            bound, approximate = phrase_bound, phrase_approximate
+    number_start = next(match.start(g) for g in ("vague", "frac", "one", "num") if match[g])
+    if match["cur"]:
+        number_start = match.start("cur")
+    number_span = (number_start, match.end())
+    before, _after = _currencies()
+    currency = before.get(match["cur"] or match["cur2"] or "") or before.get((match["cur"] or "").upper())
+    if match["between"] and not match["num2"]:
+        return None
+    if match["one"]:
+        if not modifier:
+            return None
+        return Quantity(
+            match.span(),
+            1.0,
+            None,
+            None,
+            bound,
+            approximate,
+            None,
+            match["oneunit"].lower() + "s",
+            False,
+            (match.start("one"), match.end()),
+        )
+    if match["vague"]:
+        value, vague_bound = _vague()[match["vague"].lower()]
+        bound = vague_bound if bound == "=" else bound
+        return Quantity(
+            match.span(),
+            value,
+            None,
+            None,
+            bound,
+            vague_bound != "=" or approximate,
+            currency,
+            None,
+            "several" in match["vague"].lower() or vague_bound != "=",
+            number_span,
+        )
+    if match["frac"]:
+        return Quantity(
+            match.span(),
+            round(FRACTIONS[match["frac"].lower()], 1),
+            None,
+            None,
+            bound,
+            approximate,
+            None,
+            "percent",
+            False,
+            number_span,
+        )
+    first = parse_number(match["num"])
+    if first is None:
+        return None
+    second = parse_number(match["num2"]) if match["num2"] else None
+    if second is not None:
+        if not _is_range(match, first, second):
+            return None
+        first, second = _scale_range(match["num"], first, second)
+        return Quantity(match.span(), None, first, second, bound, approximate, currency, None, False, number_span)
+    return Quantity(match.span(), first, None, None, bound, approximate, currency, None, False, number_span)
+
+
+def _is_range(match: re.Match[str], first: float, second: float) -> bool:
+    """ "11,000 to 12,000" and "between 3 and 5" are ranges; "2-1" scores and "1-0" are not."""
+    joiner = match.group(0)[match.end("num") - match.start() : match.start("num2") - match.start()].strip()
+    if joiner == "and" and not match["between"]:
+        return False
+    return second > first
+
+
+def _scale_range(first_text: str, first: float, second: float) -> tuple[float, float]:
+    """ "3 to 4 million": the scale written once applies to both ends."""
+    if second >= 1000 and first < 1000 and not re.search(r"[a-z]", first_text.lower().replace(",", "")):
+        for scale in (10**9, 10**6, 1000):
+            if second % scale == 0 and first * scale < second * 10:
+                return first * scale, second
+    return first, second
+
+
+def _is_figure(quantity: Quantity, text: str) -> bool:
+    """False for years, times of day, ordinals, numbers in names, phone numbers and list markers."""
+    start, end = quantity.number_span
+    surface = text[start:end]
+    before = text[max(0, start - 25) : start]
+    after = text[end : end + 12]
+    if quantity.value is not None and not quantity.vague and not quantity.currency and quantity.bound == "=":
+        if re.fullmatch(r"(1[89]|20)\d\d", surface) and not re.match(r"\s?(%|percent|per cent)", after):
+            return False  # a year
+    if re.match(r"(st|nd|rd|th)\b|[:.]\d\d\s?(a\.?m|p\.?m)|\s?(a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b)", after):
+        return False  # ordinal or time of day
+    if re.search(r"[A-Za-z][-/]?$", before) and not re.search(r"\s$", before):
+        return False  # glued to letters: "Su-34", "M23", "AN-124"
+    if re.match(r"[-/]?[A-Za-z]", after) and not re.match(r"[-\s]?(?:[a-z]+)", after):
+        return False  # glued to capitals after: "2A", "9M"
+    if re.search(
+        r"\b(Resolution|Article|Section|Flight|Route|Highway|No\.|Number|Chapter|Unit|Brigade|Division|Corps|Regiment|Battalion|Squadron|Decree|Law|Protocol|Paragraph|Item|Model|Version|Class)\s?$",
+        before,
+    ):
+        return False  # a name or a reference
+    if re.fullmatch(r"[\d\s()+-]{9,}", surface) and surface.count(" ") + surface.count("-") >= 2:
+        return False  # a phone number
+    if (
+        quantity.value is not None
+        and quantity.value <= 10
+        and surface.isalpha()
+        and not quantity.currency
+        and re.search(r"\b(between|the|these|those|its|their|his|her|both|all)\s$", before, re.IGNORECASE)
+    ):
+        return False  # "between two regimes", "the three countries": a reference, not a figure
+    if re.match(r"\s(of)\s", after) and surface.lower() == "one":
+        return False  # "one of the deadliest"
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and re.match(r"[.)]\s", after):
+        return False  # a list marker
+    return True
+
+
+def unit_after(text: str, end: int) -> tuple[str | None, int]:
+    """A unit of measure or a currency name right after a number ("600 km", "20 billion dollars")."""
+    _before, after = _currencies()
+    window = text[end : end + 40]
+    for surface in sorted([*_units(), *after], key=len, reverse=True):
+        match = re.match(rf"\s?-?{re.escape(surface)}(?![\w])", window, re.IGNORECASE)
+        if match:
+            unit = _units().get(surface.lower()) or after.get(surface)
+            return unit, end + match.end()
+    return None, end
