@@ -263,7 +263,7 @@ def _reports(token: Token) -> bool:
 
 def _speaker_bounds(head: Token) -> Span:
     """The speaker's words: the head's subtree without relative clauses and trailing punctuation."""
-    dropped = set()
+    dropped: set[int] = set()
     for child in head.children:
         if child.dep_ in ("relcl", "acl", "advcl", "parataxis") or child.lemma_.lower() == "cite":
             dropped.update(t.i for t in child.subtree)

@@ -15,6 +15,7 @@ from watchfloor.model import Actor, Place, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 KIND_RANK = {"organization": 0, "person": 1, "armed_group": 0, "igo": 0, "ngo": 0, "state": 0}
 # Verbs whose subject perceives or reports the counted things rather than owning them ("Taiwan detected 45
@@ -67,7 +68,7 @@ def find_claims(
     headline = _headline(doc.text)
     if headline:
         excluded.append(headline)
-    claims = []
+    claims: list[dict[str, Any]] = []
     for quantity in find_quantities(doc.text, excluded):
         token = _number_token(doc, quantity)
         if token is None or _is_attribution_count(token):
@@ -94,10 +95,10 @@ def _headline(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _dateline_end(sentence: object) -> int:
+def _dateline_end(sentence: SpacySpan) -> int:
     """Character offset where a sentence's dateline ends (its start when there is none)."""
-    match = DATELINE_END.match(sentence.text)  # type: ignore[attr-defined]
-    return sentence.start_char + (match.end() if match else 0)  # type: ignore[attr-defined]
+    match = DATELINE_END.match(sentence.text)
+    return int(sentence.start_char) + (match.end() if match else 0)
 
 
 def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
@@ -472,8 +473,8 @@ def _rollup(actor: Actor) -> str:
     return actor.id
 
 
-def _place(sentence: object, places: list[Place]) -> str | None:
-    start, end = _dateline_end(sentence), sentence.end_char  # type: ignore[attr-defined]
+def _place(sentence: SpacySpan, places: list[Place]) -> str | None:
+    start, end = _dateline_end(sentence), sentence.end_char
     for place in places:
         if any(start <= s < end for s, _e in place.mentions):
             return place.name

@@ -123,7 +123,8 @@ def _vague() -> dict[str, tuple[float, str]]:
 
 @lru_cache(maxsize=1)
 def _currencies() -> tuple[dict[str, str], dict[str, str]]:
-    before, after = {}, {}
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
     for surface, unit, position in gazetteer.read_rows("currencies.tsv"):
         (before if position == "before" else after)[surface] = unit
     return before, after
@@ -306,42 +307,36 @@ def _scale_range(first_text: str, first: float, second: float) -> tuple[float, f
     return first, second
 
 
+YEAR = re.compile(r"(1[89]|20)\d\d")
+PERCENT_AFTER = re.compile(r"\s?(%|percent|per cent)")
+ORDINAL_OR_CLOCK = re.compile(r"(st|nd|rd|th)\b|[:.]\d\d\s?(a\.?m|p\.?m)|\s?(a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b)")
+NAME_BEFORE = re.compile(
+    r"\b(Resolution|Article|Section|Flight|Route|Highway|No\.|Number|Chapter|Unit|Brigade|Division|Corps|Regiment"
+    r"|Battalion|Squadron|Decree|Law|Protocol|Paragraph|Item|Model|Version|Class)\s?$"
+)
+REFERENCE_BEFORE = re.compile(r"\b(between|the|these|those|its|their|his|her|both|all)\s$", re.IGNORECASE)
+
+
 def _is_figure(quantity: Quantity, text: str) -> bool:
-    """False for years, times of day, ordinals, numbers in names, phone numbers and list markers."""
+    """False for years, times of day, ordinals, numbers in names, phone numbers, references and list markers."""
     start, end = quantity.number_span
     surface = text[start:end]
-    before = text[max(0, start - 25) : start]
-    after = text[end : end + 12]
-    if quantity.value is not None and not quantity.vague and not quantity.currency and quantity.bound == "=":
-        if re.fullmatch(r"(1[89]|20)\d\d", surface) and not re.match(r"\s?(%|percent|per cent)", after):
-            return False  # a year
-    if re.match(r"(st|nd|rd|th)\b|[:.]\d\d\s?(a\.?m|p\.?m)|\s?(a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b)", after):
-        return False  # ordinal or time of day
-    if re.search(r"[A-Za-z][-/]?$", before) and not re.search(r"\s$", before):
-        return False  # glued to letters: "Su-34", "M23", "AN-124"
-    if re.match(r"[-/]?[A-Za-z]", after) and not re.match(r"[-\s]?(?:[a-z]+)", after):
-        return False  # glued to capitals after: "2A", "9M"
-    if re.search(
-        r"\b(Resolution|Article|Section|Flight|Route|Highway|No\.|Number|Chapter|Unit|Brigade|Division|Corps|Regiment|Battalion|Squadron|Decree|Law|Protocol|Paragraph|Item|Model|Version|Class)\s?$",
-        before,
-    ):
-        return False  # a name or a reference
-    if re.fullmatch(r"[\d\s()+-]{9,}", surface) and surface.count(" ") + surface.count("-") >= 2:
-        return False  # a phone number
-    if (
-        quantity.value is not None
-        and quantity.value <= 10
-        and surface.isalpha()
-        and not quantity.currency
-        and re.search(r"\b(between|the|these|those|its|their|his|her|both|all)\s$", before, re.IGNORECASE)
-    ):
-        return False  # "between two regimes", "the three countries": a reference, not a figure
-    if re.match(r"\s(of)\s", after) and surface.lower() == "one":
-        return False  # "one of the deadliest"
+    before, after = text[max(0, start - 25) : start], text[end : end + 12]
+    plain = quantity.value is not None and not quantity.vague and not quantity.currency and quantity.bound == "="
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and re.match(r"[.)]\s", after):
-        return False  # a list marker
-    return True
+    small_word = quantity.value is not None and quantity.value <= 10 and surface.isalpha() and not quantity.currency
+    not_figures = (
+        plain and YEAR.fullmatch(surface) is not None and not PERCENT_AFTER.match(after),  # a year
+        ORDINAL_OR_CLOCK.match(after) is not None,  # "6th", "7:40 a.m."
+        re.search(r"[A-Za-z][-/]?$", before) is not None and not before.endswith(" "),  # "Su-34", "M23"
+        re.match(r"[-/]?[A-Z]", after) is not None,  # "2A", "9M"
+        NAME_BEFORE.search(before) is not None,  # "Resolution 2231"
+        re.fullmatch(r"[\d\s()+-]{9,}", surface) is not None and surface.count(" ") + surface.count("-") >= 2,  # phone
+        small_word and REFERENCE_BEFORE.search(before) is not None,  # "the three countries"
+        surface.lower() == "one" and re.match(r"\s(of)\s", after) is not None,  # "one of the deadliest"
+        not text[line_start:start].strip() and re.match(r"[.)]\s", after) is not None,  # a list marker
+    )
+    return not any(not_figures)
 
 
 def unit_after(text: str, end: int) -> tuple[str | None, int]:
