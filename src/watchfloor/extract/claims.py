@@ -381,12 +381,28 @@ def _subject(
             resolved = attributor.resolve(agent)
             if resolved:
                 return resolved
+    if casualty:
+        shared = _sentence_owner(token, mentions)
+        if shared:
+            return shared
     if people:
         return (
-            _place_owner(token, places, actors_by_id) or _reporting_state(speaker, actors_by_id)
-            if casualty
-            else _place_owner(token, places, actors_by_id)
+            _place_owner(token, places, actors_by_id)
+            or (_reporting_state(speaker, actors_by_id) if casualty else None)
+            or attributor.theatre
         )
+    return None
+
+
+def _sentence_owner(token: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """ "300 North Korean soldiers have been killed and 2,700 wounded": an earlier figure's owner carries over."""
+    for other in token.sent:
+        if other.i >= token.i:
+            break
+        if other.like_num and other.dep_ == "nummod":
+            owner = _named_in(other.head, mentions)
+            if owner:
+                return owner
     return None
 
 
