@@ -76,7 +76,7 @@ _WORD_NUMBER = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=Tru
 _SIMPLE_WORDS = (
     rf"(?:(?:{'|'.join(TENS_WORDS)})[- ](?:{'|'.join(k for k in UNITS_WORDS if UNITS_WORDS[k] < 10)})|{_WORD_NUMBER})"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SHORT = r"(?:bn|mn|mln|bln|trn|tn|k|m|b)\b"
 # A number: digits or words, optionally scaled ("1.5 million", "fifteen hundred", "15-hundred", "$2bn")
@@ -117,8 +117,15 @@ def _modifiers() -> list[tuple[str, str, bool]]:
 
 
 @lru_cache(maxsize=1)
-def _vague() -> dict[str, tuple[float, str]]:
-    return {phrase: (float(value), bound) for phrase, value, bound in gazetteer.read_rows("vague_quantities.tsv")}
+def _vague() -> dict[str, tuple[float, float]]:
+    return {phrase: (float(low), float(high)) for phrase, low, high in gazetteer.read_rows("vague_quantities.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _glued_units() -> str:
+    """Units written against the number ("50mph", "54GB", "278kg", "118.5p"), longest first."""
+    surfaces = [u for u in _units() if re.fullmatch(r"[A-Za-z°/²0-9]+", u)] + ["p", "pc", "x", "s", "h", "m", "g"]
+    return "|".join(re.escape(u) for u in sorted(set(surfaces), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +139,9 @@ def _currencies() -> tuple[dict[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, str]:
-    return {surface.lower(): unit for surface, unit in gazetteer.read_rows("units.tsv")}
+    table = {surface: unit for surface, unit in gazetteer.read_rows("units.tsv")}
+    table.update({surface.lower(): unit for surface, unit in table.items() if surface.lower() not in table})
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -142,20 +151,25 @@ def _pattern() -> re.Pattern[str]:
     vague = "|".join(re.escape(p) for p in sorted(_vague(), key=len, reverse=True))
     fractions = "|".join(re.escape(p) for p in sorted(FRACTIONS, key=len, reverse=True))
     modifier = "|".join(re.escape(m[0]) for m in _modifiers())
+    number = rf"(?P<neg>minus[- ]?|(?<=[$€£¥])-)?(?P<num>{_NUMBER})(?P<glued>{_glued_units()})?"
+    second = rf"(?P<cur2>{currency})?\s?(?P<num2>{_NUMBER})(?P<glued2>{_glued_units()})?"
     core = (
-        rf"(?P<cur>{currency})?\s?(?P<num>{_NUMBER})"
-        rf"(?:\s?(?:to|-|–|and)\s?(?P<cur2>{currency})?\s?(?P<num2>{_NUMBER}))?"
+        rf"(?P<cur>{currency})?\s?{number}"
+        rf"(?:(?(between)\s(?:and)\s|\s?(?P<joiner>to|-|–)\s?){second})?"
     )
     return re.compile(
-        rf"(?<![\w$€£¥.,-])(?:(?P<mod>{modifier})\s)?(?:(?P<between>between|from)\s)?"
-        rf"(?:(?P<vague>{vague})|(?P<frac>{fractions})(?=\s+of\b)|(?P<one>an?)\s(?P<oneunit>{_ONE_UNITS})\b|{core})(?![\w])",
-        re.IGNORECASE,
+        rf"(?<![\w$€£¥.,])(?:(?P<mod>(?i:{modifier}))\s)?(?:(?P<between>(?i:between))\s|(?P<from>(?i:from))\s)?"
+        rf"(?:(?P<vague>(?i:{vague}))|(?P<frac>(?i:{fractions}))(?=\s+of\b)"
+        rf"|(?P<one>(?i:an?))\s(?P<oneunit>{_ONE_UNITS})\b|{core})"
+        rf"(?![\w])",
     )
 
 
 def parse_number(text: str) -> float | None:
     """The value of a number written in digits, words or both ("10,900", "1.5 million", "fifteen hundred")."""
     text = text.lower().replace(",", "").strip()
+    if text.startswith("."):
+        text = "0" + text
     text = re.sub(r"^(a|one)\s+(?=hundred|thousand|million|billion|trillion)", "1 ", text)
     text = re.sub(r"^a\s+", "", text)
     match = re.fullmatch(rf"(\d+(?:\.\d+)?)\s?({'|'.join(SHORT_SCALES)})", text)
@@ -186,10 +200,11 @@ def find_quantities(text: str, excluded: list[tuple[int, int]] | None = None) ->
     excluded = excluded or []
     found = []
     for match in _pattern().finditer(text):
-        quantity = _trimmed(_quantity(match, text), text)
-        if quantity is None or _inside(quantity.number_span, excluded) or not _is_figure(quantity, text):
-            continue
-        found.append(quantity)
+        for raw in _quantities(match, text):
+            quantity = _trimmed(raw, text)
+            if quantity is None or _inside(quantity.number_span, excluded) or not _is_figure(quantity, text):
+                continue
+            found.append(quantity)
     return found
 
 
@@ -221,81 +236,51 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
-def _quantity(match: re.Match[str], text: str) -> Quantity | None:
+def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
+    """The figures of one pattern match: usually one; two where "4.8 to 4.7" or "2-0" is not a range."""
     modifier = (match["mod"] or "").lower()
-    bound, approximate = "=", False
-    for phrase, phrase_bound, phrase_approximate in _modifiers():
-        if modifier == phrase:
-            bound, approximate = phrase_bound, phrase_approximate
-    number_start = next(match.start(g) for g in ("vague", "frac", "one", "num") if match[g])
-    if match["cur"]:
-        number_start = match.start("cur")
-    number_span = (number_start, match.end())
+    bound, approximate = next(((b, a) for phrase, b, a in _modifiers() if modifier == phrase), ("=", False))
+    start = next(match.start(g) for g in ("cur", "vague", "frac", "one", "neg", "num") if match[g])
+    number_span = (start, match.end())
     before, _after = _currencies()
-    currency = before.get(match["cur"] or match["cur2"] or "") or before.get((match["cur"] or "").upper())
-    if match["between"] and not match["num2"]:
-        return None
-    if match["one"]:
-        if not modifier:
-            return None
-        return Quantity(
-            match.span(),
-            1.0,
-            None,
-            None,
-            bound,
-            approximate,
-            None,
-            match["oneunit"].lower() + "s",
-            False,
-            (match.start("one"), match.end()),
-        )
+    currency = before.get(match["cur"] or match["cur2"] or "")
     if match["vague"]:
-        value, vague_bound = _vague()[match["vague"].lower()]
-        bound = vague_bound if bound == "=" else bound
-        return Quantity(
-            match.span(),
-            value,
-            None,
-            None,
-            bound,
-            vague_bound != "=" or approximate,
-            currency,
-            None,
-            "several" in match["vague"].lower() or vague_bound != "=",
-            number_span,
-        )
+        low, high = _vague()[match["vague"].lower()]
+        if low == high:
+            couple = "couple" in match["vague"].lower()
+            bound = "~" if couple and bound == "=" else bound
+            return [Quantity(match.span(), low, None, None, bound, approximate or couple, currency, None, True,
+                             number_span)]
+        return [Quantity(match.span(), None, low, high, ">=" if bound == "=" else bound, True, currency, None, True,
+                         number_span)]
     if match["frac"]:
-        return Quantity(
-            match.span(),
-            round(FRACTIONS[match["frac"].lower()], 1),
-            None,
-            None,
-            bound,
-            approximate,
-            None,
-            "percent",
-            False,
-            number_span,
-        )
+        value = round(FRACTIONS[match["frac"].lower()], 1)
+        return [Quantity(match.span(), value, None, None, bound, approximate, None, "percent", False, number_span)]
+    if match["one"]:
+        unit = match["oneunit"].lower() + "s"
+        return [Quantity(match.span(), 1.0, None, None, bound, approximate, None, unit, False, number_span)] if modifier else []
     first = parse_number(match["num"])
     if first is None:
-        return None
+        return []
+    if match["neg"]:
+        first = -first
+    glued = _units().get(match["glued"] or "") or _units().get((match["glued"] or "").lower())
+    if not currency and re.search(r"\dm$", match["num"]):  # "100m" without a currency sign is metres
+        first, glued = first / 1_000_000, glued or "metres"
     second = parse_number(match["num2"]) if match["num2"] else None
-    if second is not None:
-        if not _is_range(match, first, second):
-            return None
+    if second is None:
+        return [Quantity(match.span(), first, None, None, bound, approximate, currency, glued, False, number_span)]
+    glued = glued or _units().get(match["glued2"] or "") or _units().get((match["glued2"] or "").lower())
+    if match["between"] or second > first:
         first, second = _scale_range(match["num"], first, second)
-        return Quantity(match.span(), None, first, second, bound, approximate, currency, None, False, number_span)
-    return Quantity(match.span(), first, None, None, bound, approximate, currency, None, False, number_span)
-
-
-def _is_range(match: re.Match[str], first: float, second: float) -> bool:
-    """ "11,000 to 12,000" and "between 3 and 5" are ranges; "2-1" scores and "1-0" are not."""
-    joiner = match.group(0)[match.end("num") - match.start() : match.start("num2") - match.start()].strip()
-    if joiner == "and" and not match["between"]:
-        return False
-    return second > first
+        return [Quantity(match.span(), None, first, second, bound, approximate, currency, glued, False, number_span)]
+    # "4.8 to 4.7 percent", "2-0": two figures, not a range
+    cut = match.start("joiner")
+    head = Quantity((match.start(), cut), first, None, None, bound, approximate, currency, glued, False, (start, cut))
+    tail_start = match.start("cur2") if match["cur2"] else match.start("num2")
+    tail = Quantity((tail_start, match.end()), second, None, None, "=", False, currency, glued, False,
+                    (tail_start, match.end()))
+    return [head, tail]
 
 
 def _scale_range(first_text: str, first: float, second: float) -> tuple[float, float]:
@@ -309,12 +294,31 @@ def _scale_range(first_text: str, first: float, second: float) -> tuple[float, f
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 PERCENT_AFTER = re.compile(r"\s?(%|percent|per cent)")
-ORDINAL_OR_CLOCK = re.compile(r"(st|nd|rd|th)\b|[:.]\d\d\s?(a\.?m|p\.?m)|\s?(a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hrs\b)")
+ORDINAL_OR_CLOCK = re.compile(
+    r"(st|nd|rd|th)\b|:\d\d|[.]\d\d\s?(a\.?m|p\.?m)|\s?(a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|EDT|EST|PDT|PST|BST|CET)",
+    re.IGNORECASE,
+)
+CLOCK_BEFORE = re.compile(r"\d:$")
+# A number between a capitalised word and a capitalised word or the end of a phrase is part of a name
+# ("S&P 500", "the Big 12", "iPhone 11 Pro", "Game 7", "787 Dreamliner")
+NAME_AROUND = re.compile(r"[A-Za-z&]*[A-Z][A-Za-z&]*\s$")
+NAME_HEADS = re.compile(r"\b(game|category|round|level|stage|phase|series|grade|type|season|episode|vol\.)\s$", re.I)
+ADDRESS_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s|[NSEW]\s|\d+(?:st|nd|rd|th)\s){1,3}(?:Road|Rd|St|Street|Avenue|Ave|Way|Lane|Boulevard|Blvd)\b")
 NAME_BEFORE = re.compile(
     r"\b(Resolution|Article|Section|Flight|Route|Highway|No\.|Number|Chapter|Unit|Brigade|Division|Corps|Regiment"
     r"|Battalion|Squadron|Decree|Law|Protocol|Paragraph|Item|Model|Version|Class)\s?$"
 )
 REFERENCE_BEFORE = re.compile(r"\b(between|the|these|those|its|their|his|her|both|all)\s$", re.IGNORECASE)
+
+
+def _in_name(before: str, after: str, start: int, text: str) -> bool:
+    """True for a number that is part of a name: "the Big 12", "S&P 500 +0.3%", "iPhone 11 Pro", "Game 7"."""
+    if NAME_HEADS.search(before):
+        return True
+    first_word = re.search(r"(?:^|[.!?:\n]\s*)\S+\s$", text[max(0, start - 40) : start]) is not None
+    if not NAME_AROUND.search(before) or first_word or start < 40 and not text[: start].strip(" ").count(" "):
+        return False
+    return re.match(r"\s?([A-Z]|$|[.,;:)+\-–]|\s[A-Z])", after) is not None
 
 
 def _is_figure(quantity: Quantity, text: str) -> bool:
@@ -331,6 +335,9 @@ def _is_figure(quantity: Quantity, text: str) -> bool:
         re.search(r"[A-Za-z][-/]?$", before) is not None and not before.endswith(" "),  # "Su-34", "M23"
         re.match(r"[-/]?[A-Z]", after) is not None,  # "2A", "9M"
         NAME_BEFORE.search(before) is not None,  # "Resolution 2231"
+        CLOCK_BEFORE.search(before) is not None,  # the minutes of "4:39"
+        plain and _in_name(before, after, start, text),  # "S&P 500", "Game 7"
+        ADDRESS_AFTER.match(after + text[end + 12 : end + 40]) is not None,  # "575 Wilbraham Road"
         re.fullmatch(r"[\d\s()+-]{9,}", surface) is not None and surface.count(" ") + surface.count("-") >= 2,  # phone
         small_word and REFERENCE_BEFORE.search(before) is not None,  # "the three countries"
         surface.lower() == "one" and re.match(r"\s(of)\s", after) is not None,  # "one of the deadliest"
