@@ -64,14 +64,15 @@ def find_claims(
     mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: m[0])
     theatre = _theatre(doc, places, actors)
     attributor = Attributor(doc, actors, theatre)
-    excluded = [t.span for t in times]
+    # calendar expressions are not figures; durations inside time expressions ("the past two years") are
+    excluded = [t.span for t in times if t.grain not in ("recent",) and not re.search(r"\bago\b", t.text)]
     headline = _headline(doc.text)
     if headline:
         excluded.append(headline)
     claims: list[dict[str, Any]] = []
     for quantity in find_quantities(doc.text, excluded):
         token = _number_token(doc, quantity)
-        if token is None or _is_attribution_count(token):
+        if token is None or _is_attribution_count(token) or _is_pronoun_one(token, quantity):
             continue
         claims.append(_claim(len(claims) + 1, doc, token, quantity, attributor, mentions, places, times, published))
     return claims
@@ -124,6 +125,17 @@ def _number_token(doc: Doc, quantity: Quantity) -> Token | None:
         return None
     numbers = [t for t in span if t.like_num or t.pos_ == "NUM" or t.lower_ in ("dozens", "hundreds", "thousands")]
     return numbers[-1] if numbers else span[-1]
+
+
+SPEAKER_NOUNS = {"source", "official", "witness", "diplomat", "resident", "officer", "analyst", "spokesman",
+                 "spokesperson", "lawmaker", "doctor", "medic", "activist", "journalist", "report", "agency"}
+
+
+def _is_pronoun_one(token: Token, quantity: Quantity) -> bool:
+    """ "each one they lose", "the same one": "one" standing for a noun is not a figure."""
+    if token.lower_ != "one" or quantity.bound != "=" or quantity.unit:
+        return False
+    return token.dep_ != "nummod" and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ == "NOUN")
 
 
 def _is_attribution_count(token: Token) -> bool:

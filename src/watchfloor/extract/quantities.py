@@ -81,7 +81,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SHORT = r"(?:bn|mn|mln|bln|trn|tn|k|m|b)\b"
 # A number: digits or words, optionally scaled ("1.5 million", "fifteen hundred", "15-hundred", "$2bn")
 _NUMBER = (
-    rf"(?:{_DIGITS}(?:\s?{_SHORT}|(?:[\s-]{_SCALE})+)?"
+    rf"(?i:{_DIGITS}(?:\s?{_SHORT}|(?:[\s-]{_SCALE})+)?"
     rf"|(?:a |one )?{_SIMPLE_WORDS}(?:[\s-]{_SCALE})*\b"
     rf"|a (?:{_SCALE})\b(?:\s{_SCALE}\b)?)"
 )
@@ -124,7 +124,7 @@ def _vague() -> dict[str, tuple[float, float]]:
 @lru_cache(maxsize=1)
 def _glued_units() -> str:
     """Units written against the number ("50mph", "54GB", "278kg", "118.5p"), longest first."""
-    surfaces = [u for u in _units() if re.fullmatch(r"[A-Za-z°/²0-9]+", u)] + ["p", "pc", "x", "s", "h", "m", "g"]
+    surfaces = [u for u in _units() if re.fullmatch(r"[A-Za-z°/²0-9%]+", u)] + ["%", "p", "pc", "x", "h", "g"]
     return "|".join(re.escape(u) for u in sorted(set(surfaces), key=len, reverse=True))
 
 
@@ -151,7 +151,10 @@ def _pattern() -> re.Pattern[str]:
     vague = "|".join(re.escape(p) for p in sorted(_vague(), key=len, reverse=True))
     fractions = "|".join(re.escape(p) for p in sorted(FRACTIONS, key=len, reverse=True))
     modifier = "|".join(re.escape(m[0]) for m in _modifiers())
-    number = rf"(?P<neg>minus[- ]?|(?<=[$€£¥])-)?(?P<num>{_NUMBER})(?P<glued>{_glued_units()})?"
+    number = (
+        rf"(?P<neg>minus[- ]?|(?<=[$€£¥])-)?(?P<num>{_NUMBER})(?P<glued>{_glued_units()})?"
+        r"(?P<unit1>\s(?:per cent|percent)(?=\s(?:to|and)\s))?"
+    )
     second = rf"(?P<cur2>{currency})?\s?(?P<num2>{_NUMBER})(?P<glued2>{_glued_units()})?"
     core = (
         rf"(?P<cur>{currency})?\s?{number}"
@@ -270,16 +273,22 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
     second = parse_number(match["num2"]) if match["num2"] else None
     if second is None:
         return [Quantity(match.span(), first, None, None, bound, approximate, currency, glued, False, number_span)]
-    glued = glued or _units().get(match["glued2"] or "") or _units().get((match["glued2"] or "").lower())
-    if match["between"] or second > first:
+    glued2 = _units().get(match["glued2"] or "") or _units().get((match["glued2"] or "").lower())
+    glued = glued or ("percent" if match["unit1"] else None)
+    consistent = bool(match["cur"]) == bool(match["cur2"]) and not (match["unit1"] and match["cur2"])
+    changing = match["from"] or re.search(r"\bby\s$", text[max(0, match.start() - 4) : match.start()])
+    if match["between"] or (second > first and consistent and not changing):
         first, second = _scale_range(match["num"], first, second)
-        return [Quantity(match.span(), None, first, second, bound, approximate, currency, glued, False, number_span)]
+        unit = glued or glued2
+        return [Quantity(match.span(), None, first, second, bound, approximate, currency, unit, False, number_span)]
     # "4.8 to 4.7 percent", "2-0": two figures, not a range
     cut = match.start("joiner")
-    head = Quantity((match.start(), cut), first, None, None, bound, approximate, currency, glued, False, (start, cut))
+    head_currency = before.get(match["cur"] or "")
+    head = Quantity((match.start(), cut), first, None, None, bound, approximate, head_currency, glued, False, (start, cut))
     tail_start = match.start("cur2") if match["cur2"] else match.start("num2")
-    tail = Quantity((tail_start, match.end()), second, None, None, "=", False, currency, glued, False,
-                    (tail_start, match.end()))
+    tail_currency = before.get(match["cur2"] or "") if match["cur2"] else (None if match["cur"] else currency)
+    tail = Quantity((tail_start, match.end()), second, None, None, "=", False, tail_currency, glued2 or (
+        glued if not match["cur2"] else None), False, (tail_start, match.end()))
     return [head, tail]
 
 
@@ -292,7 +301,9 @@ def _scale_range(first_text: str, first: float, second: float) -> tuple[float, f
     return first, second
 
 
-YEAR = re.compile(r"(1[89]|20)\d\d")
+YEAR = re.compile(r"(1[89]|2[01])\d\d")
+YEAR_RANGE = re.compile(r"(1\d|20)\d\d")
+PRODUCT_BEFORE = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\s$")  # "iPhone 11", "eBay 2"
 PERCENT_AFTER = re.compile(r"\s?(%|percent|per cent)")
 ORDINAL_OR_CLOCK = re.compile(
     r"(st|nd|rd|th)\b|:\d\d|[.]\d\d\s?(a\.?m|p\.?m)|\s?(a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|EDT|EST|PDT|PST|BST|CET)",
@@ -308,6 +319,8 @@ NAME_BEFORE = re.compile(
     r"\b(Resolution|Article|Section|Flight|Route|Highway|No\.|Number|Chapter|Unit|Brigade|Division|Corps|Regiment"
     r"|Battalion|Squadron|Decree|Law|Protocol|Paragraph|Item|Model|Version|Class)\s?$"
 )
+AGE_AROUND = re.compile(r"[A-Z][a-z]+,\s$")
+ACRONYM_DASH = re.compile(r"[A-Z]{2,}\s?-$")
 REFERENCE_BEFORE = re.compile(r"\b(between|the|these|those|its|their|his|her|both|all)\s$", re.IGNORECASE)
 
 
@@ -336,6 +349,12 @@ def _is_figure(quantity: Quantity, text: str) -> bool:
         re.match(r"[-/]?[A-Z]", after) is not None,  # "2A", "9M"
         NAME_BEFORE.search(before) is not None,  # "Resolution 2231"
         CLOCK_BEFORE.search(before) is not None,  # the minutes of "4:39"
+        ACRONYM_DASH.search(before) is not None,  # "COVID -19"
+        plain and AGE_AROUND.search(before) is not None and after.startswith(","),  # "Senard, 65, said": an age
+        quantity.low is not None and quantity.high is not None and not quantity.currency and not quantity.unit
+        and YEAR_RANGE.fullmatch(f"{quantity.low:.0f}") is not None
+        and YEAR_RANGE.fullmatch(f"{quantity.high:.0f}") is not None,  # "between 2014 and 2017"
+        plain and PRODUCT_BEFORE.search(before) is not None,  # "iPhone 11"
         plain and _in_name(before, after, start, text),  # "S&P 500", "Game 7"
         ADDRESS_AFTER.match(after + text[end + 12 : end + 40]) is not None,  # "575 Wilbraham Road"
         re.fullmatch(r"[\d\s()+-]{9,}", surface) is not None and surface.count(" ") + surface.count("-") >= 2,  # phone
