@@ -158,7 +158,7 @@ def _pattern() -> re.Pattern[str]:
     second = rf"(?P<cur2>{currency})?\s?(?P<num2>{_NUMBER})(?P<glued2>{_glued_units()})?"
     core = (
         rf"(?P<cur>{currency})?\s?{number}"
-        rf"(?:(?(between)\s(?:and)\s|\s?(?P<joiner>to|-|–)\s?){second})?"
+        rf"(?:(?(between)\s(?:and)\s|\s?(?P<joiner>to|-|–|or)\s?){second})?"
     )
     return re.compile(
         rf"(?<![\w$€£¥.,])(?:(?P<mod>(?i:{modifier}))\s)?(?:(?P<between>(?i:between))\s|(?P<from>(?i:from))\s)?"
@@ -257,8 +257,8 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
         return [Quantity(match.span(), None, low, high, ">=" if bound == "=" else bound, True, currency, None, True,
                          number_span)]
     if match["frac"]:
-        value = round(FRACTIONS[match["frac"].lower()], 1)
-        return [Quantity(match.span(), value, None, None, bound, approximate, None, "percent", False, number_span)]
+        value = round(FRACTIONS[match["frac"].lower()] / 100, 3)
+        return [Quantity(match.span(), value, None, None, bound, approximate, None, "fraction", False, number_span)]
     if match["one"]:
         unit = match["oneunit"].lower() + "s"
         return [Quantity(match.span(), 1.0, None, None, bound, approximate, None, unit, False, number_span)] if modifier else []
@@ -276,7 +276,8 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
     glued2 = _units().get(match["glued2"] or "") or _units().get((match["glued2"] or "").lower())
     glued = glued or ("percent" if match["unit1"] else None)
     consistent = bool(match["cur"]) == bool(match["cur2"]) and not (match["unit1"] and match["cur2"])
-    changing = match["from"] or re.search(r"\bby\s$", text[max(0, match.start() - 4) : match.start()])
+    # "increased by $43.6 billion to $419.2 billion" is a change and its result; "by 1 to 1.5 degrees" a range
+    changing = re.search(r"\bby\s$", text[max(0, match.start() - 4) : match.start()]) and second > 3 * first
     if match["between"] or (second > first and consistent and not changing):
         first, second = _scale_range(match["num"], first, second)
         unit = glued or glued2
@@ -357,6 +358,7 @@ def _is_figure(quantity: Quantity, text: str) -> bool:
         plain and PRODUCT_BEFORE.search(before) is not None,  # "iPhone 11"
         plain and _in_name(before, after, start, text),  # "S&P 500", "Game 7"
         ADDRESS_AFTER.match(after + text[end + 12 : end + 40]) is not None,  # "575 Wilbraham Road"
+        re.match(r"\s?[/⁄]\s?\d", after) is not None or re.search(r"\d\s?[/⁄]\s?$", before) is not None,  # "1/16"
         re.fullmatch(r"[\d\s()+-]{9,}", surface) is not None and surface.count(" ") + surface.count("-") >= 2,  # phone
         small_word and REFERENCE_BEFORE.search(before) is not None,  # "the three countries"
         surface.lower() == "one" and re.match(r"\s(of)\s", after) is not None,  # "one of the deadliest"
