@@ -65,7 +65,7 @@ def find_claims(
     theatre = _theatre(doc, places, actors)
     attributor = Attributor(doc, actors, theatre)
     # calendar expressions are not figures; durations inside time expressions ("the past two years") are
-    excluded = [t.span for t in times if t.grain not in ("recent",) and not re.search(r"\bago\b", t.text)]
+    excluded = [t.span for t in times if not DURATION_IN_TIME.search(t.text)]
     headline = _headline(doc.text)
     if headline:
         excluded.append(headline)
@@ -102,6 +102,13 @@ def _dateline_end(sentence: SpacySpan) -> int:
     return int(sentence.start_char) + (match.end() if match else 0)
 
 
+# A time expression that counts a duration ("the past two years", "three days ago") holds a figure too.
+DURATION_IN_TIME = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s(?:hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
 def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
     """The actor of the country where the story happens: the one most of its places lie in (datelines aside)."""
     counts: dict[str, int] = {}
@@ -127,8 +134,24 @@ def _number_token(doc: Doc, quantity: Quantity) -> Token | None:
     return numbers[-1] if numbers else span[-1]
 
 
-SPEAKER_NOUNS = {"source", "official", "witness", "diplomat", "resident", "officer", "analyst", "spokesman",
-                 "spokesperson", "lawmaker", "doctor", "medic", "activist", "journalist", "report", "agency"}
+SPEAKER_NOUNS = {
+    "source",
+    "official",
+    "witness",
+    "diplomat",
+    "resident",
+    "officer",
+    "analyst",
+    "spokesman",
+    "spokesperson",
+    "lawmaker",
+    "doctor",
+    "medic",
+    "activist",
+    "journalist",
+    "report",
+    "agency",
+}
 
 
 def _is_pronoun_one(token: Token, quantity: Quantity) -> bool:
@@ -141,11 +164,9 @@ def _is_pronoun_one(token: Token, quantity: Quantity) -> bool:
 def _is_attribution_count(token: Token) -> bool:
     """ "two security sources told the agency": a count of speakers is not a figure."""
     noun = token.head if token.dep_ == "nummod" else None
-    return (
-        noun is not None
-        and noun.dep_ == "nsubj"
-        and noun.head.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt")
-    )
+    if noun is None or noun.lemma_.lower() not in SPEAKER_NOUNS or noun.dep_ != "nsubj":
+        return False
+    return noun.head.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt")
 
 
 def _claim(

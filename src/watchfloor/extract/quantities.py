@@ -252,16 +252,24 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
         if low == high:
             couple = "couple" in match["vague"].lower()
             bound = "~" if couple and bound == "=" else bound
-            return [Quantity(match.span(), low, None, None, bound, approximate or couple, currency, None, True,
-                             number_span)]
-        return [Quantity(match.span(), None, low, high, ">=" if bound == "=" else bound, True, currency, None, True,
-                         number_span)]
+            return [
+                Quantity(match.span(), low, None, None, bound, approximate or couple, currency, None, True, number_span)
+            ]
+        return [
+            Quantity(
+                match.span(), None, low, high, ">=" if bound == "=" else bound, True, currency, None, True, number_span
+            )
+        ]
     if match["frac"]:
         value = round(FRACTIONS[match["frac"].lower()] / 100, 3)
         return [Quantity(match.span(), value, None, None, bound, approximate, None, "fraction", False, number_span)]
     if match["one"]:
         unit = match["oneunit"].lower() + "s"
-        return [Quantity(match.span(), 1.0, None, None, bound, approximate, None, unit, False, number_span)] if modifier else []
+        return (
+            [Quantity(match.span(), 1.0, None, None, bound, approximate, None, unit, False, number_span)]
+            if modifier
+            else []
+        )
     first = parse_number(match["num"])
     if first is None:
         return []
@@ -282,14 +290,29 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
         first, second = _scale_range(match["num"], first, second)
         unit = glued or glued2
         return [Quantity(match.span(), None, first, second, bound, approximate, currency, unit, False, number_span)]
-    # "4.8 to 4.7 percent", "2-0": two figures, not a range
+    if match["joiner"] == "-" and first.is_integer() and second.is_integer() and not currency and not glued:
+        # "2-0", "89-89": a score, one figure
+        return [Quantity(match.span(), first, None, None, bound, approximate, None, None, False, number_span)]
+    # "4.8 to 4.7 percent": two figures, not a range
     cut = match.start("joiner")
     head_currency = before.get(match["cur"] or "")
-    head = Quantity((match.start(), cut), first, None, None, bound, approximate, head_currency, glued, False, (start, cut))
+    head = Quantity(
+        (match.start(), cut), first, None, None, bound, approximate, head_currency, glued, False, (start, cut)
+    )
     tail_start = match.start("cur2") if match["cur2"] else match.start("num2")
     tail_currency = before.get(match["cur2"] or "") if match["cur2"] else (None if match["cur"] else currency)
-    tail = Quantity((tail_start, match.end()), second, None, None, "=", False, tail_currency, glued2 or (
-        glued if not match["cur2"] else None), False, (tail_start, match.end()))
+    tail = Quantity(
+        (tail_start, match.end()),
+        second,
+        None,
+        None,
+        "=",
+        False,
+        tail_currency,
+        glued2 or (glued if not match["cur2"] else None),
+        False,
+        (tail_start, match.end()),
+    )
     return [head, tail]
 
 
@@ -303,7 +326,7 @@ def _scale_range(first_text: str, first: float, second: float) -> tuple[float, f
 
 
 YEAR = re.compile(r"(1[89]|2[01])\d\d")
-YEAR_RANGE = re.compile(r"(1\d|20)\d\d")
+YEAR_RANGE = re.compile(r"\b(?:1\d|20)\d\d\b")
 PRODUCT_BEFORE = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\s$")  # "iPhone 11", "eBay 2"
 PERCENT_AFTER = re.compile(r"\s?(%|percent|per cent)")
 ORDINAL_OR_CLOCK = re.compile(
@@ -315,7 +338,9 @@ CLOCK_BEFORE = re.compile(r"\d:$")
 # ("S&P 500", "the Big 12", "iPhone 11 Pro", "Game 7", "787 Dreamliner")
 NAME_AROUND = re.compile(r"[A-Za-z&]*[A-Z][A-Za-z&]*\s$")
 NAME_HEADS = re.compile(r"\b(game|category|round|level|stage|phase|series|grade|type|season|episode|vol\.)\s$", re.I)
-ADDRESS_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s|[NSEW]\s|\d+(?:st|nd|rd|th)\s){1,3}(?:Road|Rd|St|Street|Avenue|Ave|Way|Lane|Boulevard|Blvd)\b")
+ADDRESS_AFTER = re.compile(
+    r"\s(?:[A-Z][a-z]+\s|[NSEW]\s|\d+(?:st|nd|rd|th)\s){1,3}(?:Road|Rd|St|Street|Avenue|Ave|Way|Lane|Boulevard|Blvd)\b"
+)
 NAME_BEFORE = re.compile(
     r"\b(Resolution|Article|Section|Flight|Route|Highway|No\.|Number|Chapter|Unit|Brigade|Division|Corps|Regiment"
     r"|Battalion|Squadron|Decree|Law|Protocol|Paragraph|Item|Model|Version|Class)\s?$"
@@ -330,7 +355,7 @@ def _in_name(before: str, after: str, start: int, text: str) -> bool:
     if NAME_HEADS.search(before):
         return True
     first_word = re.search(r"(?:^|[.!?:\n]\s*)\S+\s$", text[max(0, start - 40) : start]) is not None
-    if not NAME_AROUND.search(before) or first_word or start < 40 and not text[: start].strip(" ").count(" "):
+    if not NAME_AROUND.search(before) or first_word or start < 40 and not text[:start].strip(" ").count(" "):
         return False
     return re.match(r"\s?([A-Z]|$|[.,;:)+\-–]|\s[A-Z])", after) is not None
 
@@ -352,9 +377,13 @@ def _is_figure(quantity: Quantity, text: str) -> bool:
         CLOCK_BEFORE.search(before) is not None,  # the minutes of "4:39"
         ACRONYM_DASH.search(before) is not None,  # "COVID -19"
         plain and AGE_AROUND.search(before) is not None and after.startswith(","),  # "Senard, 65, said": an age
-        quantity.low is not None and quantity.high is not None and not quantity.currency and not quantity.unit
-        and YEAR_RANGE.fullmatch(f"{quantity.low:.0f}") is not None
-        and YEAR_RANGE.fullmatch(f"{quantity.high:.0f}") is not None,  # "between 2014 and 2017"
+        quantity.low is not None
+        and not quantity.currency
+        and not quantity.unit
+        and len(YEAR_RANGE.findall(surface)) == 2
+        and not re.search(
+            r"[a-z]", surface.lower().replace("between", "").replace("and", "").replace("to", "")
+        ),  # "between 2014 and 2017"
         plain and PRODUCT_BEFORE.search(before) is not None,  # "iPhone 11"
         plain and _in_name(before, after, start, text),  # "S&P 500", "Game 7"
         ADDRESS_AFTER.match(after + text[end + 12 : end + 40]) is not None,  # "575 Wilbraham Road"
