@@ -355,7 +355,7 @@ def _in_name(before: str, after: str, start: int, text: str) -> bool:
     if NAME_HEADS.search(before):
         return True
     first_word = re.search(r"(?:^|[.!?:\n]\s*)\S+\s$", text[max(0, start - 40) : start]) is not None
-    if not NAME_AROUND.search(before) or first_word or start < 40 and not text[:start].strip(" ").count(" "):
+    if not NAME_AROUND.search(before) or first_word or (start < 40 and not text[:start].strip(" ").count(" ")):
         return False
     return re.match(r"\s?([A-Z]|$|[.,;:)+\-–]|\s[A-Z])", after) is not None
 
