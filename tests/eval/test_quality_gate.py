@@ -53,10 +53,12 @@ def test_eval_set_meets_floors(shared_dir: Path, tmp_path: Path, settings, nlp) 
     assert len(articles) >= 20
     _predict(articles, tmp_path, settings)
     report = _score(shared_dir / "tools" / "score.py", gold_dir, tmp_path)
-    print(json.dumps({k: v for k, v in report.items() if k.startswith(("actors", "places"))}, indent=1))
+    print(json.dumps({k: v for k, v in report.items() if k.startswith(("actors", "places", "claims"))}, indent=1))
     assert report["actors.f1"] >= FLOORS["actors.f1"]
     assert report["places.f1"] >= FLOORS["places.f1"]
     assert _accuracy(report, "places.geo.acc") >= FLOORS["places.geo"]
+    assert report["claims.f1"] >= FLOORS["claims.f1"]
+    assert report["claims.strict_f1"] >= FLOORS["claims.strict_f1"]
 
 
 def test_seed_article_meets_the_foundation_targets(shared_dir: Path, tmp_path: Path, settings, nlp) -> None:
@@ -67,6 +69,8 @@ def test_seed_article_meets_the_foundation_targets(shared_dir: Path, tmp_path: P
     assert report["actors.f1"] >= 0.95
     assert report["places.f1"] == 1.0
     assert _accuracy(report, "places.geo.acc") == 1.0  # Kursk within 50 km
+    assert report["claims.f1"] == 1.0  # all three gold figures, nothing from dates or "XI Corps"
+    assert report["claims.strict_f1"] >= FLOORS["seed.claims.strict_f1"]
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in (HERE / "gold").glob("*.json")))
@@ -75,3 +79,15 @@ def test_gold_quotes_are_in_their_articles(name: str) -> None:
     text = (HERE / "articles" / f"{name}.txt").read_text(encoding="utf-8")
     for item in gold["claims"] + gold["events"]:
         assert item["quote"] in text, item["quote"]
+
+
+def test_newsquant_meets_floors(shared_dir: Path, nlp) -> None:
+    sys.path.insert(0, str(HERE.parent.parent / "benchmarks"))
+    try:
+        import newsquant
+    finally:
+        sys.path.pop(0)
+    report = newsquant.score(shared_dir)
+    print(json.dumps(report, indent=1))
+    assert report["value.f1"] >= FLOORS["newsquant.value.f1"]
+    assert report["value_unit.f1"] >= FLOORS["newsquant.value_unit.f1"]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.model import Actor, Span
+from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -112,14 +113,14 @@ class Attributor:
         self.mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: m[0])
         self.frames: dict[int, list[_Frame]] = {}
         last: Attribution | None = None
-        for number, sentence in enumerate(doc.sents):
+        for number, sentence in enumerate(sentences(doc)):
             frames = []
             for frame in self._sentence_frames(sentence, last):
                 frames.append(frame)
                 if frame.attribution.actor:
                     last = frame.attribution
             self.frames[number] = frames
-        self.sentence_of = {token.i: number for number, sentence in enumerate(doc.sents) for token in sentence}
+        self.sentence_of = {token.i: number for number, sentence in enumerate(sentences(doc)) for token in sentence}
 
     def attribution_for(self, token: Token) -> Attribution | None:
         """Who states the token: the outermost reporting frame governing it (inner sources join its chain),
@@ -160,7 +161,7 @@ class Attributor:
     def previous_actor(self, position: int) -> str | None:
         """The actor named last before a position, within the current and previous sentence."""
         token = self.doc.char_span(position, position + 1, alignment_mode="expand")
-        floor = self.doc[max(0, token.sent.start - 1)].sent.start_char if token is not None else 0
+        floor = sentence_of(self.doc[max(0, sentence_of(token[0]).start - 1)]).start_char if token is not None else 0
         earlier = [actor for s, _e, actor in self.mentions if floor <= s < position]
         return earlier[-1].id if earlier else None
 
@@ -196,7 +197,7 @@ class Attributor:
 
     def _frame(self, cue: Token, cue_text: str, head: Token, last: Attribution | None, loose: bool = False) -> _Frame:
         start, end = _speaker_bounds(head)
-        speaker = self.doc.text[start:end]
+        speaker = doc_text(self.doc)[start:end]
         actor = self._actor_in(start, end) or self._refer(head, start, last)
         chain = [actor] if actor else []
         chain += self._cited(cue)
@@ -214,7 +215,11 @@ class Attributor:
         """A pronoun or a definite description ("the agency") refers back to an actor named earlier."""
         word = head.lower_
         if word in PRONOUNS:
-            return last.actor if last else None
+            if PRONOUNS[word] == "person":  # "he said": the person named last, else the last speaker
+                people = [a for _s, e, a in self.mentions if e <= start and a.kind == "person"]
+                if people:
+                    return people[-1].id
+            return last.actor if last else self.previous_actor(start)
         if head.pos_ != "NOUN":
             return None
         wanted = DESCRIPTIONS.get(word, {})

@@ -12,6 +12,7 @@ from watchfloor.extract.attribution import Attributor
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.extract.quantities import Quantity, find_quantities, unit_after
 from watchfloor.model import Actor, Place, TimeExpression
+from watchfloor.nlp.sentences import doc_text, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,11 +67,11 @@ def find_claims(
     attributor = Attributor(doc, actors, theatre)
     # calendar expressions are not figures; durations inside time expressions ("the past two years") are
     excluded = [t.span for t in times if not DURATION_IN_TIME.search(t.text)]
-    headline = _headline(doc.text)
+    headline = _headline(doc_text(doc))
     if headline:
         excluded.append(headline)
     claims: list[dict[str, Any]] = []
-    for quantity in find_quantities(doc.text, excluded):
+    for quantity in find_quantities(doc_text(doc), excluded):
         token = _number_token(doc, quantity)
         if token is None or _is_attribution_count(token) or _is_pronoun_one(token, quantity):
             continue
@@ -115,7 +116,7 @@ def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
     for place in places:
         for start, _end in place.mentions:
             sentence = doc.char_span(start, _end, alignment_mode="expand")
-            if place.country and sentence is not None and start >= _dateline_end(sentence.sent):
+            if place.country and sentence is not None and start >= _dateline_end(sentence_of(sentence[0])):
                 counts[place.country] = counts.get(place.country, 0) + 1
     if not counts:
         return None
@@ -183,8 +184,8 @@ def _claim(
     unit, span_end = _measure_unit(doc, quantity)
     noun = _counted_noun(token)
     unit = unit or quantity.unit or _noun_unit(noun, token)
-    per = _rate(doc.text, span_end)
-    sentence = token.sent
+    per = _rate(doc_text(doc), span_end)
+    sentence = sentence_of(token)
     factuality = find_factuality(token, hedged_by_next(sentence))
     attribution = attributor.attribution_for(token)
     time = _claim_time(doc, token, times)
@@ -216,7 +217,7 @@ def _claim(
 
 def _measure_unit(doc: Doc, quantity: Quantity) -> tuple[str | None, int]:
     """A currency or unit of measure written with the number, and where the figure's span ends."""
-    unit, end = unit_after(doc.text, quantity.span[1])
+    unit, end = unit_after(doc_text(doc), quantity.span[1])
     if quantity.currency:
         return quantity.currency, quantity.span[1]
     return unit, end
@@ -262,7 +263,7 @@ def _counted_noun(token: Token) -> Token | None:
             of = next((c for c in subject.children if c.lower_ == "of"), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             return pobj or subject
-    earlier = [t for t in doc[max(token.sent.start, token.i - 12) : token.i] if t.pos_ == "NOUN"]
+    earlier = [t for t in doc[max(sentence_of(token).start, token.i - 12) : token.i] if t.pos_ == "NOUN"]
     return earlier[-1] if earlier and earlier[-1].i > 0 and doc[earlier[-1].i - 1].lower_ in ("the", "these") else None
 
 
@@ -429,7 +430,7 @@ def _subject(
 
 def _sentence_owner(token: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
     """ "300 North Korean soldiers have been killed and 2,700 wounded": an earlier figure's owner carries over."""
-    for other in token.sent:
+    for other in sentence_of(token):
         if other.i >= token.i:
             break
         if other.like_num and other.dep_ == "nummod":
@@ -483,7 +484,7 @@ def _actors_within(node: Token, mentions: list[tuple[int, int, Actor]]) -> list[
 
 def _place_owner(token: Token, places: list[Place], actors_by_id: dict[str, Actor]) -> str | None:
     """The actor of the country where casualties fell: the first place named in the sentence, dateline aside."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     start = _dateline_end(sentence)
     local = [p for p in places for s, _e in p.mentions if start <= s < sentence.end_char and p.country]
     if not local:
@@ -501,7 +502,7 @@ def _experiencer(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
     """ "Facing losses, estimated at 610,000 soldiers, Moscow must...": losses belong to the one who suffers them:
     the possessor of "losses", or the subject of the clause a subjectless participle hangs from."""
     doc = phrase.doc
-    nearby = doc[max(phrase.sent.start, phrase.i - 10) : phrase.i + 1]
+    nearby = doc[max(sentence_of(phrase).start, phrase.i - 10) : phrase.i + 1]
     losses = [t for t in nearby if t.lower_ in LOSS_WORDS]
     if not losses:
         return None
@@ -532,7 +533,7 @@ def _place(sentence: SpacySpan, places: list[Place]) -> str | None:
 
 def _claim_time(doc: Doc, token: Token, times: list[TimeExpression]) -> dict[str, Any] | None:
     """When the figure holds: a time in its clause (not the date a speaker said it), or a cumulative span."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     reach = {t.i for t in [token, *token.ancestors]}
     candidates = []
     for time in times:
@@ -558,7 +559,7 @@ def _claim_time(doc: Doc, token: Token, times: list[TimeExpression]) -> dict[str
 
 def _context(token: Token, time: dict[str, Any] | None, published: str | None) -> str | None:
     """historical (background restated), future, hypothetical, or None for the news itself."""
-    words = {t.lower_ for t in token.sent if t.i in {a.i for a in token.ancestors} or t.head in token.ancestors}
+    words = {t.lower_ for t in sentence_of(token) if t.i in {a.i for a in token.ancestors} or t.head in token.ancestors}
     if words & HYPOTHETICAL_CUES:
         return "hypothetical"
     if words & FUTURE_CUES:

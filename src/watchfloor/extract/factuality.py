@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
+from watchfloor.nlp.sentences import sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -79,7 +80,7 @@ def scope(token: Token) -> set[int]:
 
 def find_factuality(token: Token, hedged_sentence: bool = False) -> Factuality:
     """Certainty and polarity of what the token states, with the cues found."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     reach = scope(token)
     certainty, polarity, cues = "certain", "positive", []
     for start, words, effect in _cue_matches(sentence):
@@ -96,18 +97,35 @@ def find_factuality(token: Token, hedged_sentence: bool = False) -> Factuality:
     return Factuality(certainty, polarity, tuple(dict.fromkeys(cues)))
 
 
+@lru_cache(maxsize=1)
+def _cues_by_first_word() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for cue, effect in _cues():
+        table.setdefault(cue[0], []).append((cue, effect))
+    return table
+
+
 def _cue_matches(sentence: SpacySpan) -> list[tuple[int, tuple[str, ...], str]]:
+    """Cues in a sentence, longest first where they overlap; computed once per sentence."""
+    cache = sentence.doc.user_data.setdefault("watchfloor_cues", {})
+    if sentence.start in cache:
+        return cache[sentence.start]  # type: ignore[no-any-return]
     words = [t.lower_ for t in sentence]
+    candidates = []
+    for offset, word in enumerate(words):
+        for cue, effect in _cues_by_first_word().get(word, []):
+            if tuple(words[offset : offset + len(cue)]) == cue:
+                candidates.append((offset, cue, effect))
+    candidates.sort(key=lambda c: -len(c[1]))
     taken: set[int] = set()
     found = []
-    for cue, effect in _cues():
-        for offset in range(len(words) - len(cue) + 1):
-            if all(c == "*" or c == w for c, w in zip(cue, words[offset : offset + len(cue)], strict=True)):
-                positions = set(range(offset, offset + len(cue)))
-                if positions & taken:
-                    continue
-                taken |= positions
-                found.append((sentence.start + offset, cue, effect))
+    for offset, cue, effect in candidates:
+        positions = set(range(offset, offset + len(cue)))
+        if positions & taken:
+            continue
+        taken |= positions
+        found.append((sentence.start + offset, cue, effect))
+    cache[sentence.start] = found
     return found
 
 
@@ -116,5 +134,5 @@ def hedged_by_next(sentence: SpacySpan) -> bool:
     doc = sentence.doc
     if sentence.end >= len(doc):
         return False
-    following = doc[sentence.end].sent
+    following = sentence_of(doc[sentence.end])
     return len(following) <= 25 and bool(FOLLOWING_HEDGE.search(following.text))

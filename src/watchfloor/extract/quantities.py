@@ -337,6 +337,7 @@ CLOCK_BEFORE = re.compile(r"\d:$")
 # A number between a capitalised word and a capitalised word or the end of a phrase is part of a name
 # ("S&P 500", "the Big 12", "iPhone 11 Pro", "Game 7", "787 Dreamliner")
 NAME_AROUND = re.compile(r"[A-Za-z&]*[A-Z][A-Za-z&]*\s$")
+INDEX_BEFORE = re.compile(r"(?:\b[A-Z]+&[A-Z]+|\b[A-Z]{3,5})\s$")  # "S&P 500", "FTSE 100", "DAX 40"
 NAME_HEADS = re.compile(r"\b(game|category|round|level|stage|phase|series|grade|type|season|episode|vol\.)\s$", re.I)
 ADDRESS_AFTER = re.compile(
     r"\s(?:[A-Z][a-z]+\s|[NSEW]\s|\d+(?:st|nd|rd|th)\s){1,3}(?:Road|Rd|St|Street|Avenue|Ave|Way|Lane|Boulevard|Blvd)\b"
@@ -352,7 +353,7 @@ REFERENCE_BEFORE = re.compile(r"\b(between|the|these|those|its|their|his|her|bot
 
 def _in_name(before: str, after: str, start: int, text: str) -> bool:
     """True for a number that is part of a name: "the Big 12", "S&P 500 +0.3%", "iPhone 11 Pro", "Game 7"."""
-    if NAME_HEADS.search(before):
+    if NAME_HEADS.search(before) or INDEX_BEFORE.search(before):
         return True
     first_word = re.search(r"(?:^|[.!?:\n]\s*)\S+\s$", text[max(0, start - 40) : start]) is not None
     if not NAME_AROUND.search(before) or first_word or (start < 40 and not text[:start].strip(" ").count(" ")):
@@ -388,6 +389,9 @@ def _is_figure(quantity: Quantity, text: str) -> bool:
         plain and _in_name(before, after, start, text),  # "S&P 500", "Game 7"
         ADDRESS_AFTER.match(after + text[end + 12 : end + 40]) is not None,  # "575 Wilbraham Road"
         re.match(r"\s?[/⁄]\s?\d", after) is not None or re.search(r"\d\s?[/⁄]\s?$", before) is not None,  # "1/16"
+        (re.search(r"(?:\+|\d\s)$", before) is not None or re.search(r"\+\d[\d\s]*$", before) is not None)
+        and re.match(r"\s\d", after) is not None,  # a phone number: "+44 20 7946 0958"
+        re.search(r"\+\d[\d\s]*\s$", before) is not None,  # its last group
         re.fullmatch(r"[\d\s()+-]{9,}", surface) is not None and surface.count(" ") + surface.count("-") >= 2,  # phone
         small_word and REFERENCE_BEFORE.search(before) is not None,  # "the three countries"
         surface.lower() == "one" and re.match(r"\s(of)\s", after) is not None,  # "one of the deadliest"
@@ -396,13 +400,19 @@ def _is_figure(quantity: Quantity, text: str) -> bool:
     return not any(not_figures)
 
 
+@lru_cache(maxsize=1)
+def _unit_after_pattern() -> re.Pattern[str]:
+    _before, after = _currencies()
+    surfaces = sorted({*_units(), *after}, key=len, reverse=True)
+    return re.compile(rf"\s?-?(?P<unit>{'|'.join(re.escape(s) for s in surfaces)})(?![\w])", re.IGNORECASE)
+
+
 def unit_after(text: str, end: int) -> tuple[str | None, int]:
     """A unit of measure or a currency name right after a number ("600 km", "20 billion dollars")."""
+    match = _unit_after_pattern().match(text, end, min(len(text), end + 40))
+    if not match:
+        return None, end
     _before, after = _currencies()
-    window = text[end : end + 40]
-    for surface in sorted([*_units(), *after], key=len, reverse=True):
-        match = re.match(rf"\s?-?{re.escape(surface)}(?![\w])", window, re.IGNORECASE)
-        if match:
-            unit = _units().get(surface.lower()) or after.get(surface)
-            return unit, end + match.end()
-    return None, end
+    surface = match["unit"]
+    unit = _units().get(surface) or _units().get(surface.lower()) or after.get(surface) or after.get(surface.lower())
+    return unit, match.end()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.model import Actor, Place, Span
+from watchfloor.nlp.sentences import sentence_of
 from watchfloor.resolve.context import is_locative
 
 if TYPE_CHECKING:
@@ -94,12 +96,22 @@ def _drop_mention(found: dict[str, _Found], actor_id: str, bounds: Span) -> None
 
 
 def _organ_at(doc: Doc, start: int) -> tuple[gazetteer.OrganNoun | None, int]:
-    for organ in gazetteer.organ_nouns():
+    if start >= len(doc):
+        return None, start
+    for organ in _organs_by_first_word().get(doc[start].lower_, []):
         words = organ.phrase.split()
         end = start + len(words)
         if end <= len(doc) and [token.lower_ for token in doc[start:end]] == words:
             return organ, end
     return None, start
+
+
+@lru_cache(maxsize=1)
+def _organs_by_first_word() -> dict[str, list[gazetteer.OrganNoun]]:
+    table: dict[str, list[gazetteer.OrganNoun]] = {}
+    for organ in gazetteer.organ_nouns():  # longest phrase first
+        table.setdefault(organ.phrase.split()[0], []).append(organ)
+    return table
 
 
 def _add_people(doc: Doc, found: dict[str, _Found]) -> None:
@@ -175,11 +187,13 @@ def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> l
         if ent.label_ != "PERSON" or ent.ent_id_ or (ent.start_char, ent.end_char) in known:
             continue
         window = doc[
-            max(ent.sent.start, ent.start - ROLE_WINDOW_BEFORE) : min(ent.sent.end, ent.end + ROLE_WINDOW_AFTER)
+            max(sentence_of(ent[0]).start, ent.start - ROLE_WINDOW_BEFORE) : min(
+                sentence_of(ent[0]).end, ent.end + ROLE_WINDOW_AFTER
+            )
         ]
         if not any(token.lower_ in LOCAL_ROLES for token in window) or len(_clean_name(ent.text).split()) < 2:
             continue
-        sentence = (ent.sent.start_char, ent.sent.end_char)
+        sentence = (sentence_of(ent[0]).start_char, sentence_of(ent[0]).end_char)
         place = next((p for p in places for s, _e in p.mentions if sentence[0] <= s < sentence[1] and p.country), None)
         if place is None or place.country not in states:
             continue

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.model import Place, Span
+from watchfloor.nlp.sentences import doc_text
 from watchfloor.resolve.context import is_locative, modifies_people, place_noun_after
 from watchfloor.resolve.geonames import City, CityIndex, normalize, open_index
 
@@ -54,7 +55,7 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     located: list[tuple[SpacySpan | Span, _Found | None]] = [
         (span, _resolve(span, candidate, countries, index)) for span, candidate in _candidates(doc)
     ]
-    located.extend(_datelines(doc.text, countries, index))
+    located.extend(_datelines(doc_text(doc), countries, index))
     for span, place in located:
         if place is None:
             continue
