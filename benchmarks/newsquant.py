@@ -73,9 +73,8 @@ def main() -> int:
     report = score(Path(parser.parse_args().shared))
     print(f"sentences {report['sentences']}, gold quantities {report['gold']}, predicted {report['pred']}")
     for name in ("value", "value_unit"):
-        print(
-            f"{name:11} P {report[name + '.precision']:.3f}  R {report[name + '.recall']:.3f}  F1 {report[name + '.f1']:.3f}"
-        )
+        precision, recall, f1 = (report[f"{name}.{part}"] for part in ("precision", "recall", "f1"))
+        print(f"{name:11} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}")
     print("reference  quantulum3 value F1 0.701, value+unit 0.434; CQE 0.928 / 0.861 (same scorer, same half)")
     return 0
 
