@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from watchfloor.config import Settings
 from watchfloor.extract.claims import find_claims
+from watchfloor.extract.events import find_events
 from watchfloor.model import Document, Extraction, Skip
 from watchfloor.nlp import load_pipeline
 from watchfloor.resolve.actors import add_local_officials, resolve_actors
@@ -41,12 +42,14 @@ def extract_from_doc(doc: object, document: Document, settings: Settings) -> Ext
     times = find_times(document.text, document.published)
     latest = None if document.published else latest_absolute_date(document.text)
     claims = find_claims(doc, actors, places, times, document.published)  # type: ignore[arg-type]
+    events = find_events(doc, actors, places, times, document.published, latest)  # type: ignore[arg-type]
     return Extraction(
         document=document,
         actors=tuple(actors),
         places=tuple(places),
         times=tuple(times),
         claims=tuple(claims),
+        events=tuple(events),
         latest_date=latest,
     )
 

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 KIND_RANK = {"person": 0, "organization": 1, "igo": 2, "ngo": 2, "armed_group": 2, "state": 3}
-PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we": "any", "i": "person"}
+PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we": "any", "i": "person",
+            "its": "thing", "their": "any", "his": "person", "her": "person"}
 SOURCE_NOUNS = {
     "assessment",
     "estimate",
@@ -142,7 +143,8 @@ class Attributor:
         """The actor a noun phrase names: an actor inside it, else what a pronoun or description refers to."""
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head  # "the United States, which keeps 900 troops": the antecedent
-        start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        own = _own_words(head)
+        start, end = min(t.idx for t in own), max(t.idx + len(t) for t in own)
         inside = self._actor_in(start, end)
         if inside:
             return inside
@@ -157,6 +159,22 @@ class Attributor:
             if f.attribution.span[1] <= start and f.attribution.actor
         ]
         return self._refer(head, start, frames[-1].attribution if frames else None)
+
+    def _controller(self, pronoun: Token) -> str | None:
+        """The subject a possessive refers to: the nearest clause subject above it (for "prompt X to do",
+        the object X), if it names an actor."""
+        for node in pronoun.ancestors:
+            if node.dep_ == "xcomp":
+                controller = next((c for c in node.head.children if c.dep_ in ("dobj", "nsubj")), None)
+            else:
+                controller = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if controller is not None and pronoun not in controller.subtree:
+                found = self._actor_in(controller.left_edge.idx, controller.right_edge.idx + len(controller.right_edge))
+                if found:
+                    return found
+                if controller.pos_ != "PRON":
+                    return None
+        return None
 
     def previous_actor(self, position: int) -> str | None:
         """The actor named last before a position, within the current and previous sentence."""
@@ -219,6 +237,16 @@ class Attributor:
                 people = [a for _s, e, a in self.mentions if e <= start and a.kind == "person"]
                 if people:
                     return people[-1].id
+                return last.actor if last else None
+            if word in ("its", "their"):  # "South Korea ... to reassess its policy": the clause's subject
+                controller = self._controller(head)
+                if controller:
+                    return controller
+            if PRONOUNS[word] == "thing":  # "it": the state or organisation named last
+                things = [a for _s, e, a in self.mentions if e <= start and a.kind != "person"]
+                nearby = self.previous_actor(start)
+                if nearby and things and nearby == things[-1].id:
+                    return nearby
             return last.actor if last else self.previous_actor(start)
         if head.pos_ != "NOUN":
             return None
@@ -264,6 +292,16 @@ def _reports(token: Token) -> bool:
     return (
         clausal or accusing or any(child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") for child in token.children)
     )
+
+
+def _own_words(head: Token) -> list[Token]:
+    """A phrase without its coordinated members, clauses and non-"of" complements: "the United States" of
+    "the United States and NATO", "weapons" of "weapons supplied to Moscow"."""
+    dropped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("conj", "cc", "acl", "relcl", "appos") or (child.dep_ == "prep" and child.lower_ != "of"):
+            dropped.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in dropped] or [head]
 
 
 def _speaker_bounds(head: Token) -> Span:

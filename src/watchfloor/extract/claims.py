@@ -188,7 +188,7 @@ def _claim(
     sentence = sentence_of(token)
     factuality = find_factuality(token, hedged_by_next(sentence))
     attribution = attributor.attribution_for(token)
-    time = _claim_time(doc, token, times)
+    time = clause_time(doc, token, times)
     actors_by_id = {a.id: a for _s, _e, a in mentions}
     return {
         "id": f"c{number}",
@@ -531,7 +531,7 @@ def _place(sentence: SpacySpan, places: list[Place]) -> str | None:
     return None
 
 
-def _claim_time(doc: Doc, token: Token, times: list[TimeExpression]) -> dict[str, Any] | None:
+def clause_time(doc: Doc, token: Token, times: list[TimeExpression]) -> dict[str, Any] | None:
     """When the figure holds: a time in its clause (not the date a speaker said it), or a cumulative span."""
     sentence = sentence_of(token)
     reach = {t.i for t in [token, *token.ancestors]}

@@ -42,7 +42,8 @@ SCOPE_DEPS = {
 # quo in Essequibo, which makes up two-thirds") do not reach into it.
 CLAUSE_BOUNDARIES = {"relcl"}
 FOLLOWING_HEDGE = re.compile(
-    r"^(?:(?:the|this|that|these|those|none|such|it|both)\b[^.]{0,60}?"
+    r"^(?:(?:(?:the|these|those|this|that|such)\s+(?:\w+\s+)?(?:figures?|numbers?|tolls?|claims?|accounts?|reports?"
+    r"|data|information|estimates?|tallies|tally)|it|this|that|none of them|both)\b[^.]{0,60}?"
     r"\b(?:could not|cannot|can't|couldn't|has not been|have not been|was not|were not|has yet to be|have yet to be)"
     r"|neither\b[^.]{0,60}?\b(?:could|can|has|have|was|were))\b[^.]{0,30}\b(?:verified|confirmed)",
     re.IGNORECASE,
@@ -78,10 +79,11 @@ def scope(token: Token) -> set[int]:
     return reach
 
 
-def find_factuality(token: Token, hedged_sentence: bool = False) -> Factuality:
-    """Certainty and polarity of what the token states, with the cues found."""
+def find_factuality(token: Token, hedged_sentence: bool = False, exclude: int | None = None) -> Factuality:
+    """Certainty and polarity of what the token states, with the cues found (a cue at ``exclude``, the
+    trigger of a denial itself, does not count)."""
     sentence = sentence_of(token)
-    reach = scope(token)
+    reach = scope(token) - {exclude}
     certainty, polarity, cues = "certain", "positive", []
     for start, words, effect in _cue_matches(sentence):
         if not any(i in reach for i in range(start, start + len(words))):

@@ -1,0 +1,320 @@
+"""Events: who did what to whom, where and when, PLOVER-coded, with source, certainty and context.
+
+A trigger (a verb, or a noun such as "sanctions" or "strikes") from the trigger lexicon, its arguments
+from the parse: the subject or agent is the source, the object or a "to/against/at/on/with" phrase the
+target. Passive AID ("troops ... deployed to Russia") takes its source from whose troops they are;
+participles without a subject take the source of the event they hang from; a demonstrative object ("this
+cooperation") takes the actors of the earlier phrase it refers to; a symmetric act without named parties
+("a mutual treaty signed in June") takes the two states named last. A denial is a REJECT by the denier,
+and the denied act is kept with negative polarity, attributed to the denier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from watchfloor import gazetteer
+from watchfloor.extract.attribution import Attributor
+from watchfloor.extract.claims import clause_time
+from watchfloor.extract.factuality import find_factuality, hedged_by_next
+from watchfloor.model import Actor, Place, TimeExpression
+from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
+SPEECH_ACTS = {"DISAPPROVE", "REJECT", "DEMAND", "THREATEN"}
+TARGET_PREPS = {"to", "against", "at", "on", "with", "into", "toward", "towards"}
+HYPOTHETICAL = {"if", "unless", "would", "could", "might", "potentially"}
+FUTURE = {"will", "shall", "may", "plans", "plan", "seek", "seeks", "expected", "set", "aims", "intends"}
+# An act dated this many days before the story's date is background restated, not news.
+HISTORICAL_DAYS = 60
+DENIALS = {"deny", "dismiss", "reject"}
+MISSILES = {"missile", "rocket", "projectile"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: str
+    objects: frozenset[str]
+    needs: str
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[tuple[str, str], Trigger]:
+    table = {}
+    for lemma, pos, kind, mode, objects, needs in gazetteer.read_rows("event_triggers.tsv"):
+        table[(lemma, pos)] = Trigger(lemma, pos, kind, mode, frozenset(filter(None, objects.split("|"))), needs)
+    return table
+
+
+def find_events(
+    doc: Doc, actors: list[Actor], places: list[Place], times: list[TimeExpression], published: str | None,
+    reference: str | None = None, attributor: Attributor | None = None,
+) -> list[dict[str, Any]]:
+    """One event record (the output contract's shape) per act the document reports."""
+    attributor = attributor or Attributor(doc, actors)
+    by_id = {a.id: a for a in actors}
+    events: list[dict[str, Any]] = []
+    for sentence in sentences(doc):
+        sentence_events: list[dict[str, Any]] = []
+        for token in sentence:
+            trigger = _trigger(token)
+            if trigger is None:
+                continue
+            event = _event(doc, token, trigger, attributor, by_id, places, times, sentence_events)
+            if event is None:
+                continue
+            if _repeats(token, event, sentence_events):
+                continue
+            event["context"] = _context(token, event, published or reference)
+            sentence_events.append(event)
+        events.extend(sentence_events)
+    for number, event in enumerate(events, start=1):
+        event["id"] = f"e{number}"
+    return events
+
+
+def _repeats(token: Token, event: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:
+    """True when an earlier trigger in the sentence reports the same act: same type, parties and polarity,
+    and the same word or one trigger an argument of the other ("Israeli strikes ... killed")."""
+    doc = token.doc
+    for other in earlier:
+        same = (other["type"], other["source"], other["target"], other["factuality"]["polarity"]) == (
+            event["type"], event["source"], event["target"], event["factuality"]["polarity"])
+        if not same:
+            continue
+        first = doc.char_span(*other["trigger"]["span"])
+        if first is None:
+            return True
+        head = first[0]
+        if head.lemma_ == token.lemma_ or head.head.i == token.i or token.head.i == head.i:
+            return True
+    return False
+
+
+def _trigger(token: Token) -> Trigger | None:
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    trigger = _triggers().get((token.lemma_.lower(), pos))
+    if trigger is None:
+        return None
+    if trigger.objects and not _has_object(token, trigger.objects):
+        return None
+    if trigger.needs == "military" and not any(c.lower_ == "military" for c in token.children):
+        return None
+    if trigger.needs == "quote" and '"' not in doc_text(token.doc)[token.idx : token.idx + 80]:
+        return None
+    return trigger
+
+
+def _has_object(token: Token, objects: frozenset[str]) -> bool:
+    candidates = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "attr")]
+    if token.tag_ == "VBN":  # a participle parsed as active: "These soldiers, reportedly deployed near Kursk"
+        candidates += [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ == "NOUN":
+        candidates.append(token.head)
+    if token.dep_ == "xcomp" or token.tag_ == "VBN":  # "troops are reported to have been deployed"
+        candidates += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+    return any(c.lemma_.lower() in objects or c.lower_ in objects for c in candidates)
+
+
+def _event(
+    doc: Doc, token: Token, trigger: Trigger, attributor: Attributor, by_id: dict[str, Actor],
+    places: list[Place], times: list[TimeExpression], earlier: list[dict[str, Any]],
+) -> dict[str, Any] | None:
+    kind = trigger.type
+    source, target = _arguments(token, trigger, attributor, earlier)
+    place = _place(token, places)
+    if kind == "AID" and target is None and place is not None:
+        target = _country_actor(place.country, by_id)
+    if source is None and kind in SYMMETRIC:
+        source, target = _last_two_states(token, attributor) or (None, None)
+    if source is None or source == target:
+        return None
+    kind = _refine(token, trigger, kind, target, by_id, source)
+    factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
+    attribution = attributor.attribution_for(token)
+    sentence = sentence_of(token)
+    return {
+        "id": "",
+        "type": kind,
+        "mode": trigger.mode,
+        "trigger": {"text": token.text, "span": [token.idx, token.idx + len(token)]},
+        "sentence": [sentence.start_char, sentence.end_char],
+        "source": source,
+        "target": target,
+        "place": place.name if place else None,
+        "time": clause_time(doc, token, times),
+        "attribution": attribution.as_dict() if attribution else None,
+        "factuality": factuality.as_dict(),
+        "context": None,
+    }
+
+
+def _arguments(
+    token: Token, trigger: Trigger, attributor: Attributor, earlier: list[dict[str, Any]]
+) -> tuple[str | None, str | None]:
+    """(source, target) from the trigger's subject/agent and object or prepositional phrase."""
+    source = _source(token, trigger, attributor, earlier)
+    target = None
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and trigger.type != "AID"):
+            target = _actor_of(child, attributor)
+        if target is None and child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            target = next((_actor_of(g, attributor) for g in child.children if g.dep_ == "pobj"), None)
+        if target is not None:
+            break
+    if target is None and token.pos_ == "NOUN":  # "sanctions against Pyongyang", "support ... to Kyiv"
+        for child in [*token.children, *(token.head.children if token.head.pos_ == "VERB" else [])]:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and target is None:
+                target = next((_actor_of(g, attributor) for g in child.children if g.dep_ == "pobj"), None)
+    if target is None:
+        target = _demonstrative_target(token, attributor, source)
+    return source, target
+
+
+def _source(token: Token, trigger: Trigger, attributor: Attributor, earlier: list[dict[str, Any]]) -> str | None:
+    if token.pos_ == "NOUN":  # "Israeli air strikes", "its military support", "sanctions" sought by X
+        owner = next((attributor.resolve(c) for c in token.children if c.dep_ in ("amod", "poss", "compound")
+                      and attributor.resolve(c)), None)
+        if owner:
+            return owner
+    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        objects = [g for g in agent.children if g.dep_ == "pobj"]
+        if objects:
+            return _actor_of(objects[0], attributor)
+    if trigger.type == "AID":  # "10,900 North Korean troops ... deployed": whose troops
+        patient = _patient(token)
+        if patient is not None:
+            owner = _actor_of(patient, attributor, anaphora=True)
+            if owner:
+                return owner
+    node = token
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
+        if subject is not None:
+            return _actor_of(subject, attributor, anaphora=subject.lemma_.lower() in TROOP_NOUNS)
+        if node.dep_ in ("ccomp", "relcl", "ROOT") or node.head is node:
+            break
+        node = node.head
+    if token.dep_ in ("acl", "advcl", "conj") and earlier:
+        return str(earlier[-1]["source"])
+    return None
+
+
+def _patient(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and token.tag_ == "VBN"):
+            return child
+    if token.dep_ == "acl" and token.head.pos_ == "NOUN":
+        return token.head
+    if token.dep_ == "xcomp":
+        return next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    return None
+
+
+def _actor_of(node: Token, attributor: Attributor, anaphora: bool = False) -> str | None:
+    """The actor a phrase names: itself, its coordinated first member, or (for "these soldiers") the
+    last earlier phrase with the same noun that named one."""
+    found = attributor.resolve(node)
+    if found or not anaphora:
+        return found
+    return _earlier_owner(node, attributor)
+
+
+TROOP_NOUNS = {"troop", "soldier", "force", "unit", "fighter", "personnel"}
+
+
+def _earlier_owner(node: Token, attributor: Attributor) -> str | None:
+    """ "These soldiers": the actor of the last earlier mention of such people ("North Korean troops")."""
+    lemma = node.lemma_.lower()
+    family = TROOP_NOUNS if lemma in TROOP_NOUNS else {lemma}
+    doc = node.doc
+    for token in reversed(doc[max(0, node.i - 120) : node.i]):
+        if token.lemma_.lower() in family and token.pos_ == "NOUN":
+            owner = attributor.resolve(token)
+            if owner:
+                return owner
+    return None
+
+
+def _demonstrative_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """ "condemned this cooperation": the actors of the earlier "cooperation between Moscow and Pyongyang"."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.lower_ in ("this", "that", "these", "those", "such") for c in obj.children):
+        return None
+    doc = obj.doc
+    for earlier in reversed(doc[: obj.i - 1]):
+        if earlier.lemma_.lower() == obj.lemma_.lower() and earlier.pos_ == "NOUN":
+            for inner in earlier.subtree:
+                found = attributor.resolve(inner) if inner.pos_ == "PROPN" else None
+                if found and found != source:
+                    return found
+    return None
+
+
+def _last_two_states(token: Token, attributor: Attributor) -> tuple[str, str] | None:
+    """The two states named last before a symmetric act with no named parties ("a mutual treaty")."""
+    named: list[str] = []
+    for _s, e, actor in reversed(attributor.mentions):
+        if e <= token.idx and actor.kind == "state" and actor.id not in named:
+            named.append(actor.id)
+        if len(named) == 2:
+            return named[1], named[0]
+    return None
+
+
+def _refine(token: Token, trigger: Trigger, kind: str, target: str | None, by_id: dict[str, Actor], source: str) -> str:
+    """A missile fired at nobody is a test (MOBILIZE); ground captured is FIGHT; troops sent nowhere abroad
+    mobilise."""
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    if trigger.lemma in ("fire", "launch") and objects & MISSILES and target is None:
+        return "MOBILIZE"
+    if trigger.lemma in ("capture", "seize") and any(c.ent_type_ in ("GPE", "LOC") for c in token.children):
+        return "FIGHT"
+    if kind == "AID" and target is None and trigger.lemma in ("deploy", "mass", "station"):
+        return "MOBILIZE"
+    return kind
+
+
+def _place(token: Token, places: list[Place]) -> Place | None:
+    """A place named inside the trigger's own phrase ("deployed near Kursk")."""
+    start = min(t.idx for t in token.subtree)
+    end = max(t.idx + len(t) for t in token.subtree)
+    for place in places:
+        if any(start <= s and e <= end for s, e in place.mentions):
+            return place
+    return None
+
+
+def _country_actor(country: str | None, by_id: dict[str, Actor]) -> str | None:
+    if country is None:
+        return None
+    if country in by_id:
+        return country
+    return next((a.id for a in by_id.values() if a.country == country), None)
+
+
+def _context(token: Token, event: dict[str, Any], reference: str | None) -> str | None:
+    words = {t.lower_ for t in token.subtree if t.dep_ in ("aux", "advmod", "mark")}
+    words |= {c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ in ("aux", "advmod", "mark")}
+    words |= {a.lower_ for a in token.ancestors}
+    if words & HYPOTHETICAL:
+        return "hypothetical"
+    if words & FUTURE or event["type"] == "THREATEN":
+        return "future"
+    time = event.get("time") or {}
+    if time.get("end") and reference:
+        if date.fromisoformat(time["end"]) < date.fromisoformat(reference) - timedelta(days=HISTORICAL_DAYS):
+            return "historical"
+    return None
