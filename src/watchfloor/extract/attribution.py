@@ -19,8 +19,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 KIND_RANK = {"person": 0, "organization": 1, "igo": 2, "ngo": 2, "armed_group": 2, "state": 3}
-PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "any", "we": "any", "i": "person",
-            "its": "thing", "their": "any", "his": "person", "her": "person"}
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "it": "thing",
+    "they": "any",
+    "we": "any",
+    "i": "person",
+    "its": "thing",
+    "their": "any",
+    "his": "person",
+    "her": "person",
+}
 SOURCE_NOUNS = {
     "assessment",
     "estimate",
@@ -164,8 +174,11 @@ class Attributor:
         """The subject a possessive refers to: the nearest clause subject above it (for "prompt X to do",
         the object X), if it names an actor."""
         for node in pronoun.ancestors:
-            if node.dep_ == "xcomp":
-                controller = next((c for c in node.head.children if c.dep_ in ("dobj", "nsubj")), None)
+            if node.dep_ == "xcomp":  # "prompt South Korea to reassess its policy": the object controls
+                children = list(node.head.children)
+                controller = next((c for c in children if c.dep_ == "dobj"), None) or next(
+                    (c for c in children if c.dep_ == "nsubj"), None
+                )
             else:
                 controller = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if controller is not None and pronoun not in controller.subtree:
@@ -255,9 +268,9 @@ class Attributor:
         for _s, _e, actor in reversed([m for m in self.mentions if m[1] <= start]):
             if word in actor.name.lower().split():
                 return actor.id
-            if wanted.get("sector") and (actor.sector or "") in wanted["sector"].split("|"):
-                return actor.id
-            if wanted.get("kind") and actor.kind in wanted["kind"].split("|"):
+            sector_ok = not wanted.get("sector") or (actor.sector or "") in wanted["sector"].split("|")
+            kind_ok = not wanted.get("kind") or actor.kind in wanted["kind"].split("|")
+            if wanted and sector_ok and kind_ok:
                 return actor.id
         return self.theatre if local else None
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
-from watchfloor.extract.claims import clause_time
+from watchfloor.extract.claims import _headline, clause_time
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.model import Actor, Place, TimeExpression
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
 SPEECH_ACTS = {"DISAPPROVE", "REJECT", "DEMAND", "THREATEN"}
-TARGET_PREPS = {"to", "against", "at", "on", "with", "into", "toward", "towards"}
+TARGET_PREPS = {"to", "against", "at", "on", "with", "into", "toward", "towards", "alongside"}
 HYPOTHETICAL = {"if", "unless", "would", "could", "might", "potentially"}
 FUTURE = {"will", "shall", "may", "plans", "plan", "seek", "seeks", "expected", "set", "aims", "intends"}
 # An act dated this many days before the story's date is background restated, not news.
@@ -56,20 +56,26 @@ def _triggers() -> dict[tuple[str, str], Trigger]:
 
 
 def find_events(
-    doc: Doc, actors: list[Actor], places: list[Place], times: list[TimeExpression], published: str | None,
-    reference: str | None = None, attributor: Attributor | None = None,
+    doc: Doc,
+    actors: list[Actor],
+    places: list[Place],
+    times: list[TimeExpression],
+    published: str | None,
+    reference: str | None = None,
+    attributor: Attributor | None = None,
 ) -> list[dict[str, Any]]:
     """One event record (the output contract's shape) per act the document reports."""
     attributor = attributor or Attributor(doc, actors)
     by_id = {a.id: a for a in actors}
     events: list[dict[str, Any]] = []
+    headline = _headline(doc_text(doc))
     for sentence in sentences(doc):
         sentence_events: list[dict[str, Any]] = []
         for token in sentence:
             trigger = _trigger(token)
-            if trigger is None:
+            if trigger is None or (headline and token.idx < headline[1]) or _mere_reference(token):
                 continue
-            event = _event(doc, token, trigger, attributor, by_id, places, times, sentence_events)
+            event = _event(doc, token, trigger, attributor, by_id, places, times, sentence_events, events)
             if event is None:
                 continue
             if _repeats(token, event, sentence_events):
@@ -82,13 +88,52 @@ def find_events(
     return events
 
 
+LIGHT_VERBS = {
+    "hold",
+    "conduct",
+    "carry",
+    "launch",
+    "impose",
+    "strengthen",
+    "tighten",
+    "seek",
+    "provide",
+    "increase",
+    "step",
+    "continue",
+    "announce",
+    "stage",
+    "begin",
+    "expand",
+    "extend",
+    "offer",
+    "give",
+    "pledge",
+}
+
+
+def _mere_reference(token: Token) -> bool:
+    """A noun naming an act already reported ("did not confirm the strikes") or a participle used as an
+    adjective ("a captured soldier") reports no new event."""
+    if token.dep_ == "amod":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma_.lower() not in LIGHT_VERBS
+
+
 def _repeats(token: Token, event: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:
     """True when an earlier trigger in the sentence reports the same act: same type, parties and polarity,
     and the same word or one trigger an argument of the other ("Israeli strikes ... killed")."""
     doc = token.doc
     for other in earlier:
         same = (other["type"], other["source"], other["target"], other["factuality"]["polarity"]) == (
-            event["type"], event["source"], event["target"], event["factuality"]["polarity"])
+            event["type"],
+            event["source"],
+            event["target"],
+            event["factuality"]["polarity"],
+        )
         if not same:
             continue
         first = doc.char_span(*other["trigger"]["span"])
@@ -127,22 +172,37 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in objects or c.lower_ in objects for c in candidates)
 
 
+PLACE_TARGETED = {"AID", "ASSAULT", "FIGHT", "CONSULT", "COERCE"}
+PARTY_NOUNS = {"treaty", "agreement", "pact", "deal", "accord", "alliance", "partnership"}
+
+
 def _event(
-    doc: Doc, token: Token, trigger: Trigger, attributor: Attributor, by_id: dict[str, Actor],
-    places: list[Place], times: list[TimeExpression], earlier: list[dict[str, Any]],
+    doc: Doc,
+    token: Token,
+    trigger: Trigger,
+    attributor: Attributor,
+    by_id: dict[str, Actor],
+    places: list[Place],
+    times: list[TimeExpression],
+    earlier: list[dict[str, Any]],
+    before: list[dict[str, Any]],
 ) -> dict[str, Any] | None:
     kind = trigger.type
     source, target = _arguments(token, trigger, attributor, earlier)
+    attribution = attributor.attribution_for(token)
+    if source is None and kind in SPEECH_ACTS and attribution is not None:
+        source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
     place = _place(token, places)
-    if kind == "AID" and target is None and place is not None:
+    if target is None and place is not None and kind in PLACE_TARGETED:
         target = _country_actor(place.country, by_id)
-    if source is None and kind in SYMMETRIC:
+    if source is None and kind in SYMMETRIC and token.dep_ == "acl" and token.head.lemma_.lower() in PARTY_NOUNS:
         source, target = _last_two_states(token, attributor) or (None, None)
+    if target is None and kind in SPEECH_ACTS:  # what is condemned or denied is the last act reported
+        target = next((e["source"] for e in reversed([*before, *earlier]) if e["source"] != source), None)
     if source is None or source == target:
         return None
     kind = _refine(token, trigger, kind, target, by_id, source)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
-    attribution = attributor.attribution_for(token)
     sentence = sentence_of(token)
     return {
         "id": "",
@@ -177,6 +237,12 @@ def _arguments(
         for child in [*token.children, *(token.head.children if token.head.pos_ == "VERB" else [])]:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and target is None:
                 target = next((_actor_of(g, attributor) for g in child.children if g.dep_ == "pobj"), None)
+    if target is None:  # "launched 94 drones ... at Ukraine", "cut diplomatic ties with Kigali"
+        for child in token.children:
+            if child.dep_ == "dobj":
+                for inner in child.subtree:
+                    if inner.dep_ == "prep" and inner.lower_ in TARGET_PREPS and target is None:
+                        target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
     return source, target
@@ -184,8 +250,14 @@ def _arguments(
 
 def _source(token: Token, trigger: Trigger, attributor: Attributor, earlier: list[dict[str, Any]]) -> str | None:
     if token.pos_ == "NOUN":  # "Israeli air strikes", "its military support", "sanctions" sought by X
-        owner = next((attributor.resolve(c) for c in token.children if c.dep_ in ("amod", "poss", "compound")
-                      and attributor.resolve(c)), None)
+        owner = next(
+            (
+                attributor.resolve(c)
+                for c in token.children
+                if c.dep_ in ("amod", "poss", "compound") and attributor.resolve(c)
+            ),
+            None,
+        )
         if owner:
             return owner
     agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -193,18 +265,27 @@ def _source(token: Token, trigger: Trigger, attributor: Attributor, earlier: lis
         objects = [g for g in agent.children if g.dep_ == "pobj"]
         if objects:
             return _actor_of(objects[0], attributor)
-    if trigger.type == "AID":  # "10,900 North Korean troops ... deployed": whose troops
+    if trigger.type == "AID" or (trigger.lemma == "fight" and any(c.lower_ == "alongside" for c in token.children)):
+        # "10,900 North Korean troops ... deployed": whose troops
         patient = _patient(token)
         if patient is not None:
             owner = _actor_of(patient, attributor, anaphora=True)
             if owner:
                 return owner
     node = token
-    for _ in range(4):
+    if token.pos_ == "NOUN":  # "held talks", "may seek to strengthen sanctions": the light verb's subject
+        node = token.head
+        while node.lemma_.lower() in LIGHT_VERBS and not any(c.dep_ == "nsubj" for c in node.children):
+            if node.dep_ not in ("xcomp", "conj") or node.head is node:
+                break
+            node = node.head
+        if node.lemma_.lower() not in LIGHT_VERBS and not any(c.dep_ == "nsubj" for c in node.children):
+            return None
+    for _ in range(3):
         subject = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
         if subject is not None:
             return _actor_of(subject, attributor, anaphora=subject.lemma_.lower() in TROOP_NOUNS)
-        if node.dep_ in ("ccomp", "relcl", "ROOT") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
             break
         node = node.head
     if token.dep_ in ("acl", "advcl", "conj") and earlier:
@@ -218,7 +299,7 @@ def _patient(token: Token) -> Token | None:
             return child
     if token.dep_ == "acl" and token.head.pos_ == "NOUN":
         return token.head
-    if token.dep_ == "xcomp":
+    if token.dep_ in ("xcomp", "acomp", "attr", "oprd"):  # "troops are positioned near Kursk"
         return next((c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     return None
 
@@ -284,6 +365,8 @@ def _refine(token: Token, trigger: Trigger, kind: str, target: str | None, by_id
         return "FIGHT"
     if kind == "AID" and target is None and trigger.lemma in ("deploy", "mass", "station"):
         return "MOBILIZE"
+    if trigger.lemma == "fight" and any(c.lower_ == "alongside" for c in token.children):
+        return "AID"  # fighting alongside a party is military aid to it
     return kind
 
 
