@@ -50,8 +50,8 @@ SOURCE_NOUNS = {
 }
 # Head nouns of definite descriptions and what they may refer back to: a sector, a kind or a name word.
 DESCRIPTIONS = {
-    "military": {"sector": "military"},
-    "army": {"sector": "military"},
+    "military": {"sector": "military", "kind": "organization|state"},
+    "army": {"sector": "military", "kind": "organization|state"},
     "forces": {"sector": "military"},
     "force": {"sector": "military"},
     "navy": {"sector": "military"},

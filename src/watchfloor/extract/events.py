@@ -192,14 +192,17 @@ def _event(
     attribution = attributor.attribution_for(token)
     if source is None and kind in SPEECH_ACTS and attribution is not None:
         source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
+    if target is not None and _side(target, by_id) == _side(source, by_id) and attribution and attribution.actor:
+        target = attribution.actor  # "X said Y fired on its positions": "its" is the speaker's, not Y's
     place = _place(token, places)
     if target is None and place is not None and kind in PLACE_TARGETED:
         target = _country_actor(place.country, by_id)
     if source is None and kind in SYMMETRIC and token.dep_ == "acl" and token.head.lemma_.lower() in PARTY_NOUNS:
         source, target = _last_two_states(token, attributor) or (None, None)
     if target is None and kind in SPEECH_ACTS:  # what is condemned or denied is the last act reported
-        target = next((e["source"] for e in reversed([*before, *earlier]) if e["source"] != source), None)
-    if source is None or source == target:
+        side = _side(source, by_id)
+        target = next((e["source"] for e in reversed([*before, *earlier]) if _side(e["source"], by_id) != side), None)
+    if source is None or _side(source, by_id) == _side(target, by_id):
         return None
     kind = _refine(token, trigger, kind, target, by_id, source)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
@@ -265,7 +268,8 @@ def _source(token: Token, trigger: Trigger, attributor: Attributor, earlier: lis
         objects = [g for g in agent.children if g.dep_ == "pobj"]
         if objects:
             return _actor_of(objects[0], attributor)
-    if trigger.type == "AID" or (trigger.lemma == "fight" and any(c.lower_ == "alongside" for c in token.children)):
+    fights_alongside = trigger.lemma == "fight" and any(c.lower_ == "alongside" for c in token.children)
+    if (trigger.type == "AID" and (trigger.objects or token.tag_ == "VBN")) or fights_alongside:
         # "10,900 North Korean troops ... deployed": whose troops
         patient = _patient(token)
         if patient is not None:
@@ -368,6 +372,12 @@ def _refine(token: Token, trigger: Trigger, kind: str, target: str | None, by_id
     if trigger.lemma == "fight" and any(c.lower_ == "alongside" for c in token.children):
         return "AID"  # fighting alongside a party is military aid to it
     return kind
+
+
+def _side(actor_id: str | None, by_id: dict[str, Actor]) -> str | None:
+    """The party an actor acts for: its state for organs and people, itself otherwise."""
+    actor = by_id.get(actor_id or "")
+    return (actor.country or actor.id) if actor else actor_id
 
 
 def _place(token: Token, places: list[Place]) -> Place | None:
