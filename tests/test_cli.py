@@ -38,7 +38,11 @@ def test_single_document_is_one_pretty_json_object(tmp_path: Path, cli) -> None:
     assert [a["id"] for a in document["actors"]] == ["KOR", "PRK"]
     assert [(p["name"], p["geonameid"]) for p in document["places"]] == [("Kursk", 538560)]
     assert {t["text"]: t["start"] for t in document["times"]} == {"Friday": "2024-11-22", "last week": "2024-11-18"}
-    assert document["claims"] == [] and document["events"] == []
+    assert document["claims"] == []
+    [event] = document["events"]
+    # no recipient is named (Russia is not in the text): deploying troops is MOBILIZE, not AID
+    assert (event["type"], event["source"], event["target"], event["place"]) == ("MOBILIZE", "PRK", None, "Kursk")
+    assert event["attribution"]["actor"] == "KOR"
 
 
 def test_samples_folder_gives_jsonl_that_validates(cli) -> None:

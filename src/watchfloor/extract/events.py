@@ -406,8 +406,7 @@ def _context(token: Token, event: dict[str, Any], reference: str | None) -> str 
         return "hypothetical"
     if words & FUTURE or event["type"] == "THREATEN":
         return "future"
-    time = event.get("time") or {}
-    if time.get("end") and reference:
-        if date.fromisoformat(time["end"]) < date.fromisoformat(reference) - timedelta(days=HISTORICAL_DAYS):
-            return "historical"
+    end = (event.get("time") or {}).get("end")
+    if end and reference and date.fromisoformat(end) < date.fromisoformat(reference) - timedelta(days=HISTORICAL_DAYS):
+        return "historical"
     return None

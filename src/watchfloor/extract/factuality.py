@@ -67,15 +67,21 @@ def _cues() -> list[tuple[tuple[str, ...], str]]:
 
 
 def scope(token: Token) -> set[int]:
-    """Token indices whose cues reach the token: its ancestors and their function-word dependents."""
+    """Token indices whose cues reach the token: its ancestors and their function-word dependents. A
+    coordinated verb's first conjunct is its sibling, not its governor: "denied shelling ... and accused
+    the army" does not deny the accusation."""
     path = [token]
+    siblings: set[int] = set()
     for ancestor in token.ancestors:
         if path[-1].dep_ in CLAUSE_BOUNDARIES:
             break
+        if path[-1].dep_ == "conj" and path[-1].pos_ in ("VERB", "AUX"):
+            siblings.add(ancestor.i)
         path.append(ancestor)
-    reach = {t.i for t in path}
+    reach = {t.i for t in path} - siblings
     for node in path:
-        reach.update(child.i for child in node.children if child.dep_ in SCOPE_DEPS)
+        if node.i not in siblings:
+            reach.update(child.i for child in node.children if child.dep_ in SCOPE_DEPS)
     return reach
 
 
