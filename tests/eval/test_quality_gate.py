@@ -59,6 +59,22 @@ def test_eval_set_meets_floors(shared_dir: Path, tmp_path: Path, settings, nlp) 
     assert _accuracy(report, "places.geo.acc") >= FLOORS["places.geo"]
     assert report["claims.f1"] >= FLOORS["claims.f1"]
     assert report["claims.strict_f1"] >= FLOORS["claims.strict_f1"]
+    _events_gate(shared_dir, gold_dir, tmp_path)
+
+
+def _events_gate(shared_dir: Path, gold_dir: Path, predictions: Path) -> None:
+    """Events are scored on the articles whose gold annotates them (the others have "events": [])."""
+    annotated = predictions / "events-gold"
+    annotated.mkdir()
+    for gold_path in gold_dir.glob("*.json"):
+        if json.loads(gold_path.read_text(encoding="utf-8"))["events"]:
+            (annotated / gold_path.name).write_text(gold_path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert len(list(annotated.iterdir())) >= 10
+    report = _score(shared_dir / "tools" / "score.py", annotated, predictions)
+    print(json.dumps({k: v for k, v in report.items() if k.startswith("events")}, indent=1))
+    assert report["events.f1"] >= FLOORS["events.f1"]
+    assert report["events.strict_f1"] >= FLOORS["events.strict_f1"]
+    assert report["events.dyad_recall"] >= FLOORS["events.dyad_recall"]
 
 
 def test_seed_article_meets_the_foundation_targets(shared_dir: Path, tmp_path: Path, settings, nlp) -> None:
@@ -71,6 +87,8 @@ def test_seed_article_meets_the_foundation_targets(shared_dir: Path, tmp_path: P
     assert _accuracy(report, "places.geo.acc") == 1.0  # Kursk within 50 km
     assert report["claims.f1"] == 1.0  # all three gold figures, nothing from dates or "XI Corps"
     assert report["claims.strict_f1"] >= FLOORS["seed.claims.strict_f1"]
+    assert report["events.f1"] >= FLOORS["seed.events.f1"]
+    assert report["events.dyad_recall"] >= FLOORS["seed.events.dyad_recall"]
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in (HERE / "gold").glob("*.json")))
