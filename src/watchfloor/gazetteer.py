@@ -48,7 +48,11 @@ def read_rows(filename: str) -> list[list[str]]:
     text = resources.files("watchfloor.data").joinpath(filename).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return rows[1:] if rows and rows[0][0] in ("id", "name", "phrase", "alias") else rows
+    return (
+        rows[1:]
+        if rows and rows[0][0] in ("id", "name", "phrase", "alias", "word", "lemma", "surface", "cue")
+        else rows
+    )
 
 
 def read_lines(filename: str) -> list[str]:
@@ -131,3 +135,9 @@ def not_places() -> frozenset[str]:
 def word_list(filename: str) -> frozenset[str]:
     """A lexicon of lower-case words or phrases."""
     return frozenset(line.lower() for line in read_lines(filename))
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """English number words from "zero" to "ninety" and their values."""
+    return {word: int(value) for word, value in read_rows("number_words.tsv")}

@@ -12,28 +12,14 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
+from watchfloor import gazetteer
 from watchfloor.model import TimeExpression
 
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name and name != "May"})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+NUMBER_WORDS = {"a": 1, "an": 1, **{w: v for w, v in gazetteer.number_words().items() if 0 < v <= 12}}
 # How far back a day-and-month without a year may lie: news reports on the last ten months, and mentions
 # dates up to two months ahead ("talks on December 12" written in November).
 PAST_WINDOW_DAYS = 300
