@@ -62,3 +62,74 @@ def test_any_bytes_give_documents_or_skips_never_an_exception(data: bytes, suffi
             assert item.text and item.id.startswith("sha256:")
         else:
             assert item.reason
+
+
+PIECES = st.sampled_from(
+    [
+        "Russia",
+        "said",
+        "denied",
+        "about",
+        "10,900",
+        "troops",
+        "were",
+        "deployed",
+        "to",
+        "Kyiv",
+        ",",
+        ".",
+        "the",
+        "North",
+        "according to",
+        "NIS",
+        "reportedly",
+        "may",
+        "$2bn",
+        "per",
+        "month",
+        "killed",
+        "between 3 and 5",
+        "Hamas",
+        "its",
+        "forces",
+        "fired",
+        "missiles",
+        "at",
+        "Israel",
+        "near",
+        "Kursk",
+        "on Friday",
+        "dozens",
+        "SEOUL (Wire) -",
+        "\n\n",
+        "it",
+        "which",
+        "condemned",
+        "sanctions",
+        "against",
+        "Pyongyang",
+        "one of",
+        "%",
+    ]
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(PIECES, min_size=3, max_size=40))
+def test_pipeline_never_raises_and_output_validates(extract, words: list[str]) -> None:
+    import jsonschema
+
+    from watchfloor.serialize import contract_schema, to_contract
+
+    text = " ".join(words)
+    if not text.strip():
+        return
+    result = extract(text, "2024-11-27")
+    jsonschema.validate(to_contract(result), contract_schema())
+    for claim in result.claims:
+        assert 0 <= claim["span"][0] < claim["span"][1] <= len(result.document.text)
+    for event in result.events:
+        start, end = event["trigger"]["span"]
+        assert result.document.text[start:end] == event["trigger"]["text"]
