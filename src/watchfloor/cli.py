@@ -89,6 +89,148 @@ def extract(paths: tuple[str, ...], output_format: str, published: str | None, m
         sys.exit(1)
 
 
+DB_OPTION = click.option(
+    "--db",
+    envvar="WATCHFLOOR_DB",
+    metavar="URL",
+    help="Ledger database: sqlite:///PATH or postgresql://... Default: ~/.local/share/watchfloor/ledger.sqlite.",
+)
+
+
+def _ledger(db: str | None) -> Any:
+    from watchfloor.config import Settings
+    from watchfloor.store.ledger import Ledger
+
+    try:
+        return Ledger(db or Settings().db)
+    except WatchfloorError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date for all inputs.")
+@click.option("--model", envvar="WATCHFLOOR_MODEL", metavar="NAME_OR_PATH", help="spaCy model name or folder.")
+def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model: str | None) -> None:
+    """Extract articles and store them in the ledger, one transaction per document.
+
+    Re-ingesting the same text is a no-op; a newer watchfloor or model adds a version and keeps the old one.
+    Inputs that cannot be read are skipped with the reason (exit code 1); stored documents are never lost.
+
+    \b
+    Examples:
+      watchfloor ingest samples/
+      watchfloor ingest feeds/*.rss --db postgresql://user@localhost/ledger
+    """
+    from watchfloor.config import Settings
+    from watchfloor.model import Skip
+    from watchfloor.pipeline import ingest_items
+    from watchfloor.read import read_paths
+
+    settings = Settings(model=model) if model else Settings()
+    ledger = _ledger(db)
+    items = read_paths(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, published=published)
+    outcomes: dict[str, int] = {}
+    try:
+        for result in _with_progress(ingest_items(items, settings, ledger), len(paths)):
+            if isinstance(result, Skip):
+                outcomes["skipped"] = outcomes.get("skipped", 0) + 1
+                click.echo(f"skipped {result.source}: {result.reason}", err=True)
+            else:
+                outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
+    except WatchfloorError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(json.dumps({"ledger": ledger.url, **outcomes}))
+    if outcomes.get("skipped"):
+        sys.exit(1)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--actor", help="Whose figures: an actor id or a country code (RUS finds Russian organs too).")
+@click.option("--source", help="Who states them: an actor id or a country code.")
+@click.option("--unit", help="Unit, e.g. troops, killed, usd.")
+@click.option("--measure", help="Words of the measure, e.g. 'deployed to Russia'.")
+@click.option("--place", help="Place name (substring).")
+@click.option("--certainty", type=click.Choice(["certain", "probable", "possible", "unknown"]))
+@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--limit", type=int, default=100, show_default=True)
+@click.option(
+    "--format", "-f", "output_format", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True
+)
+def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> None:
+    """List stored claims, newest documents first, with their source, certainty and span.
+
+    \b
+    Examples:
+      watchfloor claims --actor PRK --unit troops
+      watchfloor claims --source UKR --since 2024-11-01 --format table
+    """
+    rows = _ledger(db).claims(limit=limit, **{k: v for k, v in filters.items() if v})
+    columns = [
+        "document_id",
+        "published",
+        "value",
+        "low",
+        "high",
+        "bound",
+        "unit",
+        "measure",
+        "subject",
+        "source",
+        "speaker",
+        "certainty",
+        "polarity",
+        "time_start",
+        "span_start",
+        "span_end",
+    ]
+    _print_rows(rows, columns, output_format)
+
+
+@cli.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option(
+    "--format", "-f", "output_format", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True
+)
+def search(query: str, db: str | None, limit: int, output_format: str) -> None:
+    """Full-text search over stored articles (SQLite FTS5 or PostgreSQL text search).
+
+    \b
+    Example:
+      watchfloor search "North Korean troops Kursk"
+    """
+    rows = _ledger(db).search(query, limit)
+    _print_rows(rows, ["id", "published", "title", "outlet", "snippet"], output_format)
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: str) -> None:
+    if output_format == "jsonl":
+        for row in rows:
+            click.echo(json.dumps({k: row.get(k) for k in columns if k in row}, ensure_ascii=False, default=str))
+    elif output_format == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table()
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            cells = ("" if row.get(c) is None else str(row.get(c)) for c in columns)
+            table.add_row(*(cell[:19] if cell.startswith("sha256:") else cell for cell in cells))
+        Console(width=None if sys.stdout.isatty() else TABLE_WIDTH * 2).print(table)
+
+
 def _emit(results: Iterable[Any], output_format: str) -> tuple[int, int]:
     """Print each result as it comes (skips to stderr); one lone JSON document is pretty-printed."""
     from watchfloor.model import Skip

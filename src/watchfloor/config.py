@@ -14,6 +14,11 @@ DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_MAX_CHARS = 300_000
 
 
+def _default_db() -> str:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return f"sqlite:///{Path(base) / 'watchfloor' / 'ledger.sqlite'}"
+
+
 def _default_cache() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "watchfloor"
@@ -24,6 +29,7 @@ class Settings:
     """Where the model, the cache and the limits come from; every field has a WATCHFLOOR_* variable."""
 
     model: str = field(default_factory=lambda: os.environ.get("WATCHFLOOR_MODEL", DEFAULT_MODEL))
+    db: str = field(default_factory=lambda: os.environ.get("WATCHFLOOR_DB") or _default_db())
     cache_dir: Path = field(default_factory=lambda: Path(os.environ.get("WATCHFLOOR_CACHE", str(_default_cache()))))
     max_bytes: int = field(default_factory=lambda: int(os.environ.get("WATCHFLOOR_MAX_BYTES", DEFAULT_MAX_BYTES)))
     max_chars: int = field(default_factory=lambda: int(os.environ.get("WATCHFLOOR_MAX_CHARS", DEFAULT_MAX_CHARS)))

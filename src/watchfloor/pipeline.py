@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from watchfloor.config import Settings
 from watchfloor.extract.claims import find_claims
@@ -63,3 +64,18 @@ def extract_text(text: str, settings: Settings | None = None, *, published: str 
     result = next(extract_documents([document], settings))
     assert isinstance(result, Extraction)
     return result
+
+
+def extractor_name(settings: Settings) -> str:
+    """Which code and model produced an extraction: a new one adds a version in the ledger."""
+    from watchfloor import __version__
+
+    nlp = load_pipeline(settings.model)
+    return f"watchfloor {__version__}; {nlp.meta.get('name', settings.model)} {nlp.meta.get('version', '')}".strip()
+
+
+def ingest_items(items: Iterable[Document | Skip], settings: Settings, ledger: Any) -> Iterator[Any]:
+    """Extract and store every document, one transaction each; yields each IngestResult or Skip."""
+    extractor = extractor_name(settings)
+    for result in extract_documents(items, settings):
+        yield result if isinstance(result, Skip) else ledger.ingest(result, extractor)

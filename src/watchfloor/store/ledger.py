@@ -1,0 +1,138 @@
+"""The Ledger: the only code that talks to the database. Ingest is one transaction per document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from watchfloor.errors import WatchfloorError
+from watchfloor.model import Extraction
+from watchfloor.store import queries
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+
+class StoreError(WatchfloorError):
+    """The ledger cannot be opened or written (bad URL, unreachable server, schema too new)."""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingesting one extraction did: "added" (a new document), "new version" or "unchanged"."""
+
+    document_id: str
+    outcome: str
+    version: int
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+class Ledger:
+    """A ledger at a database URL (``sqlite:///path`` or ``postgresql://...``), migrated to the newest schema."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine, event
+
+        self.url = url
+        try:
+            if url.startswith("sqlite:///"):
+                Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            if url.startswith("postgresql://"):
+                url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+            self.engine: Engine = create_engine(url, future=True)
+        except Exception as error:  # a malformed URL or a missing driver: say which
+            raise StoreError(f"cannot open ledger {self.url!r}: {error}") from error
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.upgrade()
+
+    @property
+    def dialect(self) -> str:
+        return str(self.engine.dialect.name)
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema to ``revision`` with Alembic (an empty database gets every migration)."""
+        self._migrate("upgrade", revision)
+
+    def downgrade(self, revision: str = "base") -> None:
+        """Take the schema back to ``revision`` ("base" drops every table: for tests and tear-downs)."""
+        self._migrate("downgrade", revision)
+
+    def schema_revision(self) -> str | None:
+        from sqlalchemy import text
+
+        with self.engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def _migrate(self, direction: str, revision: str) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(resources.files("watchfloor.store").joinpath("migrations")))
+        try:
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                getattr(command, direction)(config, revision)
+        except Exception as error:
+            raise StoreError(f"cannot migrate ledger {self.url!r}: {error}") from error
+
+    def ingest(self, extraction: Extraction, extractor: str) -> IngestResult:
+        """Store one extraction, all or nothing. The same text by the same extractor is a no-op; a newer
+        extractor adds a version and keeps the old one."""
+        document = extraction.document
+        with self.engine.begin() as connection:
+            versions = queries.versions(connection, document.id)
+            if extractor in versions:
+                return IngestResult(document.id, "unchanged", versions[extractor])
+            if not versions:
+                queries.insert_document(connection, extraction, _now())
+            version = max(versions.values(), default=0) + 1
+            extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
+            queries.insert_facts(connection, extraction_id, extraction)
+        return IngestResult(document.id, "new version" if versions else "added", version)
+
+    def claims(self, **filters: Any) -> list[dict[str, Any]]:
+        """Claims of the latest version of every document, filtered (see ``queries.select_claims``)."""
+        with self.engine.connect() as connection:
+            return queries.select_claims(connection, **filters)
+
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Documents matching a full-text query, best first."""
+        with self.engine.connect() as connection:
+            return queries.search_documents(connection, self.dialect, text, limit)
+
+    def check(self) -> list[str]:
+        """Problems with the stored data (empty when consistent): every extraction whole, every document
+        with at least one extraction."""
+        with self.engine.connect() as connection:
+            return queries.consistency_problems(connection)
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return queries.table_counts(connection)
+
+    def rows(self, sql: str) -> Iterator[Any]:
+        """Raw read access for tests and benchmarks."""
+        from sqlalchemy import text
+
+        with self.engine.connect() as connection:
+            yield from connection.execute(text(sql))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer; a killed writer loses nothing
+    cursor.close()

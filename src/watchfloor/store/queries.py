@@ -1,0 +1,290 @@
+"""SQL of the ledger, as functions of a connection: inserts of one extraction, selects for the CLI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import and_, func, insert, select, text
+
+from watchfloor.model import Extraction
+from watchfloor.store.schema import actors, claims, documents, events, extractions, places
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.sql.elements import ColumnElement
+
+
+def versions(connection: Connection, document_id: str) -> dict[str, int]:
+    """The extractor -> version map of a document's stored extractions."""
+    rows = connection.execute(
+        select(extractions.c.extractor, extractions.c.version).where(extractions.c.document_id == document_id)
+    )
+    return {extractor: version for extractor, version in rows}
+
+
+def insert_document(connection: Connection, extraction: Extraction, now: datetime) -> None:
+    document = extraction.document
+    connection.execute(
+        insert(documents).values(
+            id=document.id,
+            title=document.title,
+            published=document.published,
+            url=document.url,
+            outlet=document.outlet,
+            source=document.source,
+            latest_date=extraction.latest_date,
+            text=document.text,
+            ingested_at=now,
+        )
+    )
+    if connection.dialect.name == "sqlite":
+        connection.execute(
+            text("INSERT INTO documents_fts (id, title, text) VALUES (:id, :title, :text)"),
+            {"id": document.id, "title": document.title or "", "text": document.text},
+        )
+
+
+def insert_extraction(
+    connection: Connection, extraction: Extraction, extractor: str, version: int, now: datetime
+) -> int:
+    result = connection.execute(
+        insert(extractions).values(
+            document_id=extraction.document.id,
+            version=version,
+            extractor=extractor,
+            created_at=now,
+            actor_count=len(extraction.actors),
+            claim_count=len(extraction.claims),
+            event_count=len(extraction.events),
+        )
+    )
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def insert_facts(connection: Connection, extraction_id: int, extraction: Extraction) -> None:
+    """Actors, places, claims and events of one extraction."""
+    countries = {a.id: a.country for a in extraction.actors}
+    if extraction.actors:
+        connection.execute(
+            insert(actors),
+            [
+                {
+                    "extraction_id": extraction_id,
+                    "actor_id": a.id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "country": a.country,
+                    "sector": a.sector,
+                    "affiliation": a.affiliation,
+                    "mentions": [list(m) for m in a.mentions],
+                }
+                for a in extraction.actors
+            ],
+        )
+    if extraction.places:
+        connection.execute(
+            insert(places),
+            [
+                {
+                    "extraction_id": extraction_id,
+                    "name": p.name,
+                    "country": p.country,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "geonameid": p.geonameid,
+                    "precision": p.precision,
+                    "mentions": [list(m) for m in p.mentions],
+                }
+                for p in extraction.places
+            ],
+        )
+    if extraction.claims:
+        connection.execute(insert(claims), [_claim_row(extraction_id, c, countries) for c in extraction.claims])
+    if extraction.events:
+        connection.execute(insert(events), [_event_row(extraction_id, e, countries) for e in extraction.events])
+
+
+def _claim_row(extraction_id: int, claim: dict[str, Any], countries: dict[str, str | None]) -> dict[str, Any]:
+    quantity, time = claim["quantity"], claim["time"] or {}
+    attribution = claim["attribution"] or {}
+    return {
+        "extraction_id": extraction_id,
+        "claim_id": claim["id"],
+        "value": quantity["value"],
+        "low": quantity["low"],
+        "high": quantity["high"],
+        "bound": quantity["bound"],
+        "approximate": quantity["approximate"],
+        "unit": quantity["unit"],
+        "per": quantity["per"],
+        "measure": claim["measure"],
+        "subject": claim["subject"],
+        "subject_country": countries.get(claim["subject"] or ""),
+        "place": claim["place"],
+        "time_start": time.get("start"),
+        "time_end": time.get("end"),
+        "time_text": time.get("text"),
+        "speaker": attribution.get("speaker"),
+        "source": attribution.get("actor"),
+        "source_country": countries.get(attribution.get("actor") or ""),
+        "cue": attribution.get("cue"),
+        "chain": attribution.get("chain"),
+        "certainty": claim["factuality"]["certainty"],
+        "polarity": claim["factuality"]["polarity"],
+        "cues": claim["factuality"]["cues"],
+        "context": claim["context"],
+        "span_start": claim["span"][0],
+        "span_end": claim["span"][1],
+        "sentence_start": claim["sentence"][0],
+        "sentence_end": claim["sentence"][1],
+    }
+
+
+def _event_row(extraction_id: int, event: dict[str, Any], countries: dict[str, str | None]) -> dict[str, Any]:
+    time, attribution = event["time"] or {}, event["attribution"] or {}
+    return {
+        "extraction_id": extraction_id,
+        "event_id": event["id"],
+        "type": event["type"],
+        "mode": event["mode"],
+        "trigger": event["trigger"]["text"],
+        "trigger_start": event["trigger"]["span"][0],
+        "trigger_end": event["trigger"]["span"][1],
+        "sentence_start": event["sentence"][0],
+        "sentence_end": event["sentence"][1],
+        "source": event["source"],
+        "source_country": countries.get(event["source"]),
+        "target": event["target"],
+        "target_country": countries.get(event["target"] or ""),
+        "place": event["place"],
+        "time_start": time.get("start"),
+        "time_end": time.get("end"),
+        "speaker": attribution.get("speaker"),
+        "attributed": attribution.get("actor"),
+        "certainty": event["factuality"]["certainty"],
+        "polarity": event["factuality"]["polarity"],
+        "context": event["context"],
+    }
+
+
+def _latest_extractions() -> Any:
+    """The newest extraction of every document."""
+    newest = (
+        select(extractions.c.document_id, func.max(extractions.c.version).label("version"))
+        .group_by(extractions.c.document_id)
+        .subquery()
+    )
+    return (
+        select(extractions.c.id, extractions.c.document_id)
+        .join(
+            newest, and_(newest.c.document_id == extractions.c.document_id, newest.c.version == extractions.c.version)
+        )
+        .subquery()
+    )
+
+
+def select_claims(
+    connection: Connection,
+    *,
+    actor: str | None = None,
+    unit: str | None = None,
+    measure: str | None = None,
+    place: str | None = None,
+    source: str | None = None,
+    certainty: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 1000,
+) -> list[dict[str, Any]]:
+    """Claims of the latest extraction of each document, newest documents first. ``actor`` and ``source`` match
+    an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
+    ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date."""
+    latest = _latest_extractions()
+    query = (
+        select(claims, latest.c.document_id, documents.c.published, documents.c.title, documents.c.outlet)
+        .join(latest, latest.c.id == claims.c.extraction_id)
+        .join(documents, documents.c.id == latest.c.document_id)
+    )
+    conditions: list[ColumnElement[bool]] = []
+    if actor:
+        conditions.append((claims.c.subject == actor) | (claims.c.subject_country == actor))
+    if source:
+        conditions.append((claims.c.source == source) | (claims.c.source_country == source))
+    if unit:
+        conditions.append(claims.c.unit == unit)
+    if measure:
+        conditions.append(claims.c.measure.ilike(f"%{measure}%"))
+    if place:
+        conditions.append(claims.c.place.ilike(f"%{place}%"))
+    if certainty:
+        conditions.append(claims.c.certainty == certainty)
+    when = func.coalesce(claims.c.time_start, documents.c.published, documents.c.latest_date)
+    if since:
+        conditions.append(when >= since)
+    if until:
+        conditions.append(when <= until)
+    if conditions:
+        query = query.where(and_(*conditions))
+    query = query.order_by(documents.c.published.desc(), claims.c.span_start).limit(limit)
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def search_documents(connection: Connection, dialect: str, query_text: str, limit: int) -> list[dict[str, Any]]:
+    if dialect == "sqlite":
+        rows = connection.execute(
+            text(
+                "SELECT d.id, d.title, d.published, d.outlet,"
+                " snippet(documents_fts, 2, '[', ']', ' ... ', 12) AS snippet"
+                " FROM documents_fts JOIN documents d ON d.id = documents_fts.id"
+                " WHERE documents_fts MATCH :q ORDER BY rank LIMIT :limit"
+            ),
+            {"q": _fts5_query(query_text), "limit": limit},
+        )
+    else:
+        rows = connection.execute(
+            text(
+                "SELECT id, title, published, outlet, ts_headline('english', text, plainto_tsquery('english', :q))"
+                " AS snippet FROM documents"
+                " WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) @@ plainto_tsquery('english', :q)"
+                " ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text),"
+                " plainto_tsquery('english', :q)) DESC LIMIT :limit"
+            ),
+            {"q": query_text, "limit": limit},
+        )
+    return [dict(row._mapping) for row in rows]
+
+
+def _fts5_query(query_text: str) -> str:
+    """Words of a user's query as an FTS5 AND of quoted terms (no FTS5 syntax errors from user input)."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in query_text).split() if w]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def consistency_problems(connection: Connection) -> list[str]:
+    problems = []
+    for table, column in ((actors, "actor_count"), (claims, "claim_count"), (events, "event_count")):
+        stored = select(table.c.extraction_id, func.count().label("n")).group_by(table.c.extraction_id).subquery()
+        rows = connection.execute(
+            select(extractions.c.id, getattr(extractions.c, column), stored.c.n).outerjoin(
+                stored, stored.c.extraction_id == extractions.c.id
+            )
+        )
+        for extraction_id, expected, found in rows:
+            if expected != (found or 0):
+                problems.append(f"extraction {extraction_id}: {table.name} {found or 0} of {expected}")
+    orphans = connection.execute(
+        select(func.count()).select_from(documents).where(~documents.c.id.in_(select(extractions.c.document_id)))
+    ).scalar_one()
+    if orphans:
+        problems.append(f"{orphans} document(s) without an extraction")
+    return problems
+
+
+def table_counts(connection: Connection) -> dict[str, int]:
+    return {
+        table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+        for table in (documents, extractions, actors, places, claims, events)
+    }

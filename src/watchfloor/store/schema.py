@@ -1,0 +1,144 @@
+"""Tables of the ledger (SQLAlchemy Core). Append-only: an extraction is a version of a document's facts."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = "0001"
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(80), primary_key=True),  # "sha256:..." of the text
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("source", Text),
+    Column("latest_date", String(10)),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(80), ForeignKey("documents.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("extractor", String(200), nullable=False),  # watchfloor version and spaCy model
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # counts written with the rows, in the same transaction: a reader can check an extraction is whole
+    Column("actor_count", Integer, nullable=False),
+    Column("claim_count", Integer, nullable=False),
+    Column("event_count", Integer, nullable=False),
+    UniqueConstraint("document_id", "version"),
+    UniqueConstraint("document_id", "extractor"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("extraction_id", Integer, ForeignKey("extractions.id"), nullable=False, index=True),
+    Column("actor_id", String(120), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(40)),
+    Column("affiliation", String(120)),
+    Column("mentions", JSON, nullable=False),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("extraction_id", Integer, ForeignKey("extractions.id"), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("country", String(3)),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("geonameid", Integer),
+    Column("precision", String(20), nullable=False),
+    Column("mentions", JSON, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("extraction_id", Integer, ForeignKey("extractions.id"), nullable=False),
+    Column("claim_id", String(20), nullable=False),
+    Column("value", Float),
+    Column("low", Float),
+    Column("high", Float),
+    Column("bound", String(2), nullable=False),
+    Column("approximate", Boolean, nullable=False),
+    Column("unit", String(60)),
+    Column("per", String(60)),
+    Column("measure", Text),
+    Column("subject", String(120)),
+    Column("subject_country", String(3)),
+    Column("place", Text),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("time_text", Text),
+    Column("speaker", Text),
+    Column("source", String(120)),  # attributed actor id; NULL for the outlet's own voice
+    Column("source_country", String(3)),
+    Column("cue", String(60)),
+    Column("chain", JSON),
+    Column("certainty", String(10), nullable=False),
+    Column("polarity", String(10), nullable=False),
+    Column("cues", JSON),
+    Column("context", String(20)),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Index("claims_extraction", "extraction_id"),
+    Index("claims_unit_subject", "unit", "subject_country"),
+    Index("claims_source", "source_country"),
+    Index("claims_time", "time_start"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("extraction_id", Integer, ForeignKey("extractions.id"), nullable=False),
+    Column("event_id", String(20), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("mode", String(20)),
+    Column("trigger", Text, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("source", String(120), nullable=False),
+    Column("source_country", String(3)),
+    Column("target", String(120)),
+    Column("target_country", String(3)),
+    Column("place", Text),
+    Column("time_start", String(10)),
+    Column("time_end", String(10)),
+    Column("speaker", Text),
+    Column("attributed", String(120)),
+    Column("certainty", String(10), nullable=False),
+    Column("polarity", String(10), nullable=False),
+    Column("context", String(20)),
+    Index("events_extraction", "extraction_id"),
+    Index("events_dyad", "source_country", "target_country", "time_start"),
+)

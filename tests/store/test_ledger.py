@@ -1,0 +1,113 @@
+"""The ledger on SQLite and PostgreSQL: migrations, idempotent append-only ingest, queries, atomicity, crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from watchfloor.pipeline import extract_text
+from watchfloor.store import queries
+from watchfloor.store.ledger import Ledger
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = ROOT / "tests" / "eval" / "articles"
+TEXT = (
+    "SEOUL (Wire) - About 11,000 North Korean troops have been sent to Russia, South Korea's spy agency said "
+    "on Monday. Pyongyang denied sending any troops."
+)
+
+
+def test_migrations_build_an_empty_database(ledger: Ledger) -> None:
+    assert ledger.schema_revision() == "0001"
+    assert ledger.counts() == {"documents": 0, "extractions": 0, "actors": 0, "places": 0, "claims": 0, "events": 0}
+    ledger.downgrade("base")
+    ledger.upgrade()
+    assert ledger.schema_revision() == "0001"
+
+
+def test_ingest_is_idempotent_and_append_only(ledger: Ledger, nlp) -> None:
+    extraction = extract_text(TEXT, published="2025-01-13")
+    first = ledger.ingest(extraction, "watchfloor test-1")
+    again = ledger.ingest(extraction, "watchfloor test-1")
+    newer = ledger.ingest(extraction, "watchfloor test-2")
+    assert (first.outcome, again.outcome, newer.outcome) == ("added", "unchanged", "new version")
+    assert (first.version, newer.version) == (1, 2)
+    counts = ledger.counts()
+    assert counts["documents"] == 1 and counts["extractions"] == 2
+    assert counts["claims"] == 2 * len(extraction.claims) and counts["events"] == 2 * len(extraction.events)
+    assert ledger.check() == []
+    [claim] = ledger.claims(actor="PRK", unit="troops")  # the latest version only
+    assert (claim["value"], claim["source"], claim["source_country"]) == (11000, "KOR-NIS", "KOR")
+    assert TEXT[claim["span_start"] : claim["span_end"]] == "About 11,000"
+
+
+def test_claim_filters_and_search(ledger: Ledger, nlp) -> None:
+    for name, published in (("019", "2025-01-13"), ("001", "2024-03-14"), ("003", "2024-11-20")):
+        text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+        ledger.ingest(extract_text(text, published=published), "watchfloor test")
+    assert {row["unit"] for row in ledger.claims(actor="PRK")} >= {"killed", "wounded", "troops"}
+    assert all(row["source_country"] == "UKR" for row in ledger.claims(source="UKR"))
+    assert ledger.claims(source="UKR")
+    dated = ledger.claims(since="2024-11-01", until="2024-12-31")
+    assert dated and all(row["published"] == "2024-11-20" for row in dated)
+    assert ledger.claims(certainty="unknown", unit="killed")
+    hits = ledger.search("Khan Younis strikes")
+    assert [hit["published"] for hit in hits] == ["2024-11-20"]
+    assert ledger.search('"; DROP TABLE documents; --') == []
+
+
+def test_a_failing_document_leaves_nothing_half_written(ledger: Ledger, nlp, monkeypatch) -> None:
+    kept = ledger.ingest(extract_text(TEXT, published="2025-01-13"), "watchfloor test")
+    broken = extract_text((ARTICLES / "001.txt").read_text(encoding="utf-8"), published="2024-03-14")
+
+    def fail(*_args, **_kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(queries, "insert_facts", fail)
+    with pytest.raises(RuntimeError):
+        ledger.ingest(broken, "watchfloor test")
+    assert ledger.counts()["documents"] == 1 and ledger.check() == []
+    assert ledger.claims()[0]["document_id"] == kept.document_id
+
+
+def test_cli_ingest_skips_bad_files_and_keeps_the_rest(ledger_url: str, tmp_path: Path, cli) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "b.txt").write_bytes(bytes(range(256)))
+    (folder / "c.txt").write_text((ARTICLES / "002.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("ingest", str(folder), "--db", ledger_url)
+    assert result.code == 1 and "skipped" in result.err
+    assert json.loads(result.out)["added"] == 2
+    again = cli("ingest", str(folder / "a.txt"), "--db", ledger_url)
+    assert json.loads(again.out)["unchanged"] == 1
+    listed = cli("claims", "--db", ledger_url, "--actor", "PRK", "--format", "csv")
+    assert listed.code == 0 and "11000" in listed.out
+
+
+def test_killed_ingest_leaves_a_consistent_ledger_and_a_rerun_completes_it(ledger_url: str, tmp_path: Path) -> None:
+    env = {**os.environ, "WATCHFLOOR_DB": ledger_url}
+    command = [sys.executable, "-m", "watchfloor", "ingest", str(ARTICLES)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ledger = Ledger(ledger_url)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and ledger.counts()["documents"] < 3:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    partial = ledger.counts()["documents"]
+    assert 3 <= partial < len(list(ARTICLES.glob("*.txt")))
+    assert ledger.check() == []
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stderr
+    outcome = json.loads(completed.stdout)
+    assert outcome.get("unchanged", 0) == partial
+    assert ledger.counts()["documents"] == len(list(ARTICLES.glob("*.txt")))
+    assert ledger.check() == []
