@@ -218,6 +218,8 @@ class Attributor:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if subject is None and agent is not None:
                 subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subject is None and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
+                subject = token.doc[token.i - 1]  # a misparse: "..., South Korea's NIS said", "Ukraine's HUR estimated"
             if subject is not None and subject.lower_ not in ("that", "which", "who"):
                 return self._frame(token, token.text.lower(), subject, last)
         if token.lower_ in SOURCE_NOUNS:
@@ -233,7 +235,13 @@ class Attributor:
         chain = [actor] if actor else []
         chain += self._cited(cue)
         attribution = Attribution(speaker, actor, cue_text, (start, end), tuple(chain))
-        covers = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+        # the speaker's phrase with its relative clauses ("NATO, which has 4,500 troops, said"), but never the
+        # reported clause itself when a misparse hangs it from the speaker ("Ukraine's HUR estimated that ...")
+        inside = list(head.subtree)
+        if cue in head.subtree:
+            below_cue = {t.i for t in cue.subtree}
+            inside = [t for t in inside if t.i not in below_cue and not t.is_punct and t.i < cue.i] or [head]
+        covers = (min(t.idx for t in inside), max(t.idx + len(t) for t in inside))
         return _Frame(cue.i, cue_text, attribution, covers, loose)
 
     def _actor_in(self, start: int, end: int) -> str | None:
@@ -261,7 +269,8 @@ class Attributor:
                 if nearby and things and nearby == things[-1].id:
                     return nearby
             return last.actor if last else self.previous_actor(start)
-        if head.pos_ != "NOUN":
+        definite = any(c.lower_ == "the" for c in head.children)
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and definite):  # "the General Staff said"
             return None
         wanted = DESCRIPTIONS.get(word, {})
         local = word in LOCAL_AUTHORITIES or any(t.lower_ in LOCAL_AUTHORITIES for t in head.lefts)
@@ -300,6 +309,10 @@ def _reports(token: Token) -> bool:
         return False
     if lemma in COUNTING_VERBS or token.dep_ == "parataxis":
         return True
+    if lemma in ("deny", "dismiss", "reject") and token.dep_ != "relcl":
+        return any(child.dep_ in ("dobj", "ccomp", "xcomp") for child in token.children)
+    if token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX") and token.head.i < token.i:
+        return True  # "X has sent troops, the agency said": the closing verb reports its head
     clausal = any(child.dep_ in ("ccomp", "xcomp", "parataxis") for child in token.children)
     accusing = any(c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in token.children)
     return (
