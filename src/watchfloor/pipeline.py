@@ -76,6 +76,16 @@ def extractor_name(settings: Settings) -> str:
 
 def ingest_items(items: Iterable[Document | Skip], settings: Settings, ledger: Any) -> Iterator[Any]:
     """Extract and store every document, one transaction each; yields each IngestResult or Skip."""
+    from watchfloor.errors import WatchfloorError
+
     extractor = extractor_name(settings)
     for result in extract_documents(items, settings):
-        yield result if isinstance(result, Skip) else ledger.ingest(result, extractor)
+        if isinstance(result, Skip):
+            yield result
+            continue
+        try:
+            yield ledger.ingest(result, extractor)
+        except WatchfloorError:
+            raise
+        except Exception as error:  # the document's transaction was rolled back; say so and go on
+            yield Skip(result.document.source, f"could not be stored ({type(error).__name__}: {error})")

@@ -204,6 +204,8 @@ def _claim(
             "per": per,
         },
         "measure": _measure(noun, token),
+        "target": _destination(noun or token, attributor),
+        "relation": relation(noun or token),
         "subject": _subject(
             token, noun, unit, mentions, places, attribution.actor if attribution else None, actors_by_id, attributor
         ),
@@ -367,6 +369,53 @@ def _rate(text: str, end: int) -> str | None:
     if not match:
         return None
     return "/".join(re.findall(r"(?:per|a|an|each)\s([a-z]+)", match.group(0), re.IGNORECASE)).lower()
+
+
+DEPLOY_VERBS = {
+    "send",
+    "deploy",
+    "station",
+    "position",
+    "move",
+    "dispatch",
+    "transfer",
+    "fly",
+    "ship",
+    "base",
+    "train",
+    "arrive",
+    "be",
+}
+
+
+def _destination(phrase: Token, attributor: Attributor) -> str | None:
+    """The actor a counted thing is sent to or is in ("troops deployed to Russia" -> RUS): a "to/into/in"
+    phrase anywhere in the governing verb's clause."""
+    verb = _governing_verb(phrase)
+    if verb is None:
+        return None
+    own = {t.i for t in phrase.subtree}
+    for prep in verb.subtree:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "in", "inside") and prep.i not in own:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    found = attributor.resolve(obj)
+                    if found:
+                        return found
+    return None
+
+
+def relation(phrase: Token) -> str | None:
+    """What the figure says happened to the counted things, as a verb lemma ("deploy" for sent, stationed,
+    moved ...): part of a claim track's key."""
+    verb = _governing_verb(phrase)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if xcomp is not None and lemma in gazetteer.word_list("reporting_verbs.txt"):
+        lemma = xcomp.lemma_.lower()
+    return "deploy" if lemma in DEPLOY_VERBS else lemma
 
 
 def _measure(noun: Token | None, token: Token) -> str | None:

@@ -87,6 +87,8 @@ class Ledger:
     def ingest(self, extraction: Extraction, extractor: str) -> IngestResult:
         """Store one extraction, all or nothing. The same text by the same extractor is a no-op; a newer
         extractor adds a version and keeps the old one."""
+        from watchfloor.correlate.copies import signature
+
         document = extraction.document
         with self.engine.begin() as connection:
             versions = queries.versions(connection, document.id)
@@ -94,10 +96,47 @@ class Ledger:
                 return IngestResult(document.id, "unchanged", versions[extractor])
             if not versions:
                 queries.insert_document(connection, extraction, _now())
+                minhash = signature(document.text)
+                finder = self._copy_finder(connection)
+                original = finder.original_of(minhash)
+                if original is not None:
+                    queries.insert_copy(connection, document.id, original[0], original[1])
+                queries.insert_signature(connection, document.id, minhash)
             version = max(versions.values(), default=0) + 1
             extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
             queries.insert_facts(connection, extraction_id, extraction)
+        if not versions:  # only once the document is committed may later ones be matched against it
+            self._finder.add(document.id, minhash)
         return IngestResult(document.id, "new version" if versions else "added", version)
+
+    def _copy_finder(self, connection: Any) -> Any:
+        from watchfloor.correlate.copies import CopyFinder
+
+        if getattr(self, "_finder", None) is None:
+            self._finder = CopyFinder(queries.all_signatures(connection))
+        return self._finder
+
+    def copies(self) -> set[str]:
+        """Ids of stored documents that are copies of an earlier one."""
+        with self.engine.connect() as connection:
+            return queries.copy_ids(connection)
+
+    def tracks(self, **filters: Any) -> dict[str, Any]:
+        """Claim tracks (``correlate.tracks``) over the latest claims, wire copies left out."""
+        from watchfloor.correlate.tracks import build_tracks
+
+        rows = self.claims(limit=10_000_000, **filters)
+        copies = self.copies()
+        return build_tracks([row for row in rows if row["document_id"] not in copies and row["track_key"]])
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as connection:
+            copies = queries.copy_ids(connection)
+            return [e for e in queries.select_events(connection, **filters) if e["document_id"] not in copies]
+
+    def documents(self, ids: set[str]) -> dict[str, dict[str, Any]]:
+        with self.engine.connect() as connection:
+            return queries.document_texts(connection, ids)
 
     def claims(self, **filters: Any) -> list[dict[str, Any]]:
         """Claims of the latest version of every document, filtered (see ``queries.select_claims``)."""

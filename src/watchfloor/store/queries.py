@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, insert, select, text
 
+from watchfloor.correlate.tracks import track_key
 from watchfloor.model import Extraction
-from watchfloor.store.schema import actors, claims, documents, events, extractions, places
+from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -124,6 +125,15 @@ def _claim_row(extraction_id: int, claim: dict[str, Any], countries: dict[str, s
         "subject": claim["subject"],
         "subject_country": countries.get(claim["subject"] or ""),
         "place": claim["place"],
+        "target": claim.get("target"),
+        "track_key": track_key(
+            quantity["unit"],
+            countries.get(claim["subject"] or "") or claim["subject"],
+            countries.get(claim.get("target") or "") or claim.get("target"),
+            claim["place"],
+            claim.get("relation"),
+        ),
+        "chain_countries": [countries.get(link) for link in attribution.get("chain") or []],
         "time_start": time.get("start"),
         "time_end": time.get("end"),
         "time_text": time.get("text"),
@@ -204,7 +214,14 @@ def select_claims(
     ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date."""
     latest = _latest_extractions()
     query = (
-        select(claims, latest.c.document_id, documents.c.published, documents.c.title, documents.c.outlet)
+        select(
+            claims,
+            latest.c.document_id,
+            documents.c.published,
+            documents.c.latest_date,
+            documents.c.title,
+            documents.c.outlet,
+        )
         .join(latest, latest.c.id == claims.c.extraction_id)
         .join(documents, documents.c.id == latest.c.document_id)
     )
@@ -288,3 +305,55 @@ def table_counts(connection: Connection) -> dict[str, int]:
         table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
         for table in (documents, extractions, actors, places, claims, events)
     }
+
+
+def insert_signature(connection: Connection, document_id: str, minhash: bytes) -> None:
+    connection.execute(insert(signatures).values(document_id=document_id, minhash=minhash))
+
+
+def all_signatures(connection: Connection) -> list[tuple[str, bytes]]:
+    return [
+        (row[0], bytes(row[1])) for row in connection.execute(select(signatures.c.document_id, signatures.c.minhash))
+    ]
+
+
+def insert_copy(connection: Connection, document_id: str, original_id: str, similarity: float) -> None:
+    connection.execute(insert(copies).values(document_id=document_id, original_id=original_id, similarity=similarity))
+
+
+def copy_ids(connection: Connection) -> set[str]:
+    return {row[0] for row in connection.execute(select(copies.c.document_id))}
+
+
+def select_events(
+    connection: Connection, *, source: str | None = None, target: str | None = None
+) -> list[dict[str, Any]]:
+    """Events of the latest extraction of each document, with the document's date; ``source``/``target``
+    match an actor id or its country."""
+    latest = _latest_extractions()
+    query = (
+        select(
+            events,
+            latest.c.document_id,
+            documents.c.published,
+            documents.c.latest_date,
+            documents.c.title,
+            documents.c.outlet,
+        )
+        .join(latest, latest.c.id == events.c.extraction_id)
+        .join(documents, documents.c.id == latest.c.document_id)
+    )
+    if source:
+        query = query.where((events.c.source == source) | (events.c.source_country == source))
+    if target:
+        query = query.where((events.c.target == target) | (events.c.target_country == target))
+    return [dict(row._mapping) for row in connection.execute(query.order_by(documents.c.published))]
+
+
+def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    rows = connection.execute(
+        select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.text).where(
+            documents.c.id.in_(ids)
+        )
+    )
+    return {row.id: dict(row._mapping) for row in rows}

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -18,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = "0001"
+SCHEMA_VERSION = "0002"
 metadata = MetaData()
 
 documents = Table(
@@ -92,6 +93,8 @@ claims = Table(
     Column("measure", Text),
     Column("subject", String(120)),
     Column("subject_country", String(3)),
+    Column("target", String(120)),
+    Column("track_key", String(200)),
     Column("place", Text),
     Column("time_start", String(10)),
     Column("time_end", String(10)),
@@ -101,6 +104,7 @@ claims = Table(
     Column("source_country", String(3)),
     Column("cue", String(60)),
     Column("chain", JSON),
+    Column("chain_countries", JSON),
     Column("certainty", String(10), nullable=False),
     Column("polarity", String(10), nullable=False),
     Column("cues", JSON),
@@ -113,6 +117,22 @@ claims = Table(
     Index("claims_unit_subject", "unit", "subject_country"),
     Index("claims_source", "source_country"),
     Index("claims_time", "time_start"),
+    Index("claims_track", "track_key"),
+)
+
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("document_id", String(80), ForeignKey("documents.id"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),  # MinHash of the text's word 5-grams (datasketch)
+)
+
+copies = Table(
+    "copies",
+    metadata,
+    Column("document_id", String(80), ForeignKey("documents.id"), primary_key=True),
+    Column("original_id", String(80), ForeignKey("documents.id"), nullable=False),
+    Column("similarity", Float, nullable=False),
 )
 
 events = Table(

@@ -1,0 +1,1 @@
+"""Correlation over the ledger: claim tracks and agreement, copies, independence, dyads."""

@@ -1,0 +1,150 @@
+"""Claim tracks: figures about the same thing, and whether independent sources agree.
+
+Grouping: a track is (unit class, whose figure, what happened, where to or where): "troops|PRK|deploy|RUS"
+holds "1,500 special forces troops sent to Russia" and "up to 12,000 soldiers deployed to Russia". Units of one class
+(``data/unit_classes.tsv``) share a track; owners and destinations are taken at state level (an organ's
+figures are its state's).
+
+Tolerance: each figure is an interval. Exact figures allow 2% for rounding; "about"/"some"/"approximately"
+and vague amounts allow 10% either side; "up to N" is [0, N], "nearly N" [0.9N, N], "at least"/"more than N"
+[N, inf), "fewer than N" [0, N); ranges and vague amounts are their [low, high]. Two figures agree when their
+intervals overlap: "approximately 10,900" agrees with "11,000", "3,000" does not.
+
+Independence: a figure's ultimate source is the last link of its citation chain ("Yonhap, citing the NIS" ->
+the NIS), counted at state level (two Ukrainian agencies are one source); the outlet's own figures count
+per outlet; wire copies of a story are left out (their figures are the original's).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from watchfloor import gazetteer
+
+EXACT_TOLERANCE = 0.02
+APPROXIMATE_TOLERANCE = 0.10
+
+
+@lru_cache(maxsize=1)
+def _unit_classes() -> dict[str, str]:
+    return {unit: kind for unit, kind in gazetteer.read_rows("unit_classes.tsv")}
+
+
+def unit_class(unit: str | None) -> str:
+    unit = (unit or "").lower()
+    return _unit_classes().get(unit) or _unit_classes().get(unit.rstrip("s")) or unit
+
+
+def track_key(
+    unit: str | None, subject: str | None, target: str | None, place: str | None, relation: str | None = None
+) -> str:
+    """The key that groups claims about the same thing: unit class, owner, what happened to them, and where
+    to (or, without a destination actor, where)."""
+    where = target or ("@" + place if place else "")
+    return "|".join([unit_class(unit), subject or "", relation or "", where])
+
+
+def interval(row: dict[str, Any]) -> tuple[float, float]:
+    """The values a stated figure allows (see the module documentation)."""
+    low, high, value, bound = row.get("low"), row.get("high"), row.get("value"), row.get("bound")
+    if value is None:
+        return float(low or 0), float(high if high is not None else math.inf)
+    value = float(value)
+    spread = APPROXIMATE_TOLERANCE if row.get("approximate") or bound == "~" else EXACT_TOLERANCE
+    if bound in (">=", ">"):
+        return value, math.inf
+    if bound in ("<=", "<"):
+        return ((1 - spread) * value if row.get("approximate") else 0.0), value
+    return (1 - spread) * value, (1 + spread) * value
+
+
+def agree(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    a, b = interval(first), interval(second)
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def ultimate_source(row: dict[str, Any]) -> str:
+    """Who a figure ultimately comes from, at state level; the outlet for its own voice."""
+    chain = row.get("chain") or []
+    countries = row.get("chain_countries") or []
+    if chain:
+        return str(countries[-1] if countries and countries[-1] else chain[-1])
+    if row.get("source"):
+        return str(row.get("source_country") or row["source"])
+    return "outlet:" + str(row.get("outlet") or row.get("document_id"))
+
+
+@dataclass
+class Track:
+    key: str
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def sources(self) -> set[str]:
+        return {ultimate_source(e) for e in self.entries}
+
+
+def build_tracks(rows: list[dict[str, Any]]) -> dict[str, Track]:
+    """Tracks from claim rows (copies already left out), each in date order with agreement marks."""
+    tracks: dict[str, Track] = {}
+    for row in sorted(rows, key=lambda r: (r.get("published") or r.get("latest_date") or "", r["span_start"])):
+        tracks.setdefault(row["track_key"], Track(row["track_key"])).entries.append(row)
+    for track in tracks.values():
+        mark(track)
+    return tracks
+
+
+def mark(track: Track) -> None:
+    """Set each entry's ``marks``: denial, revision of the same source's earlier figure, and the independent
+    sources whose latest earlier-or-same-day figure agrees (corroborated_by) or does not (contradicted_by)."""
+    latest: dict[str, dict[str, Any]] = {}
+    for entry in track.entries:
+        source = ultimate_source(entry)
+        marks: dict[str, Any] = {"source": source, "corroborated_by": [], "contradicted_by": []}
+        if entry.get("polarity") == "negative":
+            marks["denial"] = True
+        previous = latest.get(source)
+        if previous is not None and not agree(previous, entry) and entry.get("polarity") != "negative":
+            same_day = previous.get("published") == entry.get("published")
+            # the same source on the same day, reported twice with different figures: a discrepancy in the
+            # reporting ("a couple of thousand" / "several thousand"), not the source changing its mind
+            marks["differs_same_day" if same_day else "revises"] = _figure(previous)
+        for other_source, other in latest.items():
+            if other_source == source or other.get("polarity") == "negative" or entry.get("polarity") == "negative":
+                continue
+            (marks["corroborated_by"] if agree(other, entry) else marks["contradicted_by"]).append(other_source)
+        entry["marks"] = marks
+        if entry.get("polarity") != "negative":
+            latest[source] = entry
+
+
+def _figure(row: dict[str, Any]) -> str:
+    if row.get("value") is not None:
+        return f"{row['value']:g}"
+    return f"{row.get('low') or 0:g}-{row.get('high'):g}" if row.get("high") is not None else f">={row.get('low'):g}"
+
+
+def contradictions(tracks: dict[str, Track]) -> list[dict[str, Any]]:
+    """Pairs of independent sources whose latest figures in a track disagree, and denials."""
+    found = []
+    for track in tracks.values():
+        latest: dict[str, dict[str, Any]] = {}
+        for entry in track.entries:
+            latest[ultimate_source(entry)] = entry
+        items = sorted(latest.items())
+        for index, (source, entry) in enumerate(items):
+            for other_source, other in items[index + 1 :]:
+                denial = "negative" in (entry.get("polarity"), other.get("polarity"))
+                if denial or not agree(entry, other):
+                    found.append(
+                        {
+                            "track": track.key,
+                            "kind": "denial" if denial else "contradiction",
+                            "a": {"source": source, "figure": _figure(entry), "claim": entry},
+                            "b": {"source": other_source, "figure": _figure(other), "claim": other},
+                        }
+                    )
+    return found
