@@ -208,6 +208,151 @@ def search(query: str, db: str | None, limit: int, output_format: str) -> None:
     _print_rows(rows, ["id", "published", "title", "outlet", "snippet"], output_format)
 
 
+OUTPUTS = click.Choice(["jsonl", "csv", "table"])
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--actor", help="Whose figures: an actor id or a country code.")
+@click.option("--format", "-f", "output_format", type=OUTPUTS, default="jsonl", show_default=True)
+def tracks(db: str | None, actor: str | None, output_format: str) -> None:
+    """List claim tracks: figures about the same thing, with how many independent sources give them.
+
+    \b
+    Example:
+      watchfloor tracks --actor PRK --format table
+    """
+    found = _ledger(db).tracks(**({"actor": actor} if actor else {}))
+    rows = [
+        {
+            "track": key,
+            "figures": len(track.entries),
+            "sources": len(track.sources),
+            "first": track.entries[0]["published"],
+            "last": track.entries[-1]["published"],
+            "latest": _figure_text(track.entries[-1]),
+        }
+        for key, track in sorted(found.items(), key=lambda item: -len(item[1].entries))
+    ]
+    _print_rows(rows, ["track", "figures", "sources", "first", "last", "latest"], output_format)
+
+
+@cli.command()
+@click.argument("key")
+@DB_OPTION
+@click.option("--format", "-f", "output_format", type=OUTPUTS, default="table", show_default=True)
+def track(key: str, db: str | None, output_format: str) -> None:
+    """Show one track's history, source by source, with agreement marks (KEY as listed by `tracks`;
+    a unique prefix will do).
+
+    \b
+    Example:
+      watchfloor track "troops|PRK|deploy|RUS"
+    """
+    found = _ledger(db).tracks()
+    matches = [k for k in found if k == key] or [k for k in found if k.startswith(key)]
+    if len(matches) != 1:
+        raise click.UsageError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`")
+    rows = []
+    for entry in found[matches[0]].entries:
+        marks = entry["marks"]
+        flags = [name for name in ("denial",) if marks.get(name)]
+        flags += [f"revises {marks['revises']}"] if marks.get("revises") else []
+        flags += [f"same day {marks['differs_same_day']}"] if marks.get("differs_same_day") else []
+        flags += [f"agrees: {','.join(marks['corroborated_by'])}"] if marks["corroborated_by"] else []
+        flags += [f"disagrees: {','.join(marks['contradicted_by'])}"] if marks["contradicted_by"] else []
+        rows.append(
+            {
+                "published": entry["published"],
+                "figure": _figure_text(entry),
+                "source": marks["source"],
+                "speaker": entry["speaker"],
+                "certainty": entry["certainty"],
+                "marks": "; ".join(flags),
+                "document": entry["document_id"],
+                "span": f"{entry['span_start']}-{entry['span_end']}",
+            }
+        )
+    _print_rows(
+        rows, ["published", "figure", "source", "speaker", "certainty", "marks", "document", "span"], output_format
+    )
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--format", "-f", "output_format", type=OUTPUTS, default="jsonl", show_default=True)
+def contradictions(db: str | None, output_format: str) -> None:
+    """List tracks where independent sources' latest figures disagree, and denials.
+
+    \b
+    Example:
+      watchfloor contradictions --format table
+    """
+    from watchfloor.correlate.tracks import contradictions as find
+
+    rows = [
+        {
+            "track": item["track"],
+            "kind": item["kind"],
+            "a": f"{item['a']['source']} {item['a']['figure']}",
+            "b": f"{item['b']['source']} {item['b']['figure']}",
+            "documents": f"{item['a']['claim']['document_id'][:19]} {item['b']['claim']['document_id'][:19]}",
+        }
+        for item in find(_ledger(db).tracks())
+    ]
+    _print_rows(rows, ["track", "kind", "a", "b", "documents"], output_format)
+
+
+@cli.command()
+@click.argument("first")
+@click.argument("second")
+@DB_OPTION
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--format", "-f", "output_format", type=OUTPUTS, default="jsonl", show_default=True)
+def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -> None:
+    """What FIRST did to SECOND per period: events by PLOVER quad class and a weighted score.
+
+    \b
+    Example:
+      watchfloor dyad PRK RUS --by month --format table
+    """
+    from watchfloor.correlate.dyads import QUADS, dyad_series
+
+    points = dyad_series(_ledger(db).events(), first, second, by)
+    rows = [
+        {
+            "period": p["period"],
+            **p["counts"],
+            "score": p["score"],
+            "events": " ".join(f"{e['document_id'][:19]}:{e['trigger_start']}" for e in p["events"]),
+        }
+        for p in points
+    ]
+    _print_rows(rows, ["period", *QUADS, "score", "events"], output_format)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--actor", help="Only tracks and events of this actor (id or country code).")
+@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
+def brief(db: str | None, actor: str | None, since: str | None) -> None:
+    """Write a Markdown situation report; every sentence cites the article and characters it rests on.
+
+    \b
+    Example:
+      watchfloor brief --actor PRK --since 2024-11-01
+    """
+    from watchfloor.report import write_brief
+
+    click.echo(write_brief(_ledger(db), actor=actor, since=since))
+
+
+def _figure_text(row: dict[str, Any]) -> str:
+    if row.get("value") is not None:
+        return f"{row['bound'] if row['bound'] != '=' else ''}{row['value']:g}"
+    return f"{row.get('low') or 0:g}-{row.get('high'):g}" if row.get("high") is not None else f">={row.get('low'):g}"
+
+
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: str) -> None:
     if output_format == "jsonl":
         for row in rows:

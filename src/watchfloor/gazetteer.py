@@ -48,11 +48,8 @@ def read_rows(filename: str) -> list[list[str]]:
     text = resources.files("watchfloor.data").joinpath(filename).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return (
-        rows[1:]
-        if rows and rows[0][0] in ("id", "name", "phrase", "alias", "word", "lemma", "surface", "cue")
-        else rows
-    )
+    headers = ("id", "name", "phrase", "alias", "word", "lemma", "surface", "cue", "type", "unit")
+    return rows[1:] if rows and rows[0][0] in headers else rows
 
 
 def read_lines(filename: str) -> list[str]:

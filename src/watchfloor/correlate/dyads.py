@@ -1,0 +1,60 @@
+"""Dyads: what one actor did to another over time, by PLOVER quad class, with a weighted score.
+
+Each event counts in its period (day, ISO week or month of its time, else of its document's date) for the
+ordered pair (source side, target side), where a side is a state for its organs and people. The score adds
+each event's type weight (``data/plover_quads.tsv``: cooperation positive, conflict negative, acts heavier
+than words) times a factuality weight: certain 1.0, probable 0.8, possible and unknown 0.5. Denied acts
+(negative polarity) and background, future or hypothetical acts do not count: they did not happen then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from watchfloor import gazetteer
+
+CERTAINTY_WEIGHTS = {"certain": 1.0, "probable": 0.8, "possible": 0.5, "unknown": 0.5}
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
+
+
+@lru_cache(maxsize=1)
+def quads() -> dict[str, tuple[str, float]]:
+    return {kind: (quad, float(weight)) for kind, quad, weight in gazetteer.read_rows("plover_quads.tsv")}
+
+
+def period(day: str, by: str) -> str:
+    """The day, ISO week ("2024-W44") or month ("2024-11") a date falls in."""
+    if by == "day":
+        return day
+    if by == "month":
+        return day[:7]
+    year, week, _ = date.fromisoformat(day).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def side(row: dict[str, Any], role: str) -> str | None:
+    return row.get(f"{role}_country") or row.get(role)
+
+
+def dyad_series(events: list[dict[str, Any]], first: str, second: str, by: str = "week") -> list[dict[str, Any]]:
+    """Points of the dyad first -> second, oldest first, each with counts per quad, the score and its events."""
+    points: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"counts": dict.fromkeys(QUADS, 0), "score": 0.0, "events": []}
+    )
+    for event in events:
+        if side(event, "source") != first or side(event, "target") != second:
+            continue
+        if event.get("polarity") == "negative" or event.get("context") in ("historical", "future", "hypothetical"):
+            continue
+        day = event.get("time_start") or event.get("published") or event.get("latest_date")
+        if not day or event["type"] not in quads():
+            continue
+        quad, weight = quads()[event["type"]]
+        point = points[period(day, by)]
+        point["counts"][quad] += 1
+        point["score"] += weight * CERTAINTY_WEIGHTS.get(event.get("certainty") or "", 0.5)
+        point["events"].append(event)
+    return [{"period": key, **value, "score": round(value["score"], 2)} for key, value in sorted(points.items())]

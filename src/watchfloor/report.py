@@ -1,0 +1,96 @@
+"""The brief: a Markdown situation report in which every sentence cites the article and span it rests on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MAX_TRACKS = 5
+MAX_EVENTS = 12
+
+
+def _name(source: str, names: dict[str, str]) -> str:
+    if source.startswith("outlet:"):
+        return "the outlet itself"
+    return names.get(source, source)
+
+
+def _figure(row: dict[str, Any]) -> str:
+    if row.get("value") is not None:
+        prefix = {"~": "about ", "<=": "up to ", ">=": "at least ", ">": "more than ", "<": "fewer than "}
+        return f"{prefix.get(row['bound'], '')}{row['value']:,.0f}"
+    return f"{row['low']:,.0f} to {row['high']:,.0f}" if row.get("high") else f"at least {row['low']:,.0f}"
+
+
+def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = None) -> str:
+    """The brief: the main claim tracks source by source with their marks, then the events, each sentence
+    followed by a citation [n] whose footnote quotes the span it rests on."""
+    tracks = ledger.tracks(**({"actor": actor} if actor else {}), **({"since": since} if since else {}))
+    events = [e for e in ledger.events() if not since or (e.get("published") or "") >= since]
+    if actor:
+        events = [e for e in events if actor in (e.get("source_country"), e.get("target_country"), e["source"])]
+    cited: list[tuple[str, int, int]] = []
+    names = _state_names()
+
+    def cite(document_id: str, start: int, end: int) -> str:
+        cited.append((document_id, start, end))
+        return f"[^{len(cited)}]"
+
+    lines = ["# Situation brief", ""]
+    ranked = sorted(tracks.values(), key=lambda t: -len(t.entries))[:MAX_TRACKS]
+    for track in ranked:
+        unit, owner, relation, where = ([*track.key.split("|"), "", "", ""])[:4]
+        lines += [f"## {unit} of {names.get(owner, owner)} ({relation} {where.lstrip('@')})".rstrip(), ""]
+        for entry in track.entries:
+            marks = entry["marks"]
+            who = _name(marks["source"], names)
+            verb = "denied" if marks.get("denial") else "put the figure at"
+            note = _note(marks, names)
+            citation = cite(entry["document_id"], entry["span_start"], entry["span_end"])
+            lines.append(
+                f"- {entry['published'] or 'undated'}: {who} {verb} {_figure(entry)} ({entry['certainty']}"
+                f"{'; ' + note if note else ''}). {citation}"
+            )
+        lines.append("")
+    if events:
+        lines += ["## Events", ""]
+        for event in events[-MAX_EVENTS:]:
+            target = f" against {names.get(event['target_country'] or '', event['target'])}" if event["target"] else ""
+            citation = cite(event["document_id"], event["trigger_start"], event["trigger_end"])
+            source = names.get(event["source_country"] or "", event["source"])
+            lines.append(
+                f"- {event['published'] or 'undated'}: {source}: {event['type']}{target}"
+                f" ({event['certainty']}, {event['polarity']}). {citation}"
+            )
+        lines.append("")
+    lines += _footnotes(ledger, cited)
+    return "\n".join(lines)
+
+
+def _note(marks: dict[str, Any], names: dict[str, str]) -> str:
+    parts = []
+    if marks.get("revises"):
+        parts.append(f"revising its earlier {marks['revises']}")
+    if marks.get("differs_same_day"):
+        parts.append(f"reported the same day as {marks['differs_same_day']}")
+    if marks.get("corroborated_by"):
+        parts.append("agrees with " + ", ".join(names.get(s, s) for s in marks["corroborated_by"]))
+    if marks.get("contradicted_by"):
+        parts.append("disagrees with " + ", ".join(names.get(s, s) for s in marks["contradicted_by"]))
+    return "; ".join(parts)
+
+
+def _footnotes(ledger: Any, cited: list[tuple[str, int, int]]) -> list[str]:
+    documents = ledger.documents({document_id for document_id, _s, _e in cited})
+    lines = []
+    for number, (document_id, start, end) in enumerate(cited, start=1):
+        document = documents[document_id]
+        quote = document["text"][start:end].replace("\n", " ")
+        where = ", ".join(filter(None, [document.get("outlet"), document.get("published"), document.get("title")]))
+        lines.append(f'[^{number}]: "{quote}" ({where}; {document_id[:19]}, characters {start}-{end})')
+    return lines
+
+
+def _state_names() -> dict[str, str]:
+    from watchfloor import gazetteer
+
+    return {code: entry.name for code, entry in gazetteer.states().items()}
