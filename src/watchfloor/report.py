@@ -37,18 +37,20 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
 
     lines = ["# Situation brief", ""]
     ranked = sorted(tracks.values(), key=lambda t: -len(t.entries))[:MAX_TRACKS]
+    texts = ledger.documents({e["document_id"] for t in ranked for e in t.entries})
     for track in ranked:
         unit, owner, relation, where = ([*track.key.split("|"), "", "", ""])[:4]
         lines += [f"## {unit} of {names.get(owner, owner)} ({relation} {where.lstrip('@')})".rstrip(), ""]
         for entry in track.entries:
             marks = entry["marks"]
             who = _name(marks["source"], names)
-            verb = "denied" if marks.get("denial") else "put the figure at"
+            verb = "denied the figure" if marks.get("denial") else "put the figure at"
+            words = texts[entry["document_id"]]["text"][entry["span_start"] : entry["span_end"]]
             note = _note(marks, names)
             citation = cite(entry["document_id"], entry["span_start"], entry["span_end"])
             lines.append(
-                f"- {entry['published'] or 'undated'}: {who} {verb} {_figure(entry)} ({entry['certainty']}"
-                f"{'; ' + note if note else ''}). {citation}"
+                f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d"
+                f" ({_figure(entry)}, {entry['certainty']}{'; ' + note if note else ''}). {citation}"
             )
         lines.append("")
     if events:

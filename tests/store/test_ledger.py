@@ -25,11 +25,41 @@ TEXT = (
 
 
 def test_migrations_build_an_empty_database(ledger: Ledger) -> None:
-    assert ledger.schema_revision() == "0001"
+    assert ledger.schema_revision() == "0002"
     assert ledger.counts() == {"documents": 0, "extractions": 0, "actors": 0, "places": 0, "claims": 0, "events": 0}
     ledger.downgrade("base")
     ledger.upgrade()
+    assert ledger.schema_revision() == "0002"
+
+
+def test_migration_upgrades_a_ledger_of_the_previous_schema_keeping_its_data(ledger: Ledger) -> None:
+    from sqlalchemy import text
+
+    ledger.downgrade("0001")
+    with ledger.engine.begin() as connection:  # a document stored by the 0001 schema, written as 0001 did
+        connection.execute(
+            text("INSERT INTO documents (id, text, ingested_at) VALUES ('sha256:old', 'Old text.', CURRENT_TIMESTAMP)")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO extractions (document_id, version, extractor, created_at, actor_count, claim_count,"
+                " event_count) VALUES ('sha256:old', 1, 'watchfloor 0.0', CURRENT_TIMESTAMP, 0, 1, 0)"
+            )
+        )
+        extraction = connection.execute(text("SELECT id FROM extractions")).scalar_one()
+        connection.execute(
+            text(
+                "INSERT INTO claims (extraction_id, claim_id, value, bound, approximate, unit, certainty, polarity,"
+                f" span_start, span_end, sentence_start, sentence_end) VALUES ({extraction}, 'c1', 5, '=', false,"
+                " 'troops', 'certain', 'positive', 0, 3, 0, 9)"
+            )
+        )
     assert ledger.schema_revision() == "0001"
+    ledger.upgrade()
+    assert ledger.schema_revision() == "0002"
+    [row] = ledger.claims()
+    assert (row["document_id"], row["value"], row["track_key"]) == ("sha256:old", 5, None)
+    assert ledger.check() == []
 
 
 def test_ingest_is_idempotent_and_append_only(ledger: Ledger, nlp) -> None:

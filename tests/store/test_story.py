@@ -1,0 +1,95 @@
+"""The story corpus through the ledger, on SQLite and PostgreSQL: copies, tracks, marks, dyads, the brief."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from watchfloor.config import Settings
+from watchfloor.correlate.dyads import dyad_series
+from watchfloor.correlate.tracks import contradictions
+from watchfloor.pipeline import ingest_items
+from watchfloor.read import read_paths
+from watchfloor.report import write_brief
+from watchfloor.store.ledger import Ledger
+
+STORY = Path(__file__).resolve().parents[1] / "story" / "articles.jsonl"
+MAIN = "troops|PRK|deploy|RUS"
+
+
+@pytest.fixture
+def story(ledger: Ledger, nlp) -> Ledger:
+    settings = Settings()
+    items = read_paths([str(STORY)], max_bytes=settings.max_bytes, max_chars=settings.max_chars)
+    outcomes = [result.outcome for result in ingest_items(items, settings, ledger)]
+    assert outcomes == ["added"] * 15
+    return ledger
+
+
+def test_wire_copies_are_linked_and_left_out(story: Ledger) -> None:
+    assert len(story.copies()) == 2
+    published = [row["published"] for row in story.claims(limit=1000) if row["document_id"] in story.copies()]
+    assert sorted(published) == ["2024-10-18", "2024-11-13"]
+    figures = [entry["value"] for entry in story.tracks()[MAIN].entries]
+    assert figures.count(1500) == 2  # one by the NIS (the copy left out), one denied by the Kremlin
+    assert figures.count(11000) == 2  # Ukraine's intelligence and the NIS, the NIS's copy left out
+
+
+def test_main_track_history_marks_and_independence(story: Ledger) -> None:
+    track = story.tracks()[MAIN]
+    history = [(e["published"], e["value"], e["marks"]["source"]) for e in track.entries]
+    assert history[0] == ("2024-10-18", 1500, "KOR")
+    assert history[-1] == ("2024-12-20", 15000, "UKR")
+    assert track.sources == {"KOR", "RUS", "PRK", "USA", "UKR"}  # Yonhap citing the NIS is the NIS: KOR
+    by_date = {e["published"]: e["marks"] for e in track.entries}
+    assert by_date["2024-10-21"].get("denial") and by_date["2024-10-25"].get("denial")
+    assert by_date["2024-10-23"]["revises"] == "1500"  # Yonhap citing the NIS: the NIS revising itself
+    assert by_date["2024-11-13"]["revises"] == "3000"
+    assert set(by_date["2024-11-13"]["corroborated_by"]) == {"USA", "UKR"}
+    assert by_date["2024-10-28"]["contradicted_by"] == ["KOR"]  # 10,000 against the NIS's 3,000
+    assert by_date["2024-12-10"]["revises"] == "12000"
+
+
+def test_one_briefing_reported_twice_is_a_same_day_discrepancy(story: Ledger) -> None:
+    [key] = [k for k in story.tracks() if k.startswith("troops|PRK|deploy|@Kursk")]
+    first, second = story.tracks()[key].entries
+    assert (first["value"], second["low"], second["high"]) == (2000, 3000, 10000)
+    assert second["marks"]["differs_same_day"] == "2000" and "revises" not in second["marks"]
+
+
+def test_contradictions_and_denials_are_listed(story: Ledger) -> None:
+    found = contradictions(story.tracks())
+    kinds = {(item["kind"], item["a"]["source"], item["b"]["source"]) for item in found if item["track"] == MAIN}
+    assert ("denial", "KOR", "PRK") in kinds and ("denial", "KOR", "RUS") in kinds
+    assert ("contradiction", "KOR", "UKR") in kinds  # the NIS's 11,000 against Ukraine's 15,000
+
+
+def test_dyad_series(story: Ledger) -> None:
+    monthly = dyad_series(story.events(), "PRK", "RUS", "month")
+    assert [p["period"] for p in monthly] == ["2024-10", "2024-11", "2024-12"]
+    assert all(p["counts"]["material cooperation"] > 0 and p["score"] > 0 for p in monthly)
+    hostile = dyad_series(story.events(), "UKR", "PRK", "month")
+    assert hostile and hostile[-1]["counts"]["material conflict"] >= 1 and hostile[-1]["score"] < 0
+    for point in monthly:
+        for event in point["events"]:
+            assert event["source_country"] == "PRK" and event["polarity"] == "positive"
+
+
+def test_every_brief_sentence_cites_a_span_holding_its_figure_or_event(story: Ledger) -> None:
+    brief = write_brief(story)
+    body, _, notes = brief.partition("\n[^1]:")
+    footnotes = dict(re.findall(r'\[\^(\d+)\]: "([^"]*)"', "[^1]:" + notes))
+    sentences = [line for line in body.splitlines() if line.startswith("- ")]
+    assert len(sentences) >= 14
+    for line in sentences:
+        cited = re.findall(r"\[\^(\d+)\]", line)
+        assert len(cited) == 1, line
+        quote = footnotes[cited[0]]
+        figure = re.search(r"\u201c([^\u201d]+)\u201d", line)
+        if figure:
+            assert figure.group(1) == quote, (line, quote)  # the figure as the source's words, cited
+            assert re.search(r"\d|thousand|dozen|hundred|two|three|four|five", quote, re.IGNORECASE), quote
+        else:
+            assert quote.strip(), line  # an event cites its trigger word
