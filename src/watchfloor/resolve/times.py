@@ -160,6 +160,7 @@ def _month_alone(match: re.Match[str], published: date | None, future: bool) -> 
     if published is None:
         return None
     month = _month_number(match["month"])
+    future = future and match["prep"].lower() != "since"  # "since May" always looks back
     year = published.year + (1 if future and month < published.month else 0)
     if not future and month > published.month:
         year -= 1
