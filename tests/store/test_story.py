@@ -15,7 +15,7 @@ from watchfloor.read import read_paths
 from watchfloor.report import write_brief
 from watchfloor.store.ledger import Ledger
 
-STORY = Path(__file__).resolve().parents[1] / "story" / "articles.jsonl"
+STORY = Path(__file__).resolve().parents[2] / "samples" / "north-korea-story.jsonl"
 MAIN = "troops|PRK|deploy|RUS"
 
 
