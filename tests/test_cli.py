@@ -49,10 +49,10 @@ def test_samples_folder_gives_jsonl_that_validates(cli) -> None:
     result = cli("extract", str(SAMPLES), "--format", "json")
     assert result.code == 0, result.err
     documents = [json.loads(line) for line in result.out.splitlines()]
-    assert len(documents) == 6  # 1 html + 2 jsonl lines + 2 feed entries + 1 text
+    assert len(documents) == 21  # 1 html + 2 + 15 jsonl lines + 2 feed entries + 1 text
     for document in documents:
         validate(document)
-    assert len({d["document"]["id"] for d in documents}) == 6
+    assert len({d["document"]["id"] for d in documents}) == 21
 
 
 def test_table_format_is_readable(cli) -> None:
