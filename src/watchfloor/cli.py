@@ -249,12 +249,15 @@ def track(key: str, db: str | None, output_format: str) -> None:
     Example:
       watchfloor track "troops|PRK|deploy|RUS"
     """
-    found = _ledger(db).tracks()
-    matches = [k for k in found if k == key] or [k for k in found if k.startswith(key)]
-    if len(matches) != 1:
-        raise click.UsageError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`")
+    ledger = _ledger(db)
+    chosen = ledger.track(key)
+    if not chosen.entries:
+        matches = [k for k in ledger.tracks() if k.startswith(key)]
+        if len(matches) != 1:
+            raise click.UsageError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`")
+        chosen = ledger.track(matches[0])
     rows = []
-    for entry in found[matches[0]].entries:
+    for entry in chosen.entries:
         marks = entry["marks"]
         flags = [name for name in ("denial",) if marks.get(name)]
         flags += [f"revises {marks['revises']}"] if marks.get("revises") else []

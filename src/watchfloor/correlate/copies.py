@@ -24,8 +24,8 @@ def signature(text: str) -> bytes:
 
     words = re.findall(r"\w+", text.lower())
     minhash = MinHash(num_perm=PERMUTATIONS, scheme=SCHEME)
-    for index in range(max(1, len(words) - SHINGLE + 1)):
-        minhash.update(" ".join(words[index : index + SHINGLE]).encode("utf-8"))
+    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
+    minhash.update_batch(list(shingles))
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
 
 

@@ -103,6 +103,8 @@ class Ledger:
                     queries.insert_copy(connection, document.id, original[0], original[1])
                 queries.insert_signature(connection, document.id, minhash)
             version = max(versions.values(), default=0) + 1
+            if versions:
+                queries.supersede(connection, document.id)
             extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
             queries.insert_facts(connection, extraction_id, extraction)
         if not versions:  # only once the document is committed may later ones be matched against it
@@ -128,6 +130,22 @@ class Ledger:
         rows = self.claims(limit=10_000_000, **filters)
         copies = self.copies()
         return build_tracks([row for row in rows if row["document_id"] not in copies and row["track_key"]])
+
+    def track(self, key: str) -> Any:
+        """One track by its key, from an indexed query (no need to build every track)."""
+        from watchfloor.correlate.tracks import Track, mark
+
+        rows = self.claims(limit=100_000, track=key)
+        copies = self.copies()
+        track = Track(
+            key,
+            sorted(
+                (r for r in rows if r["document_id"] not in copies),
+                key=lambda r: (r.get("published") or r.get("latest_date") or "", r["span_start"]),
+            ),
+        )
+        mark(track)
+        return track
 
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:
@@ -174,4 +192,5 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer; a killed writer loses nothing
+    cursor.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: no fsync per commit, still never corrupt
     cursor.close()

@@ -46,6 +46,13 @@ def insert_document(connection: Connection, extraction: Extraction, now: datetim
         )
 
 
+def supersede(connection: Connection, document_id: str) -> None:
+    """Mark a document's stored extractions as no longer the latest (a newer version is being added)."""
+    from sqlalchemy import update
+
+    connection.execute(update(extractions).where(extractions.c.document_id == document_id).values(latest=False))
+
+
 def insert_extraction(
     connection: Connection, extraction: Extraction, extractor: str, version: int, now: datetime
 ) -> int:
@@ -180,20 +187,10 @@ def _event_row(extraction_id: int, event: dict[str, Any], countries: dict[str, s
     }
 
 
-def _latest_extractions() -> Any:
-    """The newest extraction of every document."""
-    newest = (
-        select(extractions.c.document_id, func.max(extractions.c.version).label("version"))
-        .group_by(extractions.c.document_id)
-        .subquery()
-    )
-    return (
-        select(extractions.c.id, extractions.c.document_id)
-        .join(
-            newest, and_(newest.c.document_id == extractions.c.document_id, newest.c.version == extractions.c.version)
-        )
-        .subquery()
-    )
+def _matches(column_id: Any, column_country: Any, value: str) -> Any:
+    """An actor filter: a three-letter country code matches the country column (the state, its organs and its
+    people), anything else the id; one indexed column either way."""
+    return column_country == value if len(value) == 3 and value.isupper() else column_id == value
 
 
 def select_claims(
@@ -208,30 +205,32 @@ def select_claims(
     since: str | None = None,
     until: str | None = None,
     limit: int = 1000,
+    track: str | None = None,
 ) -> list[dict[str, Any]]:
     """Claims of the latest extraction of each document, newest documents first. ``actor`` and ``source`` match
     an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
     ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date."""
-    latest = _latest_extractions()
     query = (
         select(
             claims,
-            latest.c.document_id,
+            extractions.c.document_id,
             documents.c.published,
             documents.c.latest_date,
             documents.c.title,
             documents.c.outlet,
         )
-        .join(latest, latest.c.id == claims.c.extraction_id)
-        .join(documents, documents.c.id == latest.c.document_id)
+        .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
     )
     conditions: list[ColumnElement[bool]] = []
     if actor:
-        conditions.append((claims.c.subject == actor) | (claims.c.subject_country == actor))
+        conditions.append(_matches(claims.c.subject, claims.c.subject_country, actor))
     if source:
-        conditions.append((claims.c.source == source) | (claims.c.source_country == source))
+        conditions.append(_matches(claims.c.source, claims.c.source_country, source))
     if unit:
         conditions.append(claims.c.unit == unit)
+    if track:
+        conditions.append(claims.c.track_key == track)
     if measure:
         conditions.append(claims.c.measure.ilike(f"%{measure}%"))
     if place:
@@ -330,23 +329,22 @@ def select_events(
 ) -> list[dict[str, Any]]:
     """Events of the latest extraction of each document, with the document's date; ``source``/``target``
     match an actor id or its country."""
-    latest = _latest_extractions()
     query = (
         select(
             events,
-            latest.c.document_id,
+            extractions.c.document_id,
             documents.c.published,
             documents.c.latest_date,
             documents.c.title,
             documents.c.outlet,
         )
-        .join(latest, latest.c.id == events.c.extraction_id)
-        .join(documents, documents.c.id == latest.c.document_id)
+        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
     )
     if source:
-        query = query.where((events.c.source == source) | (events.c.source_country == source))
+        query = query.where(_matches(events.c.source, events.c.source_country, source))
     if target:
-        query = query.where((events.c.target == target) | (events.c.target_country == target))
+        query = query.where(_matches(events.c.target, events.c.target_country, target))
     return [dict(row._mapping) for row in connection.execute(query.order_by(documents.c.published))]
 
 

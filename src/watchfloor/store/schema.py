@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = "0002"
+SCHEMA_VERSION = "0003"
 metadata = MetaData()
 
 documents = Table(
@@ -48,6 +48,9 @@ extractions = Table(
     Column("actor_count", Integer, nullable=False),
     Column("claim_count", Integer, nullable=False),
     Column("event_count", Integer, nullable=False),
+    # true for the newest version of a document: a flag kept beside the versions (which are never
+    # changed) so readers of the latest facts need no GROUP BY over every extraction
+    Column("latest", Boolean, nullable=False, server_default="1"),
     UniqueConstraint("document_id", "version"),
     UniqueConstraint("document_id", "extractor"),
 )

@@ -16,10 +16,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("claims") as batch:
-        batch.add_column(sa.Column("target", sa.String(120)))
-        batch.add_column(sa.Column("track_key", sa.String(200)))
-        batch.add_column(sa.Column("chain_countries", sa.JSON()))
+    op.add_column("claims", sa.Column("target", sa.String(120)))
+    op.add_column("claims", sa.Column("track_key", sa.String(200)))
+    op.add_column("claims", sa.Column("chain_countries", sa.JSON()))
     op.create_index("claims_track", "claims", ["track_key"])
     op.create_table(
         "signatures",
