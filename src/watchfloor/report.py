@@ -48,9 +48,10 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
             words = texts[entry["document_id"]]["text"][entry["span_start"] : entry["span_end"]]
             note = _note(marks, names)
             citation = cite(entry["document_id"], entry["span_start"], entry["span_end"])
+            stated = _figure(entry)
+            details = ", ".join(filter(None, [stated if stated != words else "", entry["certainty"], note]))
             lines.append(
-                f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d"
-                f" ({_figure(entry)}, {entry['certainty']}{'; ' + note if note else ''}). {citation}"
+                f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d ({details}). {citation}"
             )
         lines.append("")
     if events:
