@@ -62,8 +62,16 @@ def interval(row: dict[str, Any]) -> tuple[float, float]:
 
 
 def agree(first: dict[str, Any], second: dict[str, Any]) -> bool:
-    a, b = interval(first), interval(second)
+    a, b = _interval_of(first), _interval_of(second)
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _interval_of(row: dict[str, Any]) -> tuple[float, float]:
+    """The row's interval, computed once (tracks compare every figure with every source's latest)."""
+    cached = row.get("_interval")
+    if cached is None:
+        cached = row["_interval"] = interval(row)
+    return cached
 
 
 def ultimate_source(row: dict[str, Any]) -> str:
