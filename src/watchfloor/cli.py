@@ -453,6 +453,25 @@ def _print_table(extraction: Any) -> None:
     for time in extraction.times:
         interval = f"{time.start} .. {time.end}" if time.start else "unresolved"
         table.add_row("time", time.grain, time.text, "", interval, "1")
+    text = document.text
+    for claim in extraction.claims:
+        words = text[claim["span"][0] : claim["span"][1]]
+        said = (claim["attribution"] or {}).get("actor") or "outlet"
+        factuality = f"{claim['factuality']['certainty']}, {claim['factuality']['polarity']}"
+        table.add_row(
+            "claim", claim["quantity"]["unit"] or "", words, claim["subject"] or "", f"{said}; {factuality}", "1"
+        )
+    for event in extraction.events:
+        said = (event["attribution"] or {}).get("actor") or "outlet"
+        parties = f"{event['source']} -> {event['target'] or '?'}"
+        table.add_row(
+            "event",
+            event["type"],
+            f"{event['trigger']['text']}: {parties}",
+            "",
+            f"{said}; {event['factuality']['certainty']}, {event['factuality']['polarity']}",
+            "1",
+        )
     console.print(table)
     console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  [{document.id[:19]}]\n")
 
