@@ -35,6 +35,7 @@ def ingest_ratio(documents: int) -> tuple[float, float]:
     from throughput import corpus
 
     from watchfloor.config import Settings
+    from watchfloor.correlate.copies import signature
     from watchfloor.nlp import load_pipeline
     from watchfloor.pipeline import extract_documents, ingest_items
     from watchfloor.read.text import make_document
@@ -42,19 +43,22 @@ def ingest_ratio(documents: int) -> tuple[float, float]:
 
     settings = Settings()
     load_pipeline(settings.model)
+    signature("warm up the MinHash library")  # one-time imports are not per-article costs
     texts = corpus(documents)
     docs = [make_document(text, f"bench:{n}", max_chars=settings.max_chars) for n, text in enumerate(texts)]
-    start = time.perf_counter()
-    for _ in extract_documents(docs, settings):
-        pass
-    extract_seconds = time.perf_counter() - start
+    extract_runs, ingest_runs = [], []
     with tempfile.TemporaryDirectory() as folder:
-        ledger = Ledger(f"sqlite:///{Path(folder) / 'ingest.sqlite'}")
-        start = time.perf_counter()
-        outcomes = [result.outcome for result in ingest_items(docs, settings, ledger)]
-        ingest_seconds = time.perf_counter() - start
-        assert outcomes.count("added") == len(docs), outcomes[:3]
-    return len(docs) / extract_seconds, len(docs) / ingest_seconds
+        for run in range(2):  # alternate and keep the best of each: the machine is shared and noisy
+            start = time.perf_counter()
+            for _ in extract_documents(docs, settings):
+                pass
+            extract_runs.append(time.perf_counter() - start)
+            ledger = Ledger(f"sqlite:///{Path(folder) / f'ingest{run}.sqlite'}")
+            start = time.perf_counter()
+            outcomes = [result.outcome for result in ingest_items(docs, settings, ledger)]
+            ingest_runs.append(time.perf_counter() - start)
+            assert outcomes.count("added") == len(docs), outcomes[:3]
+    return len(docs) / min(extract_runs), len(docs) / min(ingest_runs)
 
 
 def fill(url: str, claims_total: int) -> tuple[str, float]:

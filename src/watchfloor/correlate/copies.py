@@ -9,6 +9,7 @@ different stories about the same event apart (they score under 0.2).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -18,12 +19,20 @@ SCHEME = "affine32"  # datasketch 2's default hashing scheme; stored signatures 
 SHINGLE = 5
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> object:
+    """The hash permutations, drawn once (datasketch draws them anew for every MinHash otherwise)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=PERMUTATIONS, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
     """The MinHash of a text's word 5-grams, as bytes for the ledger."""
     from datasketch import MinHash
 
     words = re.findall(r"\w+", text.lower())
-    minhash = MinHash(num_perm=PERMUTATIONS, scheme=SCHEME)
+    minhash = MinHash(num_perm=PERMUTATIONS, scheme=SCHEME, permutations=_permutations())
     shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
     minhash.update_batch(list(shingles))
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
@@ -32,7 +41,12 @@ def signature(text: str) -> bytes:
 def _minhash(data: bytes) -> object:
     from datasketch import MinHash
 
-    return MinHash(num_perm=PERMUTATIONS, hashvalues=np.frombuffer(data, dtype=np.uint32), scheme=SCHEME)
+    return MinHash(
+        num_perm=PERMUTATIONS,
+        hashvalues=np.frombuffer(data, dtype=np.uint32),
+        scheme=SCHEME,
+        permutations=_permutations(),
+    )
 
 
 class CopyFinder:
