@@ -95,10 +95,17 @@ class Track:
         return {ultimate_source(e) for e in self.entries}
 
 
+def chronological(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims in the order they were stated: by document date, then by storage order and position."""
+    return sorted(
+        rows, key=lambda r: (r.get("published") or r.get("latest_date") or "", r["extraction_id"], r["span_start"])
+    )
+
+
 def build_tracks(rows: list[dict[str, Any]]) -> dict[str, Track]:
     """Tracks from claim rows (copies already left out), each in date order with agreement marks."""
     tracks: dict[str, Track] = {}
-    for row in sorted(rows, key=lambda r: (r.get("published") or r.get("latest_date") or "", r["span_start"])):
+    for row in chronological(rows):
         tracks.setdefault(row["track_key"], Track(row["track_key"])).entries.append(row)
     for track in tracks.values():
         mark(track)

@@ -133,17 +133,11 @@ class Ledger:
 
     def track(self, key: str) -> Any:
         """One track by its key, from an indexed query (no need to build every track)."""
-        from watchfloor.correlate.tracks import Track, mark
+        from watchfloor.correlate.tracks import Track, chronological, mark
 
         rows = self.claims(limit=100_000, track=key)
         copies = self.copies()
-        track = Track(
-            key,
-            sorted(
-                (r for r in rows if r["document_id"] not in copies),
-                key=lambda r: (r.get("published") or r.get("latest_date") or "", r["span_start"]),
-            ),
-        )
+        track = Track(key, chronological([r for r in rows if r["document_id"] not in copies]))
         mark(track)
         return track
 

@@ -110,12 +110,15 @@ def insert_facts(connection: Connection, extraction_id: int, extraction: Extract
             ],
         )
     if extraction.claims:
-        connection.execute(insert(claims), [_claim_row(extraction_id, c, countries) for c in extraction.claims])
+        date = extraction.document.published or extraction.latest_date
+        connection.execute(insert(claims), [_claim_row(extraction_id, c, countries, date) for c in extraction.claims])
     if extraction.events:
         connection.execute(insert(events), [_event_row(extraction_id, e, countries) for e in extraction.events])
 
 
-def _claim_row(extraction_id: int, claim: dict[str, Any], countries: dict[str, str | None]) -> dict[str, Any]:
+def _claim_row(
+    extraction_id: int, claim: dict[str, Any], countries: dict[str, str | None], document_date: str | None
+) -> dict[str, Any]:
     quantity, time = claim["quantity"], claim["time"] or {}
     attribution = claim["attribution"] or {}
     return {
@@ -141,6 +144,7 @@ def _claim_row(extraction_id: int, claim: dict[str, Any], countries: dict[str, s
             claim.get("relation"),
         ),
         "chain_countries": [countries.get(link) for link in attribution.get("chain") or []],
+        "document_date": document_date,
         "time_start": time.get("start"),
         "time_end": time.get("end"),
         "time_text": time.get("text"),
@@ -237,14 +241,15 @@ def select_claims(
         conditions.append(claims.c.place.ilike(f"%{place}%"))
     if certainty:
         conditions.append(claims.c.certainty == certainty)
-    when = func.coalesce(claims.c.time_start, documents.c.published, documents.c.latest_date)
+    when = func.coalesce(claims.c.time_start, claims.c.document_date)
     if since:
         conditions.append(when >= since)
     if until:
         conditions.append(when <= until)
     if conditions:
         query = query.where(and_(*conditions))
-    query = query.order_by(documents.c.published.desc(), claims.c.span_start).limit(limit)
+    query = query.order_by(claims.c.document_date.desc(), claims.c.extraction_id.desc(), claims.c.span_start)
+    query = query.limit(limit)
     return [dict(row._mapping) for row in connection.execute(query)]
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = "0003"
+SCHEMA_VERSION = "0004"
 metadata = MetaData()
 
 documents = Table(
@@ -116,11 +116,15 @@ claims = Table(
     Column("span_end", Integer, nullable=False),
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
+    # the document's date (published, else the latest date it states), kept with each claim so that "newest
+    # first" reads walk an index instead of sorting every match; documents never change, so neither does it
+    Column("document_date", String(10)),
     Index("claims_extraction", "extraction_id"),
     Index("claims_unit_subject", "unit", "subject_country"),
     Index("claims_source", "source_country"),
     Index("claims_time", "time_start"),
     Index("claims_track", "track_key"),
+    Index("claims_owner_date", "subject_country", "unit", "document_date", "extraction_id"),
 )
 
 signatures = Table(
