@@ -125,6 +125,7 @@ def fill(url: str, claims_total: int) -> tuple[str, float]:
                         "certainty": "certain",
                         "polarity": "positive",
                         "span_start": c * 10,
+                        "document_date": f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
                         "span_end": c * 10 + 5,
                         "sentence_start": 0,
                         "sentence_end": 200,
