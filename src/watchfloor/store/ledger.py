@@ -135,8 +135,9 @@ class Ledger:
         """One track by its key, from an indexed query (no need to build every track)."""
         from watchfloor.correlate.tracks import Track, chronological, mark
 
-        rows = self.claims(limit=100_000, track=key)
-        copies = self.copies()
+        with self.engine.connect() as connection:
+            rows = queries.select_track(connection, key)
+            copies = queries.copy_ids(connection)
         track = Track(key, chronological([r for r in rows if r["document_id"] not in copies]))
         mark(track)
         return track

@@ -360,3 +360,42 @@ def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str,
         )
     )
     return {row.id: dict(row._mapping) for row in rows}
+
+
+TRACK_COLUMNS = (
+    "value",
+    "low",
+    "high",
+    "bound",
+    "approximate",
+    "unit",
+    "subject",
+    "source",
+    "source_country",
+    "chain",
+    "chain_countries",
+    "speaker",
+    "certainty",
+    "polarity",
+    "span_start",
+    "span_end",
+    "extraction_id",
+    "track_key",
+)
+
+
+def select_track(connection: Connection, key: str) -> list[dict[str, Any]]:
+    """The latest claims of one track, with only the columns a track needs (a track can hold thousands)."""
+    query = (
+        select(
+            *(claims.c[name] for name in TRACK_COLUMNS),
+            extractions.c.document_id,
+            documents.c.published,
+            documents.c.latest_date,
+            documents.c.outlet,
+        )
+        .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
+        .where(claims.c.track_key == key)
+    )
+    return [dict(row._mapping) for row in connection.execute(query)]
