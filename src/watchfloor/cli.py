@@ -216,25 +216,15 @@ OUTPUTS = click.Choice(["jsonl", "csv", "table"])
 @click.option("--actor", help="Whose figures: an actor id or a country code.")
 @click.option("--format", "-f", "output_format", type=OUTPUTS, default="jsonl", show_default=True)
 def tracks(db: str | None, actor: str | None, output_format: str) -> None:
-    """List claim tracks: figures about the same thing, with how many independent sources give them.
+    """List claim tracks by size: figures about the same thing, how many states' speakers give them, and
+    their first and last dates (`watchfloor track KEY` shows one, with its ultimate sources and marks).
 
     \b
     Example:
       watchfloor tracks --actor PRK --format table
     """
-    found = _ledger(db).tracks(**({"actor": actor} if actor else {}))
-    rows = [
-        {
-            "track": key,
-            "figures": len(track.entries),
-            "sources": len(track.sources),
-            "first": track.entries[0]["published"],
-            "last": track.entries[-1]["published"],
-            "latest": _figure_text(track.entries[-1]),
-        }
-        for key, track in sorted(found.items(), key=lambda item: -len(item[1].entries))
-    ]
-    _print_rows(rows, ["track", "figures", "sources", "first", "last", "latest"], output_format)
+    rows = _ledger(db).track_summaries(**({"actor": actor} if actor else {}))
+    _print_rows(rows, ["track", "figures", "sources", "first", "last"], output_format)
 
 
 @cli.command()

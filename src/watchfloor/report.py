@@ -24,7 +24,10 @@ def _figure(row: dict[str, Any]) -> str:
 def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = None) -> str:
     """The brief: the main claim tracks source by source with their marks, then the events, each sentence
     followed by a citation [n] whose footnote quotes the span it rests on."""
-    tracks = ledger.tracks(**({"actor": actor} if actor else {}), **({"since": since} if since else {}))
+    summaries = ledger.track_summaries(actor=actor, since=since, limit=MAX_TRACKS)
+    ranked = [ledger.track(summary["track"]) for summary in summaries]
+    for track in ranked:
+        track.entries = [e for e in track.entries if not since or (e.get("published") or "") >= since]
     events = [e for e in ledger.events() if not since or (e.get("published") or "") >= since]
     if actor:
         events = [e for e in events if actor in (e.get("source_country"), e.get("target_country"), e["source"])]
@@ -36,7 +39,6 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
         return f"[^{len(cited)}]"
 
     lines = ["# Situation brief", ""]
-    ranked = sorted(tracks.values(), key=lambda t: -len(t.entries))[:MAX_TRACKS]
     texts = ledger.documents({e["document_id"] for t in ranked for e in t.entries})
     for track in ranked:
         unit, owner, relation, where = ([*track.key.split("|"), "", "", ""])[:4]

@@ -131,6 +131,11 @@ class Ledger:
         copies = self.copies()
         return build_tracks([row for row in rows if row["document_id"] not in copies and row["track_key"]])
 
+    def track_summaries(self, **filters: Any) -> list[dict[str, Any]]:
+        """Tracks by size without loading them (``queries.track_summaries``)."""
+        with self.engine.connect() as connection:
+            return queries.track_summaries(connection, **filters)
+
     def track(self, key: str) -> Any:
         """One track by its key, from an indexed query (no need to build every track)."""
         from watchfloor.correlate.tracks import Track, chronological, mark

@@ -399,3 +399,30 @@ def select_track(connection: Connection, key: str) -> list[dict[str, Any]]:
         .where(claims.c.track_key == key)
     )
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def track_summaries(
+    connection: Connection, *, actor: str | None = None, since: str | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
+    """Tracks by size, computed in SQL: figures, the speakers' states, first and last document dates.
+    Wire copies are left out."""
+    speaker = func.coalesce(claims.c.source_country, claims.c.source, "outlet")
+    query = (
+        select(
+            claims.c.track_key.label("track"),
+            func.count().label("figures"),
+            func.count(speaker.distinct()).label("sources"),
+            func.min(claims.c.document_date).label("first"),
+            func.max(claims.c.document_date).label("last"),
+        )
+        .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
+        .where(claims.c.track_key.is_not(None), ~extractions.c.document_id.in_(select(copies.c.document_id)))
+        .group_by(claims.c.track_key)
+        .order_by(func.count().desc(), claims.c.track_key)
+        .limit(limit)
+    )
+    if actor:
+        query = query.where(_matches(claims.c.subject, claims.c.subject_country, actor))
+    if since:
+        query = query.where(claims.c.document_date >= since)
+    return [dict(row._mapping) for row in connection.execute(query)]
