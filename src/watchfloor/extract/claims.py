@@ -241,7 +241,7 @@ def _counted_noun(token: Token) -> Token | None:
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ == "of":
-        objects = [c for c in following.children if c.dep_ == "pobj"]
+        objects = [c for c in following.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
         if objects:
             return objects[0]
     if following is not None and following.lower_ in CASUALTY_WORDS:

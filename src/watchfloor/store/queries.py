@@ -136,7 +136,9 @@ def _claim_row(
         "subject_country": countries.get(claim["subject"] or ""),
         "place": claim["place"],
         "target": claim.get("target"),
-        "track_key": track_key(
+        "track_key": None
+        if not quantity["unit"]
+        else track_key(
             quantity["unit"],
             countries.get(claim["subject"] or "") or claim["subject"],
             countries.get(claim.get("target") or "") or claim.get("target"),
