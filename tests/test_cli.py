@@ -118,3 +118,11 @@ def test_model_can_be_given_as_a_folder(tmp_path: Path, cli) -> None:
     result = cli("extract", str(path), "--model", str(folder), "--format", "jsonl")
     assert result.code == 0, result.err
     assert [a["id"] for a in json.loads(result.out)["actors"]] == ["KOR", "PRK"]
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from watchfloor.cli import cli as group
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in group.commands if f"watchfloor {name}" not in readme]
+    assert missing == []
