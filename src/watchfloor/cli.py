@@ -239,6 +239,8 @@ def track(key: str, db: str | None, output_format: str) -> None:
     Example:
       watchfloor track "troops|PRK|deploy|RUS"
     """
+    from watchfloor.correlate.tracks import figure_text
+
     ledger = _ledger(db)
     chosen = ledger.track(key)
     if not chosen.entries:
@@ -257,7 +259,7 @@ def track(key: str, db: str | None, output_format: str) -> None:
         rows.append(
             {
                 "published": entry["published"],
-                "figure": _figure_text(entry),
+                "figure": figure_text(entry, bound=True),
                 "source": marks["source"],
                 "speaker": entry["speaker"],
                 "certainty": entry["certainty"],
@@ -338,12 +340,6 @@ def brief(db: str | None, actor: str | None, since: str | None) -> None:
     from watchfloor.report import write_brief
 
     click.echo(write_brief(_ledger(db), actor=actor, since=since))
-
-
-def _figure_text(row: dict[str, Any]) -> str:
-    if row.get("value") is not None:
-        return f"{row['bound'] if row['bound'] != '=' else ''}{row['value']:g}"
-    return f"{row.get('low') or 0:g}-{row.get('high'):g}" if row.get("high") is not None else f">={row.get('low'):g}"
 
 
 def _print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: str) -> None:

@@ -16,7 +16,3 @@ class InputError(WatchfloorError):
 
 class ModelError(WatchfloorError):
     """The spaCy model named in the settings cannot be loaded."""
-
-
-class UsageError(WatchfloorError):
-    """An option or argument has a value watchfloor cannot use."""

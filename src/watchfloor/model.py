@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 Span = tuple[int, int]
@@ -77,4 +77,3 @@ class Extraction:
     claims: tuple[dict[str, Any], ...] = ()
     events: tuple[dict[str, Any], ...] = ()
     latest_date: str | None = None
-    notes: tuple[str, ...] = field(default=())

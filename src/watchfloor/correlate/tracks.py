@@ -126,7 +126,7 @@ def mark(track: Track) -> None:
             same_day = previous.get("published") == entry.get("published")
             # the same source on the same day, reported twice with different figures: a discrepancy in the
             # reporting ("a couple of thousand" / "several thousand"), not the source changing its mind
-            marks["differs_same_day" if same_day else "revises"] = _figure(previous)
+            marks["differs_same_day" if same_day else "revises"] = figure_text(previous)
         for other_source, other in latest.items():
             if other_source == source or other.get("polarity") == "negative" or entry.get("polarity") == "negative":
                 continue
@@ -136,9 +136,11 @@ def mark(track: Track) -> None:
             latest[source] = entry
 
 
-def _figure(row: dict[str, Any]) -> str:
+def figure_text(row: dict[str, Any], *, bound: bool = False) -> str:
+    """A claim's figure as text: "3000", "<=3000" with ``bound``, "8000-10000" or ">=12"."""
     if row.get("value") is not None:
-        return f"{row['value']:g}"
+        prefix = row["bound"] if bound and row.get("bound", "=") != "=" else ""
+        return f"{prefix}{row['value']:g}"
     return f"{row.get('low') or 0:g}-{row.get('high'):g}" if row.get("high") is not None else f">={row.get('low'):g}"
 
 
@@ -158,8 +160,8 @@ def contradictions(tracks: dict[str, Track]) -> list[dict[str, Any]]:
                         {
                             "track": track.key,
                             "kind": "denial" if denial else "contradiction",
-                            "a": {"source": source, "figure": _figure(entry), "claim": entry},
-                            "b": {"source": other_source, "figure": _figure(other), "claim": other},
+                            "a": {"source": source, "figure": figure_text(entry), "claim": entry},
+                            "b": {"source": other_source, "figure": figure_text(other), "claim": other},
                         }
                     )
     return found

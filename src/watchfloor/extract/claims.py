@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-KIND_RANK = {"organization": 0, "person": 1, "armed_group": 0, "igo": 0, "ngo": 0, "state": 0}
 # Verbs whose subject perceives or reports the counted things rather than owning them ("Taiwan detected 45
 # Chinese aircraft", "the air force counted 8,000 drones"): their subject is never the figure's subject.
 PERCEPTION_VERBS = {
@@ -67,7 +66,7 @@ def find_claims(
     attributor = Attributor(doc, actors, theatre)
     # calendar expressions are not figures; durations inside time expressions ("the past two years") are
     excluded = [t.span for t in times if not DURATION_IN_TIME.search(t.text)]
-    headline = _headline(doc_text(doc))
+    headline = headline_span(doc_text(doc))
     if headline:
         excluded.append(headline)
     claims: list[dict[str, Any]] = []
@@ -85,7 +84,8 @@ HEADLINE_MAX_WORDS = 20
 DATELINE_END = re.compile(r"^[A-Z][A-Z'’. /-]+(?:,[^-–—\n]{0,20})?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s")
 
 
-def _headline(text: str) -> tuple[int, int] | None:
+def headline_span(text: str) -> tuple[int, int] | None:
+    """The span of a short unpunctuated first line set off by a blank line (a headline), if any."""
     first, _sep, rest = text.partition("\n")
     if (
         rest
@@ -523,7 +523,7 @@ def _named_in(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | No
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
     inside = [a for s, e, a in mentions if start <= s and e <= end]
-    return _rollup(inside[0]) if inside else None
+    return inside[0].id if inside else None
 
 
 def _actors_within(node: Token, mentions: list[tuple[int, int, Actor]]) -> list[Actor]:
@@ -564,12 +564,7 @@ def _experiencer(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
     if owner is None:
         return None
     found = _actors_within(owner, mentions)
-    return _rollup(found[0]) if found else None
-
-
-def _rollup(actor: Actor) -> str:
-    """A state's organs and people own their figures for their state; others for themselves."""
-    return actor.id
+    return found[0].id if found else None
 
 
 def _place(sentence: SpacySpan, places: list[Place]) -> str | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
-from watchfloor.extract.claims import _headline, clause_time
+from watchfloor.extract.claims import clause_time, headline_span
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.model import Actor, Place, TimeExpression
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
@@ -33,7 +33,6 @@ HYPOTHETICAL = {"if", "unless", "would", "could", "might", "potentially"}
 FUTURE = {"will", "shall", "may", "plans", "plan", "seek", "seeks", "expected", "set", "aims", "intends"}
 # An act dated this many days before the story's date is background restated, not news.
 HISTORICAL_DAYS = 60
-DENIALS = {"deny", "dismiss", "reject"}
 MISSILES = {"missile", "rocket", "projectile"}
 
 
@@ -68,7 +67,7 @@ def find_events(
     attributor = attributor or Attributor(doc, actors)
     by_id = {a.id: a for a in actors}
     events: list[dict[str, Any]] = []
-    headline = _headline(doc_text(doc))
+    headline = headline_span(doc_text(doc))
     for sentence in sentences(doc):
         sentence_events: list[dict[str, Any]] = []
         for token in sentence:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -28,10 +27,6 @@ class IngestResult:
     document_id: str
     outcome: str
     version: int
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
 
 
 class Ledger:
@@ -175,13 +170,6 @@ class Ledger:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
             return queries.table_counts(connection)
-
-    def rows(self, sql: str) -> Iterator[Any]:
-        """Raw read access for tests and benchmarks."""
-        from sqlalchemy import text
-
-        with self.engine.connect() as connection:
-            yield from connection.execute(text(sql))
 
 
 def _now() -> datetime:

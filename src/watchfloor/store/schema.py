@@ -19,7 +19,6 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = "0004"
 metadata = MetaData()
 
 documents = Table(
