@@ -118,6 +118,12 @@ UNITS = [
     ("of the", "Air defences shot down 81 of the drones launched by Russia.", "81", "drones", None),
     ("actor in phrase", "About 300 North Korean soldiers have been killed.", "300", "killed", "PRK"),
     ("distance", "The missile flew about 600 km.", "600", "km", None),
+    ("attributive duration", "Both sides agreed a 10-day ceasefire in the south.", "10", "days", None),
+    ("attributive measure", "The convoy stopped 84 yard from the gate.", "84", "yards", None),
+    ("singular unit before a noun", "The border shifted by a 2 degree angle.", "2", "degrees", None),
+    ("multiplier", "The shelling was 6.5 times heavier than in May.", "6.5", "times", None),
+    ("basis points", "The central bank made a 75 basis point cut.", "75", "basis points", None),
+    ("square miles", "The ceasefire covers 311 square miles of farmland.", "311", "square miles", None),
 ]
 
 

@@ -34,7 +34,15 @@ CASES = [
     ("a deficit of £2.7m", "£2.7m", 2_700_000, None, None, "=", False, "gbp"),
     ("for nearly an hour", "nearly an hour", 1, None, None, "<=", True, "hours"),
     ("rose from 4.8 to 4.7 percent", "from 4.8", 4.8, None, None, "=", False, None),
+    ("a 5-10W radar", "5-10W", None, 5, 10, "=", False, "W"),
 ]
+
+
+def test_unit_written_on_the_first_figure_is_not_the_seconds() -> None:
+    """ "rose 8.15% to 3.65": the share price is not a percentage."""
+    first, second = find_quantities("The shares rose 8.15% to 3.65 on Monday.")[:2]
+    assert (first.value, first.unit) == (8.15, "percent")
+    assert (second.value, second.unit) == (3.65, None)
 
 
 @pytest.mark.parametrize(

@@ -246,6 +246,9 @@ def _counted_noun(token: Token) -> Token | None:
             return objects[0]
     if following is not None and following.lower_ in CASUALTY_WORDS:
         return following
+    attributive = _attributive_noun(token)
+    if attributive is not None:
+        return attributive
     head = token
     while head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i:
         head = head.head
@@ -269,6 +272,28 @@ def _counted_noun(token: Token) -> Token | None:
     return earlier[-1] if earlier and earlier[-1].i > 0 and doc[earlier[-1].i - 1].lower_ in ("the", "these") else None
 
 
+def _attributive_noun(token: Token) -> Token | None:
+    """ "a 10-day ceasefire", "a three-point range", "an 84 yard return": a number with a singular noun that
+    modifies another noun measures in that noun (days, points, yards), not in the noun modified."""
+    doc = token.doc
+    after = token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].tag_ == "HYPH" else token.i + 1
+    if after >= len(doc) or token.head.i != after:
+        return None
+    noun = doc[after]
+    if noun.tag_ != "NN" or noun.dep_ not in ("compound", "nmod", "amod") or noun.head.i <= noun.i:
+        return None
+    return noun if noun.head.pos_ == "NOUN" else None
+
+
+def plural(word: str) -> str:
+    """The plural of a regular English noun ("day" -> "days", "battery" -> "batteries")."""
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
 def _noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
     if noun is not None and noun.lower_ in CASUALTY_WORDS:
@@ -288,6 +313,8 @@ def _noun_unit(noun: Token | None, token: Token) -> str | None:
         return "displaced"
     if noun is None:
         return _toll_unit(token)
+    if noun == _attributive_noun(token):
+        return plural(noun.lower_)
     return noun.lower_
 
 
@@ -509,7 +536,7 @@ def _actor_in_phrase(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> s
     return own
 
 
-AREA_UNITS = {"km", "sq km", "miles", "sq miles", "hectares", "acres", "nautical miles", "kilometres", "kilometers"}
+AREA_UNITS = {"km", "sq km", "miles", "square miles", "hectares", "acres", "nautical miles", "kilometres", "kilometers"}
 
 
 def _named_in(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:

@@ -279,7 +279,8 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
         "=",
         False,
         tail_currency,
-        glued2 or (glued if not match["cur2"] else None),
+        # "rose 8.15% to 3.65": a unit written on the first figure is not the second's
+        glued2 or ("percent" if match["unit1"] and not match["cur2"] else None),
         False,
         (tail_start, match.end()),
     )
