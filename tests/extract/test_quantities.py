@@ -35,6 +35,8 @@ CASES = [
     ("for nearly an hour", "nearly an hour", 1, None, None, "<=", True, "hours"),
     ("rose from 4.8 to 4.7 percent", "from 4.8", 4.8, None, None, "=", False, None),
     ("a 5-10W radar", "5-10W", None, 5, 10, "=", False, "W"),
+    ("the reading,minus 40 Celsius", "minus 40", -40, None, None, "=", False, None),
+    ("closed at Y=28,030 in Tokyo", "Y=28,030", 28030, None, None, "=", False, "jpy"),
 ]
 
 

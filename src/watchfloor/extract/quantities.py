@@ -131,7 +131,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?(between)\s(?:and)\s|\s?(?P<joiner>to|-|–|or)\s?){second})?"
     )
     return re.compile(
-        rf"(?<![\w$€£¥.,])(?:(?P<mod>(?i:{modifier}))\s)?(?:(?P<between>(?i:between))\s|(?P<from>(?i:from))\s)?"
+        rf"(?<![\w$€£¥=])(?<![\d.,][.,])(?<!^[.,])(?:(?P<mod>(?i:{modifier}))\s)?(?:(?P<between>(?i:between))\s|(?P<from>(?i:from))\s)?"
         rf"(?:(?P<vague>(?i:{vague}))|(?P<frac>(?i:{fractions}))(?=\s+of\b)"
         rf"|(?P<one>(?i:an?))\s(?P<oneunit>{_ONE_UNITS})\b|{core})"
         rf"(?![\w])",
