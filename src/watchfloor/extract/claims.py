@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
-from watchfloor.extract.quantities import Quantity, find_quantities, unit_after
+from watchfloor.extract.quantities import Quantity, find_quantities, unit_after, written_unit
 from watchfloor.model import Actor, Place, TimeExpression
 from watchfloor.nlp.sentences import doc_text, sentence_of
 
@@ -41,7 +41,9 @@ PERCEPTION_VERBS = {
     "identify",
     "note",
 }
-RATE = re.compile(r"^(?:\s(?:of\s[a-z]+\s)?(?:per|a|an|each)\s(?P<per>[a-z]+))+", re.IGNORECASE)
+# "per soldier per month", "a day", "per square foot"; not "a year ago"
+RATE_UNIT = r"(?:per|a|an|each)\s((?:sq\.?|square|cubic)\s[a-z]+|[a-z]+)\b(?!\s(?:ago|earlier|later|before|after)\b)"
+RATE = re.compile(rf"^(?:\s(?:of\s[a-z]+\s)?{RATE_UNIT})+", re.IGNORECASE)
 CUMULATIVE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak) of the (?:war|conflict|invasion|fighting)"
     r"|the (?:war|conflict|invasion|fighting|operation|offensive) (?:began|started|erupted))",
@@ -183,8 +185,10 @@ def _claim(
 ) -> dict[str, Any]:
     unit, span_end = _measure_unit(doc, quantity)
     noun = _counted_noun(token)
+    rate_at = _rate_position(doc, token, quantity, noun, span_end)
+    written = _written_unit(doc, token, quantity, noun, span_end, rate_at)
     unit = unit or quantity.unit or _noun_unit(noun, token)
-    per = _rate(doc_text(doc), span_end)
+    per = _rate(doc_text(doc), rate_at)
     sentence = sentence_of(token)
     factuality = find_factuality(token, hedged_by_next(sentence))
     attribution = attributor.attribution_for(token)
@@ -202,6 +206,7 @@ def _claim(
             "approximate": quantity.approximate,
             "unit": unit,
             "per": per,
+            "unit_text": written,
         },
         "measure": _measure(noun, token),
         "target": _destination(noun or token, attributor),
@@ -223,6 +228,66 @@ def _measure_unit(doc: Doc, quantity: Quantity) -> tuple[str | None, int]:
     if quantity.currency:
         return quantity.currency, quantity.span[1]
     return unit, end
+
+
+def _rate_position(doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int) -> int:
+    """Where a rate would start: after the figure ("$2,000 per soldier") or after the noun it counts right
+    after it ("3,000 tests per day", "640,000 barrels of oil a day")."""
+    if span_end == quantity.span[1] and not quantity.currency and noun is not None and 0 < noun.i - token.i <= 4:
+        return noun.idx + len(noun)
+    return span_end
+
+
+def _written_unit(
+    doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int, rate_at: int
+) -> str | None:
+    """The unit as the text writes it, with its rate: the sign or unit of measure ("US$ per barrel", "km/hr",
+    "HK$", "square miles"), else the counted noun with the words that classify it ("heart transplants",
+    "Kia and Hyundai vehicles", "barrels of oil", "tests per day"). NewsQuant annotates units this way;
+    `unit` is the normalized form an analyst groups and compares by (usd, killed, troops)."""
+    text = doc_text(doc)
+    rate = RATE.match(text[rate_at : rate_at + 60])
+    per = " " + " ".join(rate.group(0).split()) if rate else ""
+    written = written_unit(text, quantity)
+    if written is None and span_end > quantity.span[1]:
+        written = text[quantity.span[1] : span_end].strip(" -")
+        measured = doc.char_span(span_end - 1, span_end, alignment_mode="expand")
+        if measured is not None and not rate and _units_of_matter(measured[-1]):
+            written += _kind_of(measured[-1])  # "barrels of oil", "tonnes of grain"
+    if written is not None:
+        return written + per
+    if noun is None:
+        return None
+    start = noun.i
+    if noun != _attributive_noun(token):
+        inside = {t.i for t in noun.subtree}
+        while (
+            start - 1 > token.i
+            and start - 1 in inside
+            and doc[start - 1].dep_ not in ("det", "nummod", "quantmod", "poss", "prep", "advmod", "case")
+            and (doc[start - 1].tag_ == "HYPH" or not doc[start - 1].is_punct)
+        ):
+            start -= 1
+    phrase = doc[start : noun.i + 1].text
+    return phrase + (per if rate else _kind_of(noun))
+
+
+MATTER_UNITS = {"barrels", "tonnes", "litres", "kg", "cubic feet", "cubic metres", "gallons"}
+
+
+def _units_of_matter(word: Token) -> bool:
+    """Units that measure a substance, which an "of" phrase names ("barrels of oil")."""
+    return unit_after(" " + word.text, 0)[0] in MATTER_UNITS
+
+
+def _kind_of(noun: Token) -> str:
+    """ "barrels of oil", "pound-feet of torque": an "of" phrase without a determiner says what the noun
+    measures; "members of the militia" (with one) says whose they are and stays out."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in obj.children):
+        return ""
+    return " of " + noun.doc[of.i + 1 : obj.i + 1].text
 
 
 CASUALTY_WORDS = {
@@ -395,7 +460,7 @@ def _rate(text: str, end: int) -> str | None:
     match = RATE.match(text[end : end + 60])
     if not match:
         return None
-    return "/".join(re.findall(r"(?:per|a|an|each)\s([a-z]+)", match.group(0), re.IGNORECASE)).lower()
+    return "/".join(re.findall(RATE_UNIT, match.group(0), re.IGNORECASE)).lower()
 
 
 DEPLOY_VERBS = {

@@ -57,6 +57,10 @@ _NUMBER = (
 )
 
 
+# "one in five", "3 out of 10": a proportion (not "two in 10 days", a count within a time)
+_PART = r"(?:\d{1,3}|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
+_TIME_WORDS = r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b"
+
 # "nearly an hour", "more than a year": one of a unit of time, only after a modifier
 _ONE_UNITS = r"(?:hour|day|week|month|year|decade|minute|mile|kilometre|kilometer)"
 
@@ -133,6 +137,9 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$€£¥=])(?<![\d.,][.,])(?<!^[.,])(?:(?P<mod>(?i:{modifier}))\s)?(?:(?P<between>(?i:between))\s|(?P<from>(?i:from))\s)?"
         rf"(?:(?P<vague>(?i:{vague}))|(?P<frac>(?i:{fractions}))(?=\s+of\b)"
+        rf"|(?P<slash>\d+\s?[/⁄]\s?\d+)(?=\s+of\b)"
+        rf"|(?P<part>{_PART})\s(?P<outof>(?i:out of|in))\s(?P<whole>{_PART})(?=\s(?!{_TIME_WORDS})[a-zA-Z])"
+        rf"|(?P<mantissa>\d+(?:\.\d+)?)\s?[×x]\s?10\s?\^?(?P<exponent>[−-]?\d+)"
         rf"|(?P<one>(?i:an?))\s(?P<oneunit>{_ONE_UNITS})\b|{core})"
         rf"(?![\w])",
     )
@@ -213,7 +220,9 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
     """The figures of one pattern match: usually one; two where "4.8 to 4.7" or "2-0" is not a range."""
     modifier = (match["mod"] or "").lower()
     bound, approximate = next(((b, a) for phrase, b, a in _modifiers() if modifier == phrase), ("=", False))
-    start = next(match.start(g) for g in ("cur", "vague", "frac", "one", "neg", "num") if match[g])
+    start = next(
+        match.start(g) for g in ("cur", "vague", "frac", "slash", "part", "mantissa", "one", "neg", "num") if match[g]
+    )
     number_span = (start, match.end())
     before, _after = _currencies()
     currency = before.get(match["cur"] or match["cur2"] or "")
@@ -233,6 +242,18 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
     if match["frac"]:
         value = round(FRACTIONS[match["frac"].lower()] / 100, 3)
         return [Quantity(match.span(), value, None, None, bound, approximate, None, "fraction", False, number_span)]
+    if match["slash"] or match["part"]:
+        part, whole = (
+            re.split(r"\s?[/⁄]\s?", match["slash"]) if match["slash"] else (match["part"], match["whole"])
+        )
+        top, bottom = parse_number(part), parse_number(whole)
+        if not top or not bottom or top >= bottom:
+            return []
+        value = round(top / bottom, 4)
+        return [Quantity(match.span(), value, None, None, bound, approximate, None, "fraction", False, number_span)]
+    if match["mantissa"]:
+        power = float(match["mantissa"]) * 10 ** int(match["exponent"].replace("−", "-"))
+        return [Quantity(match.span(), power, None, None, bound, approximate, None, None, False, number_span)]
     if match["one"]:
         unit = match["oneunit"].lower() + "s"
         return (
@@ -387,3 +408,24 @@ def unit_after(text: str, end: int) -> tuple[str | None, int]:
     surface = match["unit"]
     unit = _units().get(surface) or _units().get(surface.lower()) or after.get(surface) or after.get(surface.lower())
     return unit, match.end()
+
+
+@lru_cache(maxsize=1)
+def _sign_pattern() -> re.Pattern[str]:
+    before, _after = _currencies()
+    signs = "|".join(re.escape(sign) for sign in sorted(before, key=len, reverse=True))
+    return re.compile(rf"(?:minus[- ]?)?(?P<sign>{signs})")
+
+
+def written_unit(text: str, quantity: Quantity) -> str | None:
+    """The currency sign or unit written with the number, as the text writes it: "US $58" -> "US$",
+    "118.5p" -> "p", "5-10W" -> "W", "nearly an hour" -> "hour"."""
+    surface = text[quantity.number_span[0] : quantity.number_span[1]]
+    sign = _sign_pattern().match(surface)
+    if sign and quantity.currency:
+        return re.sub(r"\s+", "", sign["sign"]).rstrip("=")  # "Y=" is wire copy's plain-text yen sign
+    if not quantity.unit or quantity.unit == "fraction":
+        return None
+    written = re.search(rf"(?<=[\d\s])(?:per cent|{_glued_units()}|[a-z]+)$", surface, re.IGNORECASE)
+    return written.group(0) if written else None
+
