@@ -1,3 +1,3 @@
 """watchfloor: a sourced, time-aware ledger of what war and geopolitics news says."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

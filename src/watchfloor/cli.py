@@ -177,6 +177,7 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
         "high",
         "bound",
         "unit",
+        "unit_text",
         "measure",
         "subject",
         "source",

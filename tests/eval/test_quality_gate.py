@@ -109,3 +109,4 @@ def test_newsquant_meets_floors(shared_dir: Path, nlp) -> None:
     print(json.dumps(report, indent=1))
     assert report["value.f1"] >= FLOORS["newsquant.value.f1"]
     assert report["value_unit.f1"] >= FLOORS["newsquant.value_unit.f1"]
+    assert report["value_unit_text.f1"] >= FLOORS["newsquant.value_unit_text.f1"]

@@ -136,6 +136,25 @@ def test_unit_and_subject(extract, name: str, text: str, number: str, unit: str,
         assert (owner.country or owner.id) == subject
 
 
+UNIT_TEXT = [
+    ("currency sign with its rate", "Brent rose to US $82.10 per barrel on Friday.", "82.10", "US$ per barrel"),
+    ("rate after the counted noun", "Medics ran 3,000 tests per day in Gaza.", "3,000", "tests per day"),
+    ("classifying words", "OHSU has performed more than 700 heart transplants.", "700", "heart transplants"),
+    ("hyphenated modifier", "Kyiv received 14 first-line tanks.", "14", "first-line tanks"),
+    ("matter of a unit", "The field produced about 1 million barrels of oil.", "1 million", "barrels of oil"),
+    ("whose, not what kind", "About 3,000 members of the militia surrendered.", "3,000", "members"),
+    ("glued unit", "Shares closed at 118.5p in London.", "118.5p", "p"),
+    ("people counted, not the verb", "Dozens of people were killed in Khartoum.", "Dozens", "people"),
+    ("attributive measure", "They agreed a 10-day ceasefire.", "10", "day"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "number", "written"), UNIT_TEXT, ids=[u[0] for u in UNIT_TEXT])
+def test_unit_as_written(extract, name: str, text: str, number: str, written: str) -> None:
+    item, _ = claim(extract, text, number)
+    assert item["quantity"]["unit_text"] == written
+
+
 def test_rate_and_time(extract) -> None:
     item, _ = claim(extract, "By November 2024, Russia paid about $2,000 per soldier per month.", "$2,000")
     assert item["quantity"]["per"] == "soldier/month"

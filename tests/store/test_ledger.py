@@ -25,11 +25,11 @@ TEXT = (
 
 
 def test_migrations_build_an_empty_database(ledger: Ledger) -> None:
-    assert ledger.schema_revision() == "0004"
+    assert ledger.schema_revision() == "0005"
     assert ledger.counts() == {"documents": 0, "extractions": 0, "actors": 0, "places": 0, "claims": 0, "events": 0}
     ledger.downgrade("base")
     ledger.upgrade()
-    assert ledger.schema_revision() == "0004"
+    assert ledger.schema_revision() == "0005"
 
 
 def test_migration_upgrades_a_ledger_of_the_previous_schema_keeping_its_data(ledger: Ledger) -> None:
@@ -56,9 +56,9 @@ def test_migration_upgrades_a_ledger_of_the_previous_schema_keeping_its_data(led
         )
     assert ledger.schema_revision() == "0001"
     ledger.upgrade()
-    assert ledger.schema_revision() == "0004"
+    assert ledger.schema_revision() == "0005"
     [row] = ledger.claims()
-    assert (row["document_id"], row["value"], row["track_key"]) == ("sha256:old", 5, None)
+    assert (row["document_id"], row["value"], row["track_key"], row["unit_text"]) == ("sha256:old", 5, None, None)
     assert ledger.check() == []
 
 
@@ -76,6 +76,7 @@ def test_ingest_is_idempotent_and_append_only(ledger: Ledger, nlp) -> None:
     [claim] = ledger.claims(actor="PRK", unit="troops")  # the latest version only
     assert (claim["value"], claim["source"], claim["source_country"]) == (11000, "KOR-NIS", "KOR")
     assert TEXT[claim["span_start"] : claim["span_end"]] == "About 11,000"
+    assert claim["unit_text"] == "North Korean troops"  # the unit as written, next to the normalized one
 
 
 def test_claim_filters_and_search(ledger: Ledger, nlp) -> None:

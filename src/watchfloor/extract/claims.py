@@ -287,7 +287,7 @@ def _kind_of(noun: Token) -> str:
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is None or obj.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in obj.children):
         return ""
-    return " of " + noun.doc[of.i + 1 : obj.i + 1].text
+    return " of " + noun.doc[noun.i + 2 : obj.i + 1].text
 
 
 CASUALTY_WORDS = {

@@ -243,9 +243,7 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
         value = round(FRACTIONS[match["frac"].lower()] / 100, 3)
         return [Quantity(match.span(), value, None, None, bound, approximate, None, "fraction", False, number_span)]
     if match["slash"] or match["part"]:
-        part, whole = (
-            re.split(r"\s?[/⁄]\s?", match["slash"]) if match["slash"] else (match["part"], match["whole"])
-        )
+        part, whole = re.split(r"\s?[/⁄]\s?", match["slash"]) if match["slash"] else (match["part"], match["whole"])
         top, bottom = parse_number(part), parse_number(whole)
         if not top or not bottom or top >= bottom:
             return []
@@ -428,4 +426,3 @@ def written_unit(text: str, quantity: Quantity) -> str | None:
         return None
     written = re.search(rf"(?<=[\d\s])(?:per cent|{_glued_units()}|[a-z]+)$", surface, re.IGNORECASE)
     return written.group(0) if written else None
-

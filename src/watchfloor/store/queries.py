@@ -131,6 +131,7 @@ def _claim_row(
         "approximate": quantity["approximate"],
         "unit": quantity["unit"],
         "per": quantity["per"],
+        "unit_text": quantity.get("unit_text"),
         "measure": claim["measure"],
         "subject": claim["subject"],
         "subject_country": countries.get(claim["subject"] or ""),

@@ -92,6 +92,7 @@ claims = Table(
     Column("approximate", Boolean, nullable=False),
     Column("unit", String(60)),
     Column("per", String(60)),
+    Column("unit_text", Text),  # the unit as written: "US$ per barrel", "heart transplants"
     Column("measure", Text),
     Column("subject", String(120)),
     Column("subject_country", String(3)),
