@@ -146,6 +146,9 @@ UNIT_TEXT = [
     ("glued unit", "Shares closed at 118.5p in London.", "118.5p", "p"),
     ("people counted, not the verb", "Dozens of people were killed in Khartoum.", "Dozens", "people"),
     ("attributive measure", "They agreed a 10-day ceasefire.", "10", "day"),
+    ("a participle is a state, not a kind", "Medics treated 40 wounded soldiers.", "40", "soldiers"),
+    ("rate after an aside", "Kyiv spends 9 billion hryvnias ($220 million) a month.", "9 billion", "hryvnias a month"),
+    ("hyphenated rate", "Odesa has one 52,000 barrel-a-day refinery.", "52,000", "barrel-a-day"),
 ]
 
 

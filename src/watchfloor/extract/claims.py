@@ -41,9 +41,10 @@ PERCEPTION_VERBS = {
     "identify",
     "note",
 }
-# "per soldier per month", "a day", "per square foot"; not "a year ago"
-RATE_UNIT = r"(?:per|a|an|each)\s((?:sq\.?|square|cubic)\s[a-z]+|[a-z]+)\b(?!\s(?:ago|earlier|later|before|after)\b)"
-RATE = re.compile(rf"^(?:\s(?:of\s[a-z]+\s)?{RATE_UNIT})+", re.IGNORECASE)
+# "per soldier per month", "a day", "per square foot", "barrel-a-day"; not "a year ago"
+RATE_UNIT = r"(?:per|a|an|each)[\s-]((?:sq\.?|square|cubic)\s[a-z]+|[a-z]+)\b(?!\s(?:ago|earlier|later|before|after)\b)"
+RATE = re.compile(rf"^(?:[\s-](?:of\s[a-z]+\s)?{RATE_UNIT})+", re.IGNORECASE)
+ASIDE = re.compile(r"^\s\([^()]{1,40}\)")  # "9 billion shekels ($2.4 billion) a year"
 CUMULATIVE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak) of the (?:war|conflict|invasion|fighting)"
     r"|the (?:war|conflict|invasion|fighting|operation|offensive) (?:began|started|erupted))",
@@ -246,8 +247,8 @@ def _written_unit(
     "Kia and Hyundai vehicles", "barrels of oil", "tests per day"). NewsQuant annotates units this way;
     `unit` is the normalized form an analyst groups and compares by (usd, killed, troops)."""
     text = doc_text(doc)
-    rate = RATE.match(text[rate_at : rate_at + 60])
-    per = " " + " ".join(rate.group(0).split()) if rate else ""
+    rate = _rate_match(text, rate_at)
+    per = ("" if rate.group(0).startswith("-") else " ") + " ".join(rate.group(0).split()) if rate else ""
     written = written_unit(text, quantity)
     if written is None and span_end > quantity.span[1]:
         written = text[quantity.span[1] : span_end].strip(" -")
@@ -258,6 +259,8 @@ def _written_unit(
         return written + per
     if noun is None:
         return None
+    if noun.dep_ == "amod" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":  # "40 wounded soldiers"
+        noun = noun.head
     start = noun.i
     if noun != _attributive_noun(token):
         inside = {t.i for t in noun.subtree}
@@ -265,6 +268,7 @@ def _written_unit(
             start - 1 > token.i
             and start - 1 in inside
             and doc[start - 1].dep_ not in ("det", "nummod", "quantmod", "poss", "prep", "advmod", "case")
+            and doc[start - 1].tag_ not in ("VBN", "VBG")  # "recorded songs", "wounded soldiers": a state
             and (doc[start - 1].tag_ == "HYPH" or not doc[start - 1].is_punct)
         ):
             start -= 1
@@ -455,9 +459,14 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def _rate_match(text: str, end: int) -> re.Match[str] | None:
+    aside = ASIDE.match(text[end : end + 45])
+    return RATE.match(text[end + (aside.end() if aside else 0) : end + 100])
+
+
 def _rate(text: str, end: int) -> str | None:
     """ "$2,000 per soldier per month" -> "soldier/month"; "640,000 barrels of oil a day" -> "day"."""
-    match = RATE.match(text[end : end + 60])
+    match = _rate_match(text, end)
     if not match:
         return None
     return "/".join(re.findall(RATE_UNIT, match.group(0), re.IGNORECASE)).lower()
