@@ -149,6 +149,8 @@ UNIT_TEXT = [
     ("a participle is a state, not a kind", "Medics treated 40 wounded soldiers.", "40", "soldiers"),
     ("rate after an aside", "Kyiv spends 9 billion hryvnias ($220 million) a month.", "9 billion", "hryvnias a month"),
     ("hyphenated rate", "Odesa has one 52,000 barrel-a-day refinery.", "52,000", "barrel-a-day"),
+    ("a noun or two", "The talks may take a day or two.", "two", "day"),
+    ("a number inside a name", "Airlines grounded two new 737 Max jets.", "two", "new 737 Max jets"),
 ]
 
 

@@ -267,12 +267,14 @@ def _written_unit(
         while (
             start - 1 > token.i
             and start - 1 in inside
-            and doc[start - 1].dep_ not in ("det", "nummod", "quantmod", "poss", "prep", "advmod", "case")
+            and doc[start - 1].dep_ not in ("det", "quantmod", "poss", "prep", "advmod", "case")
+            # a number inside a name stays ("two new 737 Max jets"); "280 of the 300 drones" counts drones
+            and (doc[start - 1].dep_ != "nummod" or (doc[start - 1].is_digit and doc[token.i + 1].lower_ != "of"))
             and doc[start - 1].tag_ not in ("VBN", "VBG")  # "recorded songs", "wounded soldiers": a state
             and (doc[start - 1].tag_ == "HYPH" or not doc[start - 1].is_punct)
         ):
             start -= 1
-    phrase = doc[start : noun.i + 1].text
+    phrase = doc[start : noun.i + 1].text.strip("-=")  # "four-, five- and six-cylinder", "JPY="
     return phrase + (per if rate else _kind_of(noun))
 
 
@@ -318,6 +320,8 @@ def _counted_noun(token: Token) -> Token | None:
     attributive = _attributive_noun(token)
     if attributive is not None:
         return attributive
+    if token.dep_ == "nummod" and token.head.i < token.i and doc[token.i - 1].lower_ == "or":
+        return token.head if token.head.pos_ == "NOUN" else None  # "a day or two", "another pick or two"
     head = token
     while head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i:
         head = head.head
