@@ -17,8 +17,13 @@ def _name(source: str, names: dict[str, str]) -> str:
 def _figure(row: dict[str, Any]) -> str:
     if row.get("value") is not None:
         prefix = {"~": "about ", "<=": "up to ", ">=": "at least ", ">": "more than ", "<": "fewer than "}
-        return f"{prefix.get(row['bound'], '')}{row['value']:,.0f}"
-    return f"{row['low']:,.0f} to {row['high']:,.0f}" if row.get("high") else f"at least {row['low']:,.0f}"
+        return f"{prefix.get(row['bound'], '')}{_number(row['value'])}"
+    return f"{_number(row['low'])} to {_number(row['high'])}" if row.get("high") else f"at least {_number(row['low'])}"
+
+
+def _number(value: float) -> str:
+    """ "10,900", "1.5", "0.05": thousands separated, decimals only where the figure has them."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
 
 
 def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = None) -> str:
@@ -42,7 +47,8 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     texts = ledger.documents({e["document_id"] for t in ranked for e in t.entries})
     for track in ranked:
         unit, owner, relation, where = ([*track.key.split("|"), "", "", ""])[:4]
-        lines += [f"## {unit} of {names.get(owner, owner)} ({relation} {where.lstrip('@')})".rstrip(), ""]
+        whose = f" of {names.get(owner, owner)}" if owner else ""
+        lines += [f"## {unit}{whose} ({relation} {where.lstrip('@')})".replace(" )", ")").replace("()", ""), ""]
         for entry in track.entries:
             marks = entry["marks"]
             who = _name(marks["source"], names)
