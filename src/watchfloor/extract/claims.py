@@ -186,10 +186,10 @@ def _claim(
 ) -> dict[str, Any]:
     unit, span_end = _measure_unit(doc, quantity)
     noun = _counted_noun(token)
-    rate_at = _rate_position(doc, token, quantity, noun, span_end)
-    written = _written_unit(doc, token, quantity, noun, span_end, rate_at)
+    rate = _rate_match(doc_text(doc), _rate_position(doc, token, quantity, noun, span_end))
+    written = _written_unit(doc, token, quantity, noun, span_end, rate)
     unit = unit or quantity.unit or _noun_unit(noun, token)
-    per = _rate(doc_text(doc), rate_at)
+    per = "/".join(re.findall(RATE_UNIT, rate.group(0), re.IGNORECASE)).lower() if rate else None
     sentence = sentence_of(token)
     factuality = find_factuality(token, hedged_by_next(sentence))
     attribution = attributor.attribution_for(token)
@@ -240,14 +240,13 @@ def _rate_position(doc: Doc, token: Token, quantity: Quantity, noun: Token | Non
 
 
 def _written_unit(
-    doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int, rate_at: int
+    doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int, rate: re.Match[str] | None
 ) -> str | None:
     """The unit as the text writes it, with its rate: the sign or unit of measure ("US$ per barrel", "km/hr",
     "HK$", "square miles"), else the counted noun with the words that classify it ("heart transplants",
     "Kia and Hyundai vehicles", "barrels of oil", "tests per day"). NewsQuant annotates units this way;
     `unit` is the normalized form an analyst groups and compares by (usd, killed, troops)."""
     text = doc_text(doc)
-    rate = _rate_match(text, rate_at)
     per = ("" if rate.group(0).startswith("-") else " ") + " ".join(rate.group(0).split()) if rate else ""
     written = written_unit(text, quantity)
     if written is None and span_end > quantity.span[1]:
@@ -358,7 +357,7 @@ def _attributive_noun(token: Token) -> Token | None:
     return noun if noun.head.pos_ == "NOUN" else None
 
 
-def plural(word: str) -> str:
+def _plural(word: str) -> str:
     """The plural of a regular English noun ("day" -> "days", "battery" -> "batteries")."""
     if word.endswith(("s", "x", "ch", "sh")):
         return word + "es"
@@ -387,7 +386,7 @@ def _noun_unit(noun: Token | None, token: Token) -> str | None:
     if noun is None:
         return _toll_unit(token)
     if noun == _attributive_noun(token):
-        return plural(noun.lower_)
+        return _plural(noun.lower_)
     return noun.lower_
 
 
@@ -464,16 +463,10 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _rate_match(text: str, end: int) -> re.Match[str] | None:
+    """The rate written at `end`: "$2,000 per soldier per month" -> "soldier/month" in `per`; "640,000 barrels
+    of oil a day" -> "day"."""
     aside = ASIDE.match(text[end : end + 45])
     return RATE.match(text[end + (aside.end() if aside else 0) : end + 100])
-
-
-def _rate(text: str, end: int) -> str | None:
-    """ "$2,000 per soldier per month" -> "soldier/month"; "640,000 barrels of oil a day" -> "day"."""
-    match = _rate_match(text, end)
-    if not match:
-        return None
-    return "/".join(re.findall(RATE_UNIT, match.group(0), re.IGNORECASE)).lower()
 
 
 DEPLOY_VERBS = {
