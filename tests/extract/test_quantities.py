@@ -86,6 +86,8 @@ def test_quantity(
         "the S&P 500 fell",
         "iPhone 11 sales",
         "24/7 coverage",
+        "a flat at 22 Ave Foch in Paris",
+        "it joined the Fortune 100 in May",
         "Senard, 65, now faces",
     ],
 )

@@ -327,10 +327,11 @@ CLOCK_BEFORE = re.compile(r"\d:$")
 # A number between a capitalised word and a capitalised word or the end of a phrase is part of a name
 # ("S&P 500", "the Big 12", "iPhone 11 Pro", "Game 7", "787 Dreamliner")
 NAME_AROUND = re.compile(r"[A-Za-z&]*[A-Z][A-Za-z&]*\s$")
+THE_NAME_BEFORE = re.compile(r"\bthe\s[A-Z][a-z]+\s$")  # "the Fortune 100", "the Big 12": a ranked list or league
 INDEX_BEFORE = re.compile(r"(?:\b[A-Z]+&[A-Z]+|\b[A-Z]{3,5})\s$")  # "S&P 500", "FTSE 100", "DAX 40"
 NAME_HEADS = re.compile(r"\b(game|category|round|level|stage|phase|series|grade|type|season|episode|vol\.)\s$", re.I)
 ADDRESS_AFTER = re.compile(
-    r"\s(?:[A-Z][a-z]+\s|[NSEW]\s|\d+(?:st|nd|rd|th)\s){1,3}(?:Road|Rd|St|Street|Avenue|Ave|Way|Lane|Boulevard|Blvd)\b"
+    r"\s(?:[A-Z][a-z]+\s|[NSEW]\s|\d+(?:st|nd|rd|th)\s){0,3}(?:Road|Rd|St|Street|Avenue|Ave|Way|Lane|Boulevard|Blvd)\b"
 )
 NAME_BEFORE = re.compile(
     r"\b(Resolution|Article|Section|Flight|Route|Highway|No\.|Number|Chapter|Unit|Brigade|Division|Corps|Regiment"
@@ -377,6 +378,7 @@ def _is_figure(quantity: Quantity, text: str) -> bool:
         ),  # "between 2014 and 2017"
         plain and PRODUCT_BEFORE.search(before) is not None,  # "iPhone 11"
         plain and _in_name(before, after, start, text),  # "S&P 500", "Game 7"
+        plain and not quantity.unit and THE_NAME_BEFORE.search(before) is not None,  # "the Fortune 100"
         ADDRESS_AFTER.match(after + text[end + 12 : end + 40]) is not None,  # "575 Wilbraham Road"
         re.match(r"\s?[/⁄]\s?\d", after) is not None or re.search(r"\d\s?[/⁄]\s?$", before) is not None,  # "1/16"
         (re.search(r"(?:\+|\d\s)$", before) is not None or re.search(r"\+\d[\d\s]*$", before) is not None)
