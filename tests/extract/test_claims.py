@@ -39,6 +39,18 @@ ATTRIBUTION = [
     ),
     ("source's noun", "By the IAEA's estimate, about 42 kg is enough for a bomb.", "42", "IAEA"),
     (
+        "'It added' is the last sentence's subject",
+        "Israel's military said it struck 150 targets in Lebanon. It added that 40 rockets were fired.",
+        "40",
+        "ISR",
+    ),
+    (
+        "'it said' is not the reported clause's subject",
+        "About 3 million fled, according to the UN refugee agency. Chad has taken in 900,000 refugees, it said.",
+        "900,000",
+        "UNHCR",
+    ),
+    (
         "relative clause is the outlet's",
         "NATO, which has about 4,500 troops in Kosovo, said it was watching.",
         "4,500",
@@ -80,6 +92,20 @@ FACTUALITY = [
         "unknown",
         "positive",
     ),
+    (
+        "hedge on the toll after a denial",
+        "Activists said 120 villagers were killed. The army denied it. The toll could not be verified.",
+        "120",
+        "unknown",
+        "positive",
+    ),
+    (
+        "a hedge on a later figure is that figure's",
+        "Activists said 38 people were killed. The toll since May rose to 900. The figure could not be verified.",
+        "38",
+        "certain",
+        "positive",
+    ),
 ]
 
 
@@ -118,6 +144,15 @@ UNITS = [
     ("of the", "Air defences shot down 81 of the drones launched by Russia.", "81", "drones", None),
     ("actor in phrase", "About 300 North Korean soldiers have been killed.", "300", "killed", "PRK"),
     ("distance", "The missile flew about 600 km.", "600", "km", None),
+    (
+        "the number of displaced",
+        "The number of people displaced in Sudan has risen to 11.5 million.",
+        "11.5",
+        "displaced",
+        "SDN",
+    ),
+    ("killed whatever the noun", "Two dockworkers were killed in Odesa, Ukraine said.", "Two", "killed", "UKR"),
+    ("raising verb", "Hezbollah was believed to have as many as 150,000 rockets.", "150,000", "rockets", "HEZBOLLAH"),
     ("attributive duration", "Both sides agreed a 10-day ceasefire in the south.", "10", "days", None),
     ("attributive measure", "The convoy stopped 84 yard from the gate.", "84", "yards", None),
     ("singular unit before a noun", "The border shifted by a 2 degree angle.", "2", "degrees", None),
@@ -176,6 +211,18 @@ def test_headline_figures_are_not_claims(extract) -> None:
 def test_speaker_counts_are_not_figures(extract) -> None:
     result = extract("Two security sources told the agency that 30 soldiers died.", PUBLISHED)
     assert [c["quantity"]["value"] for c in result.claims] == [30]
+    result = extract("Premiums rose to 1% of a ship's value, according to two London brokers.", PUBLISHED)
+    assert [c["quantity"]["value"] for c in result.claims] == [1]
+
+
+def test_dateline_city_is_not_where_the_story_happens(extract) -> None:
+    """ "DAKAR (Wire) -" reports on Mali: casualties fall where the story's places are, not at the dateline."""
+    text = (
+        "DAKAR (Wire) - A strike on a market killed at least 24 civilians, a rights group said.\n\n"
+        "Mali's army denied harming civilians near Mopti."
+    )
+    item, actors = claim(extract, text, "24")
+    assert item["subject"] is not None and (actors[item["subject"]].country or item["subject"]) == "MLI"
 
 
 @pytest.mark.xfail(

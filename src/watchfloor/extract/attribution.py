@@ -263,11 +263,12 @@ class Attributor:
                 controller = self._controller(head)
                 if controller:
                     return controller
-            if PRONOUNS[word] == "thing":  # "it": the state or organisation named last
-                things = [a for _s, e, a in self.mentions if e <= start and a.kind != "person"]
-                nearby = self.previous_actor(start)
-                if nearby and things and nearby == things[-1].id:
-                    return nearby
+            if PRONOUNS[word] == "thing":  # "It added": what the last sentence was about, else its last speaker
+                topic = self._previous_subject(head)
+                if topic:
+                    return topic
+                if last is None:
+                    return self.previous_actor(start)
             return last.actor if last else self.previous_actor(start)
         definite = any(c.lower_ == "the" for c in head.children)
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and definite):  # "the General Staff said"
@@ -282,6 +283,20 @@ class Attributor:
             if wanted and sector_ok and kind_ok:
                 return actor.id
         return self.theatre if local else None
+
+    def _previous_subject(self, pronoun: Token) -> str | None:
+        """The organisation or state that is the subject of the sentence before the pronoun's ("Israel's
+        military said it struck 150 targets. It added ..."), the usual referent of a speaking "it"."""
+        sentence = sentence_of(pronoun)
+        if sentence.start == 0:
+            return None
+        root = sentence_of(self.doc[sentence.start - 1]).root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        found = [a for s, e, a in self.mentions if s >= subject.left_edge.idx and e <= subject.idx + len(subject)]
+        things = [a for a in found if a.kind != "person"]
+        return min(things, key=lambda a: KIND_RANK.get(a.kind, 4)).id if things else None
 
     def _cited(self, cue: Token) -> list[str]:
         """ "Yonhap, citing the NIS, reported": the cited sources, ultimate last."""

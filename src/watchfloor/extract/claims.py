@@ -84,7 +84,7 @@ def find_claims(
 # A first line this short, without closing punctuation and followed by a blank line, is a headline: it restates
 # the story's figures without their sources, so its numbers are not claims of their own.
 HEADLINE_MAX_WORDS = 20
-DATELINE_END = re.compile(r"^[A-Z][A-Z'’. /-]+(?:,[^-–—\n]{0,20})?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s")
+DATELINE_END = re.compile(r"^[A-Z][A-Z'’. /-]+(?:,[^-–—\n]{0,20})?(?:\s*\([^)]{1,40}\))?\s*[-–—](?:\s|$)")
 
 
 def headline_span(text: str) -> tuple[int, int] | None:
@@ -121,7 +121,10 @@ def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
             sentence = doc.char_span(start, _end, alignment_mode="expand")
             if place.country and sentence is not None and start >= _dateline_end(sentence_of(sentence[0])):
                 counts[place.country] = counts.get(place.country, 0) + 1
-    if not counts:
+    if not counts:  # no place below country level: the state the story names most, if one stands out
+        states = sorted((a for a in actors if a.kind == "state"), key=lambda a: -len(a.mentions))
+        if states and (len(states) == 1 or len(states[0].mentions) > len(states[1].mentions)):
+            return states[0].id
         return None
     country = max(counts, key=lambda c: counts[c])
     ids = {a.id for a in actors}
@@ -155,6 +158,12 @@ SPEAKER_NOUNS = {
     "journalist",
     "report",
     "agency",
+    "broker",
+    "trader",
+    "expert",
+    "economist",
+    "observer",
+    "envoy",
 }
 
 
@@ -166,11 +175,14 @@ def _is_pronoun_one(token: Token, quantity: Quantity) -> bool:
 
 
 def _is_attribution_count(token: Token) -> bool:
-    """ "two security sources told the agency": a count of speakers is not a figure."""
+    """ "two security sources told the agency", "according to two London brokers": a count of speakers is not
+    a figure."""
     noun = token.head if token.dep_ == "nummod" else None
-    if noun is None or noun.lemma_.lower() not in SPEAKER_NOUNS or noun.dep_ != "nsubj":
+    if noun is None or noun.lemma_.lower() not in SPEAKER_NOUNS:
         return False
-    return noun.head.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "according":
+        return True
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt")
 
 
 def _claim(
@@ -370,11 +382,11 @@ def _noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
     if noun is not None and noun.lower_ in CASUALTY_WORDS:
         return CASUALTY_WORDS[noun.lower_]
-    people = noun is None or _is_people(noun)
-    if people:
-        unit = _casualty_of(noun or token)
-        if unit:
-            return unit
+    unit = _casualty_of(noun or token)
+    # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
+    # forced out are said of units and ships too, so those need a noun that counts people
+    if unit and (unit in ("killed", "wounded") or noun is None or _is_people(noun)):
+        return unit
     if noun is not None and noun.lower_ in ("dead", "deaths", "fatalities"):
         return "killed"
     if noun is not None and noun.lower_ in ("injured", "injuries", "wounded"):
@@ -425,13 +437,19 @@ def _casualty_of(node: Token) -> str | None:
 
 
 def _toll_unit(token: Token) -> str | None:
-    """ "the death toll had risen to 43,972": the unit comes from the subject of the verb."""
+    """ "the death toll had risen to 43,972": the unit comes from the subject of the verb; "the number of
+    people displaced has risen to 11.5 million (up from 10.7 million)": from what the number counts."""
     verb = _governing_verb(token)
     if verb is None:
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() == "toll":
             return "killed"
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("number", "total", "count", "tally"):
+            of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if counted is not None:
+                return _noun_unit(counted, counted)
     return None
 
 
@@ -456,6 +474,10 @@ def _agent(verb: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
+        if node is not verb and verb.dep_ == "xcomp":  # "Hezbollah was believed to have 150,000 rockets"
+            raised = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised
         if node.dep_ in ("ccomp", "relcl", "ROOT") or node.head is node:
             return None
         node = node.head

@@ -138,9 +138,26 @@ def _cue_matches(sentence: SpacySpan) -> list[tuple[int, tuple[str, ...], str]]:
 
 
 def hedged_by_next(sentence: SpacySpan) -> bool:
-    """True when the sentence after this one says its figures could not be verified."""
+    """True when the sentence after this one says its figures could not be verified, or the one after that
+    does of "the toll" or "the figures" (a denial often stands between), within the paragraph."""
     doc = sentence.doc
-    if sentence.end >= len(doc):
-        return False
-    following = sentence_of(doc[sentence.end])
-    return len(following) <= 25 and bool(FOLLOWING_HEDGE.search(following.text))
+    current = sentence
+    for distance in (1, 2):
+        if current.end >= len(doc):
+            return False
+        following = sentence_of(doc[current.end])
+        if "\n" in doc.text[sentence.end_char : following.start_char]:
+            return False
+        if (
+            len(following) <= 25
+            and FOLLOWING_HEDGE.search(following.text)
+            and (distance == 1 or DESCRIBED_FIGURES.match(following.text))
+        ):
+            return True
+        if any(t.like_num for t in following):  # a hedge further on is about this sentence's figures
+            return False
+        current = following
+    return False
+
+
+DESCRIBED_FIGURES = re.compile(r"(?i)(?:the|these|those)\s+(?:\w+\s+)?(?:figures?|numbers?|tolls?|tally|tallies)\b")
