@@ -12,7 +12,7 @@ from watchfloor.extract.attribution import Attributor
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.extract.quantities import Quantity, find_quantities, unit_after, written_unit
 from watchfloor.model import Actor, Place, TimeExpression
-from watchfloor.nlp.sentences import doc_text, sentence_of
+from watchfloor.nlp.sentences import doc_text, same_paragraph, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -353,7 +353,22 @@ def _counted_noun(token: Token) -> Token | None:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             return pobj or subject
     earlier = [t for t in doc[max(sentence_of(token).start, token.i - 12) : token.i] if t.pos_ == "NOUN"]
-    return earlier[-1] if earlier and earlier[-1].i > 0 and doc[earlier[-1].i - 1].lower_ in ("the", "these") else None
+    if earlier and earlier[-1].i > 0 and doc[earlier[-1].i - 1].lower_ in ("the", "these"):
+        return earlier[-1]
+    return _counted_before(token) if verb.lemma_.lower() not in _casualty_verbs() else None
+
+
+def _counted_before(token: Token) -> Token | None:
+    """ "Hezbollah fired 60 rockets. Israel said 10 were intercepted": a bare number as the subject counts what
+    the last figure of the previous sentence, in the same paragraph, counted."""
+    sentence = sentence_of(token)
+    if sentence.start == 0:
+        return None
+    previous = sentence_of(token.doc[sentence.start - 1])
+    if not same_paragraph(previous, sentence):
+        return None
+    counted = [t.head for t in previous if t.dep_ == "nummod" and t.head.tag_ == "NNS" and t.head.i > t.i]
+    return counted[-1] if counted else None
 
 
 def _attributive_noun(token: Token) -> Token | None:

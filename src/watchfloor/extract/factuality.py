@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
-from watchfloor.nlp.sentences import sentence_of
+from watchfloor.nlp.sentences import same_paragraph, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -146,7 +146,7 @@ def hedged_by_next(sentence: SpacySpan) -> bool:
         if current.end >= len(doc):
             return False
         following = sentence_of(doc[current.end])
-        if "\n" in doc.text[sentence.end_char : following.start_char]:
+        if not same_paragraph(sentence, following):
             return False
         if (
             len(following) <= 25

@@ -43,3 +43,9 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data[_KEY + "_text"] = cached
     return cached
+
+
+def same_paragraph(first: Span, second: Span) -> bool:
+    """True when no line break stands between two sentences (sentences end at line breaks, so one inside the
+    stretch from the first's start to the second's end, whitespace at either end aside, parts them)."""
+    return "\n" not in doc_text(first.doc)[first.start_char : second.end_char].strip()
