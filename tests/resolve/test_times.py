@@ -28,6 +28,7 @@ CASES = [
     ("Output doubled in mid-2023.", "mid-2023", "2023-05-01", "2023-08-31"),
     ("Troops arrived in late November 2024.", "late November 2024", "2024-11-21", "2024-11-30"),
     ("Yesterday the army said so.", "Yesterday", "2024-11-26", "2024-11-26"),
+    ("Prices were 3% higher a year earlier.", "a year earlier", "2023-11-27", "2023-11-27"),
     ("The talks are due next week.", "next week", "2024-12-02", "2024-12-08"),
     ("Kim visited Moscow in May 2024.", "May 2024", "2024-05-01", "2024-05-31"),
     ("The May 9 parade went ahead.", "May 9", "2024-05-09", "2024-05-09"),
@@ -75,3 +76,17 @@ def test_latest_absolute_date_is_reported() -> None:
 def test_day_and_month_without_year_take_the_nearest_year() -> None:
     [time] = find_times("Talks held on December 28 failed.", "2025-01-05")
     assert time.start == "2024-12-28"
+
+
+def test_a_later_shift_without_an_earlier_time_stays_unresolved() -> None:
+    """ "Two weeks later" alone counts from a time the sentence does not state."""
+    [time] = find_times("Two weeks later, the talks collapsed.", PUBLISHED)
+    assert (time.text, time.start) == ("Two weeks later", None)
+
+
+def test_a_shift_counts_from_the_time_before_it_in_the_sentence() -> None:
+    found = find_times("Exports were 4.2 million tonnes in October, from 4.6 million a year earlier.", PUBLISHED)
+    assert [(t.text, t.start, t.end) for t in found] == [
+        ("October", "2024-10-01", "2024-10-31"),
+        ("a year earlier", "2023-10-01", "2023-10-31"),
+    ]

@@ -241,6 +241,53 @@ def _ago(match: re.Match[str], published: date | None, future: bool) -> Resolved
     return day, day, match["unit"].lower()
 
 
+@rule(rf"\b{_NUM} {_UNIT} (?P<direction>earlier|before|later|after)\b(?! (?:than|that|the|a|an)\b)", flags=re.I)
+def _shifted(match: re.Match[str], published: date | None, future: bool) -> Resolved | None:
+    """ "a year earlier" with nothing before it to count from: from the publication date; "two weeks later"
+    alone counts from a time this sentence does not give (find_times counts from an earlier time of the same
+    sentence when there is one: "in October ... a year earlier")."""
+    if published is None or match["direction"].lower() in ("later", "after"):
+        return None
+    day = _shift(published, _offset(match))
+    return day, day, "day"
+
+
+def _offset(match: re.Match[str]) -> tuple[int, str]:
+    count = int(match["count"]) if match["count"].isdigit() else NUMBER_WORDS[match["count"].lower()]
+    sign = -1 if match["direction"].lower() in ("earlier", "before") else 1
+    return sign * count, match["unit"].lower()
+
+
+def _shift(day: date, offset: tuple[int, str]) -> date:
+    count, unit = offset
+    if unit in ("day", "week"):
+        return day + timedelta(days=count * (7 if unit == "week" else 1))
+    months = day.year * 12 + day.month - 1 + count * (12 if unit == "year" else 1)
+    year, month = divmod(months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+SHIFTED = re.compile(rf"^{_NUM} {_UNIT} (?P<direction>earlier|before|later|after)$", re.I)
+
+
+def _anchored(found: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """ "4.2 million tonnes in October, down from 4.6 million a year earlier": a shift counts from the time
+    stated before it in the same sentence, keeping that time's grain (October 2024)."""
+    anchored = []
+    for number, time in enumerate(found):
+        match = SHIFTED.match(time.text)
+        before = [t for t in found[:number] if t.start and t.grain in ("day", "month", "year", "week")]
+        if match and before and not re.search(r"[.!?]\s", text[before[-1].span[1] : time.span[0]]):
+            anchor, offset = before[-1], _offset(match)
+            start = _shift(date.fromisoformat(anchor.start), offset)  # type: ignore[arg-type]
+            end = _shift(date.fromisoformat(anchor.end), offset) if anchor.end else start
+            if anchor.grain == "month":
+                start, end = _interval_month(start.year, start.month)
+            time = TimeExpression(time.text, time.span, start.isoformat(), end.isoformat(), anchor.grain)
+        anchored.append(time)
+    return anchored
+
+
 @rule(
     rf"\b(?:over |in |during )?the (?:past|last) (?:{_NUM} )?(?P<unit>day|week|month|year|hour)s?\b"
     r"|\bin recent (?P<recent>days|weeks|months|years)\b",
@@ -283,7 +330,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
         found.append(
             TimeExpression(text[begin : span[1]], (begin, span[1]), _iso_or_none(start), _iso_or_none(end), grain)
         )
-    return sorted(found, key=lambda time: time.span)
+    return _anchored(sorted(found, key=lambda time: time.span), text)
 
 
 def latest_absolute_date(text: str) -> str | None:
