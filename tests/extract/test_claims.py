@@ -39,6 +39,13 @@ ATTRIBUTION = [
     ),
     ("source's noun", "By the IAEA's estimate, about 42 kg is enough for a bomb.", "42", "IAEA"),
     (
+        "reported clause misparsed as a relative clause",
+        "The National Intelligence Service told lawmakers in a briefing that the North had sent "
+        "around 11,000 troops to Russia.",
+        "11,000",
+        "KOR",
+    ),
+    (
         "'It added' is the last sentence's subject",
         "Israel's military said it struck 150 targets in Lebanon. It added that 40 rockets were fired.",
         "40",
