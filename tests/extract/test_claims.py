@@ -199,6 +199,7 @@ UNIT_TEXT = [
     ("rate after an aside", "Kyiv spends 9 billion hryvnias ($220 million) a month.", "9 billion", "hryvnias a month"),
     ("hyphenated rate", "Odesa has one 52,000 barrel-a-day refinery.", "52,000", "barrel-a-day"),
     ("a noun or two", "The talks may take a day or two.", "two", "day"),
+    ("how many more, not what kind", "CENTCOM destroyed two more drones on Friday.", "two", "drones"),
     ("a number inside a name", "Airlines grounded two new 737 Max jets.", "two", "new 737 Max jets"),
 ]
 

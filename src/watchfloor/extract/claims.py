@@ -282,6 +282,8 @@ def _written_unit(
             # a number inside a name stays ("two new 737 Max jets"); "280 of the 300 drones" counts drones
             and (doc[start - 1].dep_ != "nummod" or (doc[start - 1].is_digit and doc[token.i + 1].lower_ != "of"))
             and doc[start - 1].tag_ not in ("VBN", "VBG")  # "recorded songs", "wounded soldiers": a state
+            and doc[start - 1].tag_ not in ("JJR", "RBR")  # "two more drones": how many, not what kind
+            and doc[start - 1].lower_ not in ("other", "additional", "further", "extra")
             and (doc[start - 1].tag_ == "HYPH" or not doc[start - 1].is_punct)
         ):
             start -= 1
