@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from watchfloor.config import Settings
-from watchfloor.extract.claims import find_claims
+from watchfloor.extract.claims import find_claims, make_attributor
 from watchfloor.extract.events import find_events
 from watchfloor.model import Document, Extraction, Skip
 from watchfloor.nlp import load_pipeline
@@ -42,8 +42,9 @@ def extract_from_doc(doc: object, document: Document, settings: Settings) -> Ext
     actors = add_local_officials(doc, actors, places)  # type: ignore[arg-type]
     times = find_times(document.text, document.published)
     latest = None if document.published else latest_absolute_date(document.text)
-    claims = find_claims(doc, actors, places, times, document.published)  # type: ignore[arg-type]
-    events = find_events(doc, actors, places, times, document.published, latest)  # type: ignore[arg-type]
+    attributor = make_attributor(doc, actors, places)  # type: ignore[arg-type]
+    claims = find_claims(doc, actors, places, times, document.published, attributor)  # type: ignore[arg-type]
+    events = find_events(doc, actors, places, times, document.published, latest, attributor)  # type: ignore[arg-type]
     return Extraction(
         document=document,
         actors=tuple(actors),

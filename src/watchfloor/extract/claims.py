@@ -61,12 +61,17 @@ def _casualty_verbs() -> dict[str, str]:
 
 
 def find_claims(
-    doc: Doc, actors: list[Actor], places: list[Place], times: list[TimeExpression], published: str | None
+    doc: Doc,
+    actors: list[Actor],
+    places: list[Place],
+    times: list[TimeExpression],
+    published: str | None,
+    attributor: Attributor | None = None,
 ) -> list[dict[str, Any]]:
-    """One claim record (the output contract's shape) per figure in the document."""
+    """One claim record (the output contract's shape) per figure in the document; pass the document's
+    `attributor` (see `make_attributor`) to share it with events."""
     mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: m[0])
-    theatre = _theatre(doc, places, actors)
-    attributor = Attributor(doc, actors, theatre)
+    attributor = attributor or make_attributor(doc, actors, places)
     # calendar expressions are not figures; durations inside time expressions ("the past two years") are
     excluded = [t.span for t in times if not DURATION_IN_TIME.search(t.text)]
     headline = headline_span(doc_text(doc))
@@ -111,6 +116,11 @@ DURATION_IN_TIME = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s(?:hours?|days?|weeks?|months?|years?)\b",
     re.IGNORECASE,
 )
+
+
+def make_attributor(doc: Doc, actors: list[Actor], places: list[Place]) -> Attributor:
+    """Who says what in the document, knowing the country where its story happens."""
+    return Attributor(doc, actors, _theatre(doc, places, actors))
 
 
 def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
