@@ -12,7 +12,7 @@ from watchfloor.model import Document, Extraction, Skip
 from watchfloor.nlp import load_pipeline
 from watchfloor.resolve.actors import add_local_officials, resolve_actors
 from watchfloor.resolve.places import resolve_places
-from watchfloor.resolve.times import find_times, latest_absolute_date
+from watchfloor.resolve.times import find_times, latest_date
 
 # Documents handed to spaCy at once; larger batches gain nothing on two cores and hold more memory.
 BATCH_SIZE = 16
@@ -41,7 +41,7 @@ def extract_from_doc(doc: object, document: Document, settings: Settings) -> Ext
     places = resolve_places(doc, countries, settings.cache_dir)  # type: ignore[arg-type]
     actors = add_local_officials(doc, actors, places)  # type: ignore[arg-type]
     times = find_times(document.text, document.published)
-    latest = None if document.published else latest_absolute_date(document.text)
+    latest = None if document.published else latest_date(times)  # only dates stated outright resolve
     attributor = make_attributor(doc, actors, places)  # type: ignore[arg-type]
     claims = find_claims(doc, actors, places, times, document.published, attributor)  # type: ignore[arg-type]
     events = find_events(doc, actors, places, times, document.published, latest, attributor)  # type: ignore[arg-type]

@@ -750,7 +750,8 @@ def clause_time(doc: Doc, token: Token, times: list[TimeExpression]) -> dict[str
 
 def _context(token: Token, time: dict[str, Any] | None, published: str | None) -> str | None:
     """historical (background restated), future, hypothetical, or None for the news itself."""
-    words = {t.lower_ for t in sentence_of(token) if t.i in {a.i for a in token.ancestors} or t.head in token.ancestors}
+    above = {a.i for a in token.ancestors}
+    words = {t.lower_ for t in sentence_of(token) if t.i in above or t.head.i in above}
     if words & HYPOTHETICAL_CUES:
         return "hypothetical"
     if words & FUTURE_CUES:

@@ -335,8 +335,12 @@ def find_times(text: str, published: str | None) -> list[TimeExpression]:
 
 def latest_absolute_date(text: str) -> str | None:
     """The latest calendar date the text states outright (no publication date needed)."""
-    dates = [t.start for t in find_times(text, None) if t.start]
-    return max(dates) if dates else None
+    return latest_date(find_times(text, None))
+
+
+def latest_date(times: list[TimeExpression]) -> str | None:
+    """The latest start among resolved times (found without a publication date: the dates stated outright)."""
+    return max((time.start for time in times if time.start), default=None)
 
 
 def _matches(text: str) -> Iterator[tuple[re.Match[str], Rule, bool]]:
