@@ -141,6 +141,8 @@ def _add_people(doc: Doc, found: dict[str, _Found]) -> None:
 def _add_surnames(doc: Doc, people: dict[str, _Found]) -> None:
     """Later mentions by surname alone ("Singh said"), whatever label the NER gave them."""
     surnames = {item.entry.name.split()[-1]: item for item in people.values()}
+    if not surnames:
+        return
     for token in doc:
         item = surnames.get(token.text)
         if item is None or token.ent_id_ or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
