@@ -267,8 +267,6 @@ class Attributor:
                 topic = self._previous_subject(head)
                 if topic:
                     return topic
-                if last is None:
-                    return self.previous_actor(start)
             return last.actor if last else self.previous_actor(start)
         definite = any(c.lower_ == "the" for c in head.children)
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and definite):  # "the General Staff said"

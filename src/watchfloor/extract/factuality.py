@@ -154,7 +154,7 @@ def hedged_by_next(sentence: SpacySpan) -> bool:
             and (distance == 1 or DESCRIBED_FIGURES.match(following.text))
         ):
             return True
-        if any(t.like_num for t in following):  # a hedge further on is about this sentence's figures
+        if any(t.like_num for t in following):  # a hedge further on is about that sentence's own figures
             return False
         current = following
     return False
