@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
-from watchfloor.extract.quantities import Quantity, find_quantities, unit_after, written_unit
+from watchfloor.extract.quantities import Quantity, find_quantities, unit_after, unit_named, written_unit
 from watchfloor.model import Actor, Place, TimeExpression
 from watchfloor.nlp.sentences import doc_text, same_paragraph, sentence_of
 
@@ -306,7 +306,7 @@ MATTER_UNITS = {"barrels", "tonnes", "litres", "kg", "cubic feet", "cubic metres
 
 def _units_of_matter(word: Token) -> bool:
     """Units that measure a substance, which an "of" phrase names ("barrels of oil")."""
-    return unit_after(" " + word.text, 0)[0] in MATTER_UNITS
+    return unit_named(word.text) in MATTER_UNITS
 
 
 def _kind_of(noun: Token) -> str:

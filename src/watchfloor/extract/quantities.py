@@ -404,10 +404,13 @@ def unit_after(text: str, end: int) -> tuple[str | None, int]:
     match = _unit_after_pattern().match(text, end, min(len(text), end + 40))
     if not match:
         return None, end
+    return unit_named(match["unit"]), match.end()
+
+
+def unit_named(surface: str) -> str | None:
+    """The unit watchfloor reports for a unit or currency name as written ("kilometres" -> km, "shekels" -> ils)."""
     _before, after = _currencies()
-    surface = match["unit"]
-    unit = _units().get(surface) or _units().get(surface.lower()) or after.get(surface) or after.get(surface.lower())
-    return unit, match.end()
+    return _units().get(surface) or _units().get(surface.lower()) or after.get(surface) or after.get(surface.lower())
 
 
 @lru_cache(maxsize=1)

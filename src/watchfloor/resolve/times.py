@@ -276,7 +276,7 @@ def _anchored(found: list[TimeExpression], text: str) -> list[TimeExpression]:
     anchored = []
     for number, time in enumerate(found):
         match = SHIFTED.match(time.text)
-        before = [t for t in found[:number] if t.start and t.grain in ("day", "month", "year", "week")]
+        before = [t for t in found[:number] if t.start and t.grain in ("day", "month", "year", "week")] if match else []
         if match and before and not re.search(r"[.!?]\s", text[before[-1].span[1] : time.span[0]]):
             anchor, offset = before[-1], _offset(match)
             start = _shift(date.fromisoformat(anchor.start), offset)  # type: ignore[arg-type]
