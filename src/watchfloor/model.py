@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 Span = tuple[int, int]
 
@@ -67,6 +66,94 @@ class TimeExpression:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A figure's amount as the contract gives it: the value or range, its bound, and what it counts."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str
+    approximate: bool
+    unit: str | None
+    per: str | None
+    unit_text: str | None
+
+
+@dataclass(frozen=True)
+class StatedTime:
+    """When a claim or an event holds, as its clause states it (start/end None for "since the war began")."""
+
+    start: str | None
+    end: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who states a claim or an event: the speaker's words, its actor, the cue and the citation chain."""
+
+    speaker: str
+    actor: str | None
+    cue: str
+    span: Span
+    chain: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Factuality:
+    """How sure the text is of a claim or an event (certain, probable, possible, ...) and whether it is denied."""
+
+    certainty: str
+    polarity: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One figure: what it counts, whose it is, who states it, how sure, when, and where in the text."""
+
+    id: str
+    span: Span
+    sentence: Span
+    quantity: Quantity
+    measure: str | None
+    target: str | None
+    relation: str | None
+    subject: str | None
+    place: str | None
+    time: StatedTime | None
+    attribution: Attribution | None
+    factuality: Factuality
+    context: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """The word that reports an event, and its span."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Event:
+    """One act, PLOVER-coded: who (source) did what (type, mode) to whom (target), where and when."""
+
+    id: str
+    type: str
+    mode: str
+    trigger: Trigger
+    sentence: Span
+    source: str | None
+    target: str | None
+    place: str | None
+    time: StatedTime | None
+    attribution: Attribution | None
+    factuality: Factuality
+    context: str | None
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one document, in the shape of the output contract."""
 
@@ -74,6 +161,6 @@ class Extraction:
     actors: tuple[Actor, ...] = ()
     places: tuple[Place, ...] = ()
     times: tuple[TimeExpression, ...] = ()
-    claims: tuple[dict[str, Any], ...] = ()
-    events: tuple[dict[str, Any], ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
     latest_date: str | None = None

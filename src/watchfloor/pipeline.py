@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from watchfloor.config import Settings
-from watchfloor.extract.claims import find_claims, make_attributor
+from watchfloor.extract.attribution import make_attributor
+from watchfloor.extract.claims import find_claims
 from watchfloor.extract.events import find_events
 from watchfloor.model import Document, Extraction, Skip
 from watchfloor.nlp import load_pipeline
 from watchfloor.resolve.actors import add_local_officials, resolve_actors
 from watchfloor.resolve.places import resolve_places
 from watchfloor.resolve.times import find_times, latest_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Documents handed to spaCy at once; larger batches gain nothing on two cores and hold more memory.
 BATCH_SIZE = 16
@@ -34,17 +38,17 @@ def extract_documents(items: Iterable[Document | Skip], settings: Settings) -> I
             yield Skip(item.source, f"extraction failed ({type(error).__name__}: {error}); please report this")
 
 
-def extract_from_doc(doc: object, document: Document, settings: Settings) -> Extraction:
+def extract_from_doc(doc: Doc, document: Document, settings: Settings) -> Extraction:
     """Everything watchfloor resolves from one analysed document."""
-    actors = resolve_actors(doc)  # type: ignore[arg-type]
+    actors = resolve_actors(doc)
     countries = {actor.country for actor in actors if actor.country}
-    places = resolve_places(doc, countries, settings.cache_dir)  # type: ignore[arg-type]
-    actors = add_local_officials(doc, actors, places)  # type: ignore[arg-type]
+    places = resolve_places(doc, countries, settings.cache_dir)
+    actors = add_local_officials(doc, actors, places)
     times = find_times(document.text, document.published)
     latest = None if document.published else latest_date(times)  # only dates stated outright resolve
-    attributor = make_attributor(doc, actors, places)  # type: ignore[arg-type]
-    claims = find_claims(doc, actors, places, times, document.published, attributor)  # type: ignore[arg-type]
-    events = find_events(doc, actors, places, times, document.published, latest, attributor)  # type: ignore[arg-type]
+    attributor = make_attributor(doc, actors, places)
+    claims = find_claims(doc, actors, places, times, document.published, attributor)
+    events = find_events(doc, actors, places, times, document.published, latest, attributor)
     return Extraction(
         document=document,
         actors=tuple(actors),
@@ -76,16 +80,19 @@ def extractor_name(settings: Settings) -> str:
 
 
 def ingest_items(items: Iterable[Document | Skip], settings: Settings, ledger: Any) -> Iterator[Any]:
-    """Extract and store every document, one transaction each; yields each IngestResult or Skip."""
+    """Extract and store every document, one transaction each, with its track keys and copy link
+    (``correlate.links``); yields each IngestResult or Skip."""
+    from watchfloor.correlate.links import Linker
     from watchfloor.errors import WatchfloorError
 
     extractor = extractor_name(settings)
+    linker = Linker(ledger)
     for result in extract_documents(items, settings):
         if isinstance(result, Skip):
             yield result
             continue
         try:
-            yield ledger.ingest(result, extractor)
+            yield linker.ingest(result, extractor)
         except WatchfloorError:
             raise
         except Exception as error:  # the document's transaction was rolled back; say so and go on

@@ -7,7 +7,17 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from watchfloor.model import Actor, Extraction, Place, TimeExpression
+from watchfloor.model import (
+    Actor,
+    Attribution,
+    Claim,
+    Event,
+    Extraction,
+    Factuality,
+    Place,
+    StatedTime,
+    TimeExpression,
+)
 
 
 def to_contract(extraction: Extraction) -> dict[str, Any]:
@@ -27,8 +37,8 @@ def to_contract(extraction: Extraction) -> dict[str, Any]:
         "actors": [_actor(actor) for actor in extraction.actors],
         "places": [_place(place) for place in extraction.places],
         "times": [_time(time) for time in extraction.times],
-        "claims": list(extraction.claims),
-        "events": list(extraction.events),
+        "claims": [claim_dict(claim) for claim in extraction.claims],
+        "events": [event_dict(event) for event in extraction.events],
     }
 
 
@@ -58,6 +68,73 @@ def _place(place: Place) -> dict[str, Any]:
 
 def _time(time: TimeExpression) -> dict[str, Any]:
     return {"text": time.text, "span": list(time.span), "start": time.start, "end": time.end, "grain": time.grain}
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    """One claim as the contract's JSON object."""
+    quantity = claim.quantity
+    return {
+        "id": claim.id,
+        "span": list(claim.span),
+        "sentence": list(claim.sentence),
+        "quantity": {
+            "value": quantity.value,
+            "low": quantity.low,
+            "high": quantity.high,
+            "bound": quantity.bound,
+            "approximate": quantity.approximate,
+            "unit": quantity.unit,
+            "per": quantity.per,
+            "unit_text": quantity.unit_text,
+        },
+        "measure": claim.measure,
+        "target": claim.target,
+        "relation": claim.relation,
+        "subject": claim.subject,
+        "place": claim.place,
+        "time": _stated_time(claim.time),
+        "attribution": _attribution(claim.attribution),
+        "factuality": _factuality(claim.factuality),
+        "context": claim.context,
+    }
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    """One event as the contract's JSON object."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "trigger": {"text": event.trigger.text, "span": list(event.trigger.span)},
+        "sentence": list(event.sentence),
+        "source": event.source,
+        "target": event.target,
+        "place": event.place,
+        "time": _stated_time(event.time),
+        "attribution": _attribution(event.attribution),
+        "factuality": _factuality(event.factuality),
+        "context": event.context,
+    }
+
+
+def _stated_time(time: StatedTime | None) -> dict[str, Any] | None:
+    return None if time is None else {"start": time.start, "end": time.end, "text": time.text}
+
+
+def _attribution(attribution: Attribution | None) -> dict[str, Any] | None:
+    if attribution is None:
+        return None
+    return {
+        "speaker": attribution.speaker,
+        "actor": attribution.actor,
+        "cue": attribution.cue,
+        "span": list(attribution.span),
+        "chain": list(attribution.chain),
+    }
+
+
+def _factuality(factuality: Factuality) -> dict[str, Any]:
+    return {"certainty": factuality.certainty, "polarity": factuality.polarity, "cues": list(factuality.cues)}
 
 
 @lru_cache(maxsize=1)

@@ -11,47 +11,62 @@ and the denied act is kept with negative polarity, attributed to the denier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
-from watchfloor.extract.claims import clause_time, headline_span
+from watchfloor.extract.clause import clause_time, find_context, headline_span
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
-from watchfloor.model import Actor, Place, TimeExpression
+from watchfloor.model import Actor, Event, Place, TimeExpression, Trigger
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE", "FIGHT"}
-SPEECH_ACTS = {"DISAPPROVE", "REJECT", "DEMAND", "THREATEN"}
-TARGET_PREPS = {"to", "against", "at", "on", "with", "into", "toward", "towards", "alongside"}
-HYPOTHETICAL = {"if", "unless", "would", "could", "might", "potentially"}
-FUTURE = {"will", "shall", "may", "plans", "plan", "seek", "seeks", "expected", "set", "aims", "intends"}
-# An act dated this many days before the story's date is background restated, not news.
-HISTORICAL_DAYS = 60
-MISSILES = {"missile", "rocket", "projectile"}
+TRIGGER_COLUMNS = 10
 
 
 @dataclass(frozen=True)
-class Trigger:
+class TriggerRule:
+    """A row of ``data/event_triggers.tsv``: a word that reports an event and how to type it."""
+
     lemma: str
     pos: str
     type: str
     mode: str
     objects: frozenset[str]
     needs: str
+    untargeted_type: str
+    untargeted_objects: frozenset[str]
+    place_type: str
+    alongside_type: str
 
 
-@lru_cache(maxsize=1)
-def _triggers() -> dict[tuple[str, str], Trigger]:
+@cache
+def _triggers() -> dict[tuple[str, str], TriggerRule]:
     table = {}
-    for lemma, pos, kind, mode, objects, needs in gazetteer.read_rows("event_triggers.tsv"):
-        table[(lemma, pos)] = Trigger(lemma, pos, kind, mode, frozenset(filter(None, objects.split("|"))), needs)
+    for row in gazetteer.read_rows("event_triggers.tsv"):
+        lemma, pos, kind, mode, objects, needs, untargeted, untargeted_objects, place_type, alongside = (
+            row + [""] * (TRIGGER_COLUMNS - len(row))
+        )[:TRIGGER_COLUMNS]
+        table[(lemma, pos)] = TriggerRule(
+            lemma, pos, kind, mode, _set(objects), needs, untargeted, _set(untargeted_objects), place_type, alongside
+        )
     return table
+
+
+def _set(cell: str) -> frozenset[str]:
+    return frozenset(filter(None, cell.split("|")))
+
+
+@cache
+def _types_with(role: str) -> frozenset[str]:
+    """PLOVER types with a role in ``data/event_types.tsv`` (symmetric, speech_act, place_target, future)."""
+    rows = gazetteer.read_rows("event_types.tsv")
+    column = ["symmetric", "speech_act", "place_target", "future"].index(role) + 1
+    return frozenset(row[0] for row in rows if len(row) > column and row[column] == "1")
 
 
 def find_events(
@@ -62,14 +77,14 @@ def find_events(
     published: str | None,
     reference: str | None = None,
     attributor: Attributor | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Event]:
     """One event record (the output contract's shape) per act the document reports."""
     attributor = attributor or Attributor(doc, actors)
     by_id = {a.id: a for a in actors}
-    events: list[dict[str, Any]] = []
+    events: list[Event] = []
     headline = headline_span(doc_text(doc))
     for sentence in sentences(doc):
-        sentence_events: list[dict[str, Any]] = []
+        sentence_events: list[Event] = []
         for token in sentence:
             trigger = _trigger(token)
             if trigger is None or (headline and token.idx < headline[1]) or _mere_reference(token):
@@ -79,36 +94,10 @@ def find_events(
                 continue
             if _repeats(token, event, sentence_events):
                 continue
-            event["context"] = _context(token, event, published or reference)
+            event = replace(event, context=_context(token, event, published or reference))
             sentence_events.append(event)
         events.extend(sentence_events)
-    for number, event in enumerate(events, start=1):
-        event["id"] = f"e{number}"
-    return events
-
-
-LIGHT_VERBS = {
-    "hold",
-    "conduct",
-    "carry",
-    "launch",
-    "impose",
-    "strengthen",
-    "tighten",
-    "seek",
-    "provide",
-    "increase",
-    "step",
-    "continue",
-    "announce",
-    "stage",
-    "begin",
-    "expand",
-    "extend",
-    "offer",
-    "give",
-    "pledge",
-}
+    return [replace(event, id=f"e{number}") for number, event in enumerate(events, start=1)]
 
 
 def _mere_reference(token: Token) -> bool:
@@ -119,23 +108,25 @@ def _mere_reference(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
     head = token.head
-    return token.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma_.lower() not in LIGHT_VERBS
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass") and head.lemma_.lower() not in gazetteer.word_list(
+        "light_verbs.txt"
+    )
 
 
-def _repeats(token: Token, event: dict[str, Any], earlier: list[dict[str, Any]]) -> bool:
+def _repeats(token: Token, event: Event, earlier: list[Event]) -> bool:
     """True when an earlier trigger in the sentence reports the same act: same type, parties and polarity,
     and the same word or one trigger an argument of the other ("Israeli strikes ... killed")."""
     doc = token.doc
     for other in earlier:
-        same = (other["type"], other["source"], other["target"], other["factuality"]["polarity"]) == (
-            event["type"],
-            event["source"],
-            event["target"],
-            event["factuality"]["polarity"],
+        same = (other.type, other.source, other.target, other.factuality.polarity) == (
+            event.type,
+            event.source,
+            event.target,
+            event.factuality.polarity,
         )
         if not same:
             continue
-        first = doc.char_span(*other["trigger"]["span"])
+        first = doc.char_span(*other.trigger.span)
         if first is None:
             return True
         head = first[0]
@@ -144,7 +135,7 @@ def _repeats(token: Token, event: dict[str, Any], earlier: list[dict[str, Any]])
     return False
 
 
-def _trigger(token: Token) -> Trigger | None:
+def _trigger(token: Token) -> TriggerRule | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
         return None
@@ -171,59 +162,60 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in objects or c.lower_ in objects for c in candidates)
 
 
-PLACE_TARGETED = {"AID", "ASSAULT", "FIGHT", "CONSULT", "COERCE"}
-PARTY_NOUNS = {"treaty", "agreement", "pact", "deal", "accord", "alliance", "partnership"}
-
-
 def _event(
     doc: Doc,
     token: Token,
-    trigger: Trigger,
+    trigger: TriggerRule,
     attributor: Attributor,
     by_id: dict[str, Actor],
     places: list[Place],
     times: list[TimeExpression],
-    earlier: list[dict[str, Any]],
-    before: list[dict[str, Any]],
-) -> dict[str, Any] | None:
+    earlier: list[Event],
+    before: list[Event],
+) -> Event | None:
     kind = trigger.type
     source, target = _arguments(token, trigger, attributor, earlier)
     attribution = attributor.attribution_for(token)
-    if source is None and kind in SPEECH_ACTS and attribution is not None:
+    if source is None and kind in _types_with("speech_act") and attribution is not None:
         source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
     if target is not None and _side(target, by_id) == _side(source, by_id) and attribution and attribution.actor:
         target = attribution.actor  # "X said Y fired on its positions": "its" is the speaker's, not Y's
     place = _place(token, places)
-    if target is None and place is not None and kind in PLACE_TARGETED:
+    if target is None and place is not None and kind in _types_with("place_target"):
         target = _country_actor(place.country, by_id)
-    if source is None and kind in SYMMETRIC and token.dep_ == "acl" and token.head.lemma_.lower() in PARTY_NOUNS:
+    if (
+        source is None
+        and kind in _types_with("symmetric")
+        and token.dep_ == "acl"
+        and token.head.lemma_.lower() in gazetteer.word_list("party_nouns.txt")
+    ):
         source, target = _last_two_states(token, attributor) or (None, None)
-    if target is None and kind in SPEECH_ACTS:  # what is condemned or denied is the last act reported
+    if target is None and kind in _types_with("speech_act"):  # what is condemned or denied is the last act reported
         side = _side(source, by_id)
-        target = next((e["source"] for e in reversed([*before, *earlier]) if _side(e["source"], by_id) != side), None)
+        target = next((e.source for e in reversed([*before, *earlier]) if _side(e.source, by_id) != side), None)
     if source is None or _side(source, by_id) == _side(target, by_id):
         return None
-    kind = _refine(token, trigger, kind, target, by_id, source)
+    kind = _refine(token, trigger, kind, target)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
     sentence = sentence_of(token)
-    return {
-        "id": "",
-        "type": kind,
-        "mode": trigger.mode,
-        "trigger": {"text": token.text, "span": [token.idx, token.idx + len(token)]},
-        "sentence": [sentence.start_char, sentence.end_char],
-        "source": source,
-        "target": target,
-        "place": place.name if place else None,
-        "time": clause_time(doc, token, times),
-        "attribution": attribution.as_dict() if attribution else None,
-        "factuality": factuality.as_dict(),
-        "context": None,
-    }
+    return Event(
+        id="",
+        type=kind,
+        mode=trigger.mode,
+        trigger=Trigger(token.text, (token.idx, token.idx + len(token))),
+        sentence=(sentence.start_char, sentence.end_char),
+        source=source,
+        target=target,
+        place=place.name if place else None,
+        time=clause_time(doc, token, times),
+        attribution=attribution,
+        factuality=factuality,
+        context=None,
+    )
 
 
 def _arguments(
-    token: Token, trigger: Trigger, attributor: Attributor, earlier: list[dict[str, Any]]
+    token: Token, trigger: TriggerRule, attributor: Attributor, earlier: list[Event]
 ) -> tuple[str | None, str | None]:
     """(source, target) from the trigger's subject/agent and object or prepositional phrase."""
     source = _source(token, trigger, attributor, earlier)
@@ -231,26 +223,34 @@ def _arguments(
     for child in token.children:
         if child.dep_ in ("dobj", "dative") or (child.dep_ == "nsubjpass" and trigger.type != "AID"):
             target = _actor_of(child, attributor)
-        if target is None and child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if target is None and child.dep_ == "prep" and child.lower_ in gazetteer.word_list("target_prepositions.txt"):
             target = next((_actor_of(g, attributor) for g in child.children if g.dep_ == "pobj"), None)
         if target is not None:
             break
     if target is None and token.pos_ == "NOUN":  # "sanctions against Pyongyang", "support ... to Kyiv"
         for child in [*token.children, *(token.head.children if token.head.pos_ == "VERB" else [])]:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS and target is None:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in gazetteer.word_list("target_prepositions.txt")
+                and target is None
+            ):
                 target = next((_actor_of(g, attributor) for g in child.children if g.dep_ == "pobj"), None)
     if target is None:  # "launched 94 drones ... at Ukraine", "cut diplomatic ties with Kigali"
         for child in token.children:
             if child.dep_ == "dobj":
                 for inner in child.subtree:
-                    if inner.dep_ == "prep" and inner.lower_ in TARGET_PREPS and target is None:
+                    if (
+                        inner.dep_ == "prep"
+                        and inner.lower_ in gazetteer.word_list("target_prepositions.txt")
+                        and target is None
+                    ):
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
     return source, target
 
 
-def _source(token: Token, trigger: Trigger, attributor: Attributor, earlier: list[dict[str, Any]]) -> str | None:
+def _source(token: Token, trigger: TriggerRule, attributor: Attributor, earlier: list[Event]) -> str | None:
     if token.pos_ == "NOUN":  # "Israeli air strikes", "its military support", "sanctions" sought by X
         owner = next(
             (
@@ -267,8 +267,8 @@ def _source(token: Token, trigger: Trigger, attributor: Attributor, earlier: lis
         objects = [g for g in agent.children if g.dep_ == "pobj"]
         if objects:
             return _actor_of(objects[0], attributor)
-    fights_alongside = trigger.lemma == "fight" and any(c.lower_ == "alongside" for c in token.children)
-    if (trigger.type == "AID" and (trigger.objects or token.tag_ == "VBN")) or fights_alongside:
+    aids_alongside = bool(trigger.alongside_type) and _alongside(token)
+    if (trigger.type == "AID" and (trigger.objects or token.tag_ == "VBN")) or aids_alongside:
         # "10,900 North Korean troops ... deployed": whose troops
         patient = _patient(token)
         if patient is not None:
@@ -278,21 +278,27 @@ def _source(token: Token, trigger: Trigger, attributor: Attributor, earlier: lis
     node = token
     if token.pos_ == "NOUN":  # "held talks", "may seek to strengthen sanctions": the light verb's subject
         node = token.head
-        while node.lemma_.lower() in LIGHT_VERBS and not any(c.dep_ == "nsubj" for c in node.children):
+        while node.lemma_.lower() in gazetteer.word_list("light_verbs.txt") and not any(
+            c.dep_ == "nsubj" for c in node.children
+        ):
             if node.dep_ not in ("xcomp", "conj") or node.head is node:
                 break
             node = node.head
-        if node.lemma_.lower() not in LIGHT_VERBS and not any(c.dep_ == "nsubj" for c in node.children):
+        if node.lemma_.lower() not in gazetteer.word_list("light_verbs.txt") and not any(
+            c.dep_ == "nsubj" for c in node.children
+        ):
             return None
     for _ in range(3):
         subject = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
         if subject is not None:
-            return _actor_of(subject, attributor, anaphora=subject.lemma_.lower() in TROOP_NOUNS)
+            return _actor_of(
+                subject, attributor, anaphora=subject.lemma_.lower() in gazetteer.word_list("troop_nouns.txt")
+            )
         if node.dep_ not in ("xcomp", "conj") or node.head is node:
             break
         node = node.head
     if token.dep_ in ("acl", "advcl", "conj") and earlier:
-        return str(earlier[-1]["source"])
+        return earlier[-1].source
     return None
 
 
@@ -316,13 +322,10 @@ def _actor_of(node: Token, attributor: Attributor, anaphora: bool = False) -> st
     return _earlier_owner(node, attributor)
 
 
-TROOP_NOUNS = {"troop", "soldier", "force", "unit", "fighter", "personnel"}
-
-
 def _earlier_owner(node: Token, attributor: Attributor) -> str | None:
     """ "These soldiers": the actor of the last earlier mention of such people ("North Korean troops")."""
     lemma = node.lemma_.lower()
-    family = TROOP_NOUNS if lemma in TROOP_NOUNS else {lemma}
+    family = gazetteer.word_list("troop_nouns.txt") if lemma in gazetteer.word_list("troop_nouns.txt") else {lemma}
     doc = node.doc
     for token in reversed(doc[max(0, node.i - 120) : node.i]):
         if token.lemma_.lower() in family and token.pos_ == "NOUN":
@@ -335,7 +338,7 @@ def _earlier_owner(node: Token, attributor: Attributor) -> str | None:
 def _demonstrative_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
     """ "condemned this cooperation": the actors of the earlier "cooperation between Moscow and Pyongyang"."""
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    if obj is None or not any(c.lower_ in ("this", "that", "these", "those", "such") for c in obj.children):
+    if obj is None or not any(c.lower_ in gazetteer.word_list("reference_determiners.txt") for c in obj.children):
         return None
     doc = obj.doc
     for earlier in reversed(doc[: obj.i - 1]):
@@ -358,19 +361,23 @@ def _last_two_states(token: Token, attributor: Attributor) -> tuple[str, str] | 
     return None
 
 
-def _refine(token: Token, trigger: Trigger, kind: str, target: str | None, by_id: dict[str, Actor], source: str) -> str:
-    """A missile fired at nobody is a test (MOBILIZE); ground captured is FIGHT; troops sent nowhere abroad
-    mobilise."""
+def _refine(token: Token, trigger: TriggerRule, kind: str, target: str | None) -> str:
+    """The type a trigger's row gives in a particular use: with no target (a missile fired at nobody is a test,
+    troops deployed to no one mobilise), with a place as an argument (ground captured is FIGHT), or done
+    alongside a party (fighting alongside someone is military aid to them)."""
     objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
-    if trigger.lemma in ("fire", "launch") and objects & MISSILES and target is None:
-        return "MOBILIZE"
-    if trigger.lemma in ("capture", "seize") and any(c.ent_type_ in ("GPE", "LOC") for c in token.children):
-        return "FIGHT"
-    if kind == "AID" and target is None and trigger.lemma in ("deploy", "mass", "station"):
-        return "MOBILIZE"
-    if trigger.lemma == "fight" and any(c.lower_ == "alongside" for c in token.children):
-        return "AID"  # fighting alongside a party is military aid to it
+    untargeted_fits = not trigger.untargeted_objects or objects & trigger.untargeted_objects
+    if trigger.untargeted_type and target is None and untargeted_fits:
+        return trigger.untargeted_type
+    if trigger.place_type and any(c.ent_type_ in ("GPE", "LOC") for c in token.children):
+        return trigger.place_type
+    if trigger.alongside_type and _alongside(token):
+        return trigger.alongside_type
     return kind
+
+
+def _alongside(token: Token) -> bool:
+    return any(c.lower_ == "alongside" for c in token.children)
 
 
 def _side(actor_id: str | None, by_id: dict[str, Actor]) -> str | None:
@@ -397,15 +404,9 @@ def _country_actor(country: str | None, by_id: dict[str, Actor]) -> str | None:
     return next((a.id for a in by_id.values() if a.country == country), None)
 
 
-def _context(token: Token, event: dict[str, Any], reference: str | None) -> str | None:
+def _context(token: Token, event: Event, reference: str | None) -> str | None:
+    """The event's context from the auxiliaries, adverbs and markers of its trigger and the words above it."""
     words = {t.lower_ for t in token.subtree if t.dep_ in ("aux", "advmod", "mark")}
     words |= {c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ in ("aux", "advmod", "mark")}
     words |= {a.lower_ for a in token.ancestors}
-    if words & HYPOTHETICAL:
-        return "hypothetical"
-    if words & FUTURE or event["type"] == "THREATEN":
-        return "future"
-    end = (event.get("time") or {}).get("end")
-    if end and reference and date.fromisoformat(end) < date.fromisoformat(reference) - timedelta(days=HISTORICAL_DAYS):
-        return "historical"
-    return None
+    return find_context(words, "event", event.time, reference, future=event.type in _types_with("future"))

@@ -1,0 +1,208 @@
+"""Whose figure it is (its subject), where its counted things are sent (target), and what happened to them
+(relation): the parts of a claim that say who and what, from the parse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from watchfloor import gazetteer
+from watchfloor.extract.attribution import Attributor
+from watchfloor.extract.clause import dateline_end
+from watchfloor.extract.counted import governing_verb
+from watchfloor.model import Actor, Place
+from watchfloor.nlp.sentences import sentence_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def find_subject(
+    token: Token,
+    noun: Token | None,
+    unit: str | None,
+    mentions: list[tuple[int, int, Actor]],
+    places: list[Place],
+    speaker: str | None,
+    actors_by_id: dict[str, Actor],
+    attributor: Attributor,
+) -> str | None:
+    """Whose figure it is: an actor named in the counted phrase ("North Korean troops", "members of the Fano
+    militia"); the owner of losses; the agent of the clause ("Russia launched 94 drones", a pronoun or a
+    description resolved); for casualties and displaced people, the side they belong to: the country where
+    they fell, else the state whose organ reports them."""
+    phrase = noun or token
+    owner = _actor_in_phrase(phrase, mentions) or _experiencer(phrase, mentions)
+    if owner is not None:
+        return owner
+    people = unit in gazetteer.word_list("people_units.txt") or (
+        noun is not None and noun.lemma_.lower() in gazetteer.word_list("person_nouns.txt")
+    )
+    casualty = unit in gazetteer.word_list("people_units.txt")
+    verb = governing_verb(phrase)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    if (
+        verb is not None
+        and (not casualty or lemma == "lose")
+        and lemma not in gazetteer.word_list("perception_verbs.txt")
+    ):
+        agent = _agent(verb)
+        if agent is not None and agent.i != phrase.i:
+            resolved = attributor.resolve(agent)
+            if resolved:
+                return resolved
+    if casualty:
+        shared = _sentence_owner(token, mentions)
+        if shared:
+            return shared
+    if people:
+        return (
+            _place_owner(token, places, actors_by_id)
+            or (_reporting_state(speaker, actors_by_id) if casualty else None)
+            or attributor.theatre
+        )
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The subject of a verb, or of the clause a subjectless participle or infinitive hangs from
+    ("exercises involving 5,600 troops" -> who began the exercises); never across a reported clause."""
+    node = verb
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if node is not verb and verb.dep_ == "xcomp":  # "Hezbollah was believed to have 150,000 rockets"
+            raised = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:
+                return raised
+        if node.dep_ in ("ccomp", "relcl", "ROOT") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _sentence_owner(token: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """ "300 North Korean soldiers have been killed and 2,700 wounded": an earlier figure's owner carries over."""
+    for other in sentence_of(token):
+        if other.i >= token.i:
+            break
+        if other.like_num and other.dep_ == "nummod":
+            owner = _named_in(other.head, mentions)
+            if owner:
+                return owner
+    return None
+
+
+def _reporting_state(speaker: str | None, actors_by_id: dict[str, Actor]) -> str | None:
+    """A state organ reporting casualties reports its own side's (a health ministry, an emergency service)."""
+    actor = actors_by_id.get(speaker or "")
+    if actor is None or actor.kind in ("igo", "ngo", "armed_group") or not actor.country or actor.sector == "military":
+        return None
+    return actor.id
+
+
+def _actor_in_phrase(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """An actor named in the counted phrase: before its noun, or in its "of" complement; a conjunct shares
+    its first conjunct's ("45 Chinese military aircraft and 14 navy ships")."""
+    own = _named_in(phrase, mentions)
+    if own is None and phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
+        return _named_in(phrase.head, mentions)
+    return own
+
+
+def _named_in(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    bare = phrase.like_num or phrase.pos_ == "NUM"
+    tokens = [t for t in phrase.subtree if bare or t.i <= phrase.i]
+    for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and phrase.lower_ not in gazetteer.word_list("area_units.txt"):
+            tokens += list(child.subtree)
+    if not tokens:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    inside = [a for s, e, a in mentions if start <= s and e <= end]
+    return inside[0].id if inside else None
+
+
+def _actors_within(node: Token, mentions: list[tuple[int, int, Actor]]) -> list[Actor]:
+    end = node.right_edge.idx + len(node.right_edge)
+    return [a for s, e, a in mentions if node.left_edge.idx <= s and e <= end]
+
+
+def _place_owner(token: Token, places: list[Place], actors_by_id: dict[str, Actor]) -> str | None:
+    """The actor of the country where casualties fell: the first place named in the sentence, dateline aside."""
+    sentence = sentence_of(token)
+    start = dateline_end(sentence)
+    local = [p for p in places for s, _e in p.mentions if start <= s < sentence.end_char and p.country]
+    if not local:
+        return None
+    country = local[0].country
+    if country in actors_by_id:
+        return country
+    return next((a.id for a in actors_by_id.values() if a.country == country), None)
+
+
+def _experiencer(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """ "Facing losses, estimated at 610,000 soldiers, Moscow must...": losses belong to the one who suffers them:
+    the possessor of "losses", or the subject of the clause a subjectless participle hangs from."""
+    doc = phrase.doc
+    nearby = doc[max(sentence_of(phrase).start, phrase.i - 10) : phrase.i + 1]
+    losses = [t for t in nearby if t.lower_ in gazetteer.word_list("loss_words.txt")]
+    if not losses:
+        return None
+    owner = next((c for c in losses[-1].children if c.dep_ == "poss"), None)
+    if owner is None:
+        for ancestor in [phrase, *phrase.ancestors]:
+            if ancestor.dep_ == "advcl" and ancestor.tag_ in ("VBN", "VBG"):
+                owner = next((c for c in ancestor.head.children if c.dep_ == "nsubj"), None)
+                break
+    if owner is None:
+        return None
+    found = _actors_within(owner, mentions)
+    return found[0].id if found else None
+
+
+def destination(phrase: Token, attributor: Attributor) -> str | None:
+    """The actor a counted thing is sent to or is in ("troops deployed to Russia" -> RUS): a "to/into/in"
+    phrase anywhere in the governing verb's clause."""
+    verb = governing_verb(phrase)
+    if verb is None:
+        return None
+    own = {t.i for t in phrase.subtree}
+    for prep in verb.subtree:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "in", "inside") and prep.i not in own:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    found = attributor.resolve(obj)
+                    if found:
+                        return found
+    return None
+
+
+def relation(phrase: Token) -> str | None:
+    """What the figure says happened to the counted things, as a verb lemma ("deploy" for sent, stationed,
+    moved ...): part of a claim track's key."""
+    verb = governing_verb(phrase)
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if xcomp is not None and lemma in gazetteer.word_list("reporting_verbs.txt"):
+        lemma = xcomp.lemma_.lower()
+    return "deploy" if lemma in gazetteer.word_list("deploy_verbs.txt") else lemma
+
+
+def measure_phrase(noun: Token | None, token: Token) -> str | None:
+    """The counted thing as a phrase: "North Korean troops deployed to Russia"."""
+    if noun is None:
+        return None
+    words = [t for t in noun.subtree if t.i <= noun.i and t.i > token.i and not t.is_punct]
+    phrase = " ".join(t.text for t in words) or noun.text
+    verb = governing_verb(noun)
+    if verb is not None:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        verb = next((c for c in xcomp.subtree if c.pos_ == "VERB" and c.tag_ == "VBN"), xcomp) if xcomp else verb
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+        target = " ".join(t.text for t in prep.subtree)[:40] if prep is not None else ""
+        phrase = f"{phrase} {verb.text} {target}".strip()
+    return phrase.replace(" ’s", "’s").replace(" 's", "'s")

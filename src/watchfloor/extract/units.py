@@ -1,0 +1,189 @@
+"""A figure's unit: the normalized one an analyst groups by (usd, killed, troops), with its rate, and the unit
+as the text writes it (NewsQuant's convention: "US$ per barrel", "heart transplants")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from watchfloor import gazetteer
+from watchfloor.extract.counted import (
+    attributive_noun,
+    casualty_nouns,
+    casualty_verbs,
+    casualty_words,
+    governing_verb,
+)
+from watchfloor.extract.quantities import Quantity, unit_after, unit_named, written_unit
+from watchfloor.nlp.sentences import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# "per soldier per month", "a day", "per square foot", "barrel-a-day"; not "a year ago"
+RATE_UNIT = r"(?:per|a|an|each)[\s-]((?:sq\.?|square|cubic)\s[a-z]+|[a-z]+)\b(?!\s(?:ago|earlier|later|before|after)\b)"
+RATE = re.compile(rf"^(?:[\s-](?:of\s[a-z]+\s)?{RATE_UNIT})+", re.IGNORECASE)
+ASIDE = re.compile(r"^\s\([^()]{1,40}\)")  # "9 billion shekels ($2.4 billion) a year"
+
+
+def measure_unit(doc: Doc, quantity: Quantity) -> tuple[str | None, int]:
+    """A currency or unit of measure written with the number, and where the figure's span ends."""
+    unit, end = unit_after(doc_text(doc), quantity.span[1])
+    if quantity.currency:
+        return quantity.currency, quantity.span[1]
+    return unit, end
+
+
+def rate_position(doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int) -> int:
+    """Where a rate would start: after the figure ("$2,000 per soldier") or after the noun it counts right
+    after it ("3,000 tests per day", "640,000 barrels of oil a day")."""
+    if span_end == quantity.span[1] and not quantity.currency and noun is not None and 0 < noun.i - token.i <= 4:
+        return noun.idx + len(noun)
+    return span_end
+
+
+def rate_match(text: str, end: int) -> re.Match[str] | None:
+    """The rate written at `end`: "$2,000 per soldier per month" -> "soldier/month" in `per`; "640,000 barrels
+    of oil a day" -> "day"."""
+    aside = ASIDE.match(text[end : end + 45])
+    return RATE.match(text[end + (aside.end() if aside else 0) : end + 100])
+
+
+def rate_per(rate: re.Match[str] | None) -> str | None:
+    """The units of a rate, slash-joined: "per soldier per month" -> "soldier/month"."""
+    return "/".join(re.findall(RATE_UNIT, rate.group(0), re.IGNORECASE)).lower() if rate else None
+
+
+def unit_as_written(
+    doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int, rate: re.Match[str] | None
+) -> str | None:
+    """The unit as the text writes it, with its rate: the sign or unit of measure ("US$ per barrel", "km/hr",
+    "HK$", "square miles"), else the counted noun with the words that classify it ("heart transplants",
+    "Kia and Hyundai vehicles", "barrels of oil", "tests per day"). NewsQuant annotates units this way;
+    `unit` is the normalized form an analyst groups and compares by (usd, killed, troops)."""
+    text = doc_text(doc)
+    per = ("" if rate.group(0).startswith("-") else " ") + " ".join(rate.group(0).split()) if rate else ""
+    written = written_unit(text, quantity)
+    if written is None and span_end > quantity.span[1]:
+        written = text[quantity.span[1] : span_end].strip(" -")
+        measured = doc.char_span(span_end - 1, span_end, alignment_mode="expand")
+        if measured is not None and not rate and _units_of_matter(measured[-1]):
+            written += _kind_of(measured[-1])  # "barrels of oil", "tonnes of grain"
+    if written is not None:
+        return written + per
+    if noun is None:
+        return None
+    if noun.dep_ == "amod" and noun.head.i > noun.i and noun.head.pos_ == "NOUN":  # "40 wounded soldiers"
+        noun = noun.head
+    start = noun.i
+    if noun != attributive_noun(token):
+        inside = {t.i for t in noun.subtree}
+        while (
+            start - 1 > token.i
+            and start - 1 in inside
+            and doc[start - 1].dep_ not in ("det", "quantmod", "poss", "prep", "advmod", "case")
+            # a number inside a name stays ("two new 737 Max jets"); "280 of the 300 drones" counts drones
+            and (doc[start - 1].dep_ != "nummod" or (doc[start - 1].is_digit and doc[token.i + 1].lower_ != "of"))
+            and doc[start - 1].tag_ not in ("VBN", "VBG")  # "recorded songs", "wounded soldiers": a state
+            and doc[start - 1].tag_ not in ("JJR", "RBR")  # "two more drones": how many, not what kind
+            and doc[start - 1].lower_ not in gazetteer.word_list("increment_words.txt")
+            and (doc[start - 1].tag_ == "HYPH" or not doc[start - 1].is_punct)
+        ):
+            start -= 1
+    phrase = doc[start : noun.i + 1].text.strip("-=")  # "four-, five- and six-cylinder", "JPY="
+    return phrase + (per if rate else _kind_of(noun))
+
+
+def _units_of_matter(word: Token) -> bool:
+    """Units that measure a substance, which an "of" phrase names ("barrels of oil")."""
+    return unit_named(word.text) in gazetteer.word_list("matter_units.txt")
+
+
+def _kind_of(noun: Token) -> str:
+    """ "barrels of oil", "pound-feet of torque": an "of" phrase without a determiner says what the noun
+    measures; "members of the militia" (with one) says whose they are and stays out."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in obj.children):
+        return ""
+    return " of " + noun.doc[noun.i + 2 : obj.i + 1].text
+
+
+def _plural(word: str) -> str:
+    """The plural of a regular English noun ("day" -> "days", "battery" -> "batteries")."""
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def noun_unit(noun: Token | None, token: Token) -> str | None:
+    """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
+    if noun is not None and noun.lower_ in casualty_words():
+        return casualty_words()[noun.lower_]
+    unit = _casualty_of(noun or token)
+    # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
+    # forced out are said of units and ships too, so those need a noun that counts people
+    if unit and (unit in ("killed", "wounded") or noun is None or _is_people(noun)):
+        return unit
+    counted = None if noun is None else casualty_nouns().get(noun.lower_) or casualty_nouns().get(noun.lemma_.lower())
+    if counted:  # "deaths", "fatalities", "the toll"
+        return counted
+    if noun is None:
+        return _toll_unit(token)
+    if noun == attributive_noun(token):
+        return _plural(noun.lower_)
+    return noun.lower_
+
+
+def _is_people(noun: Token) -> bool:
+    """A noun counting people: "civilians", "members", or a demonym ("ethnic Armenians")."""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in gazetteer.word_list("person_nouns.txt")
+        or lemma.rstrip("s") in gazetteer.word_list("person_nouns.txt")
+        or noun.text in _demonyms()
+    )
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(
+        a for e in gazetteer.states().values() for a in e.aliases if a.endswith(("ans", "ians", "is", "ese"))
+    )
+
+
+def _casualty_of(node: Token) -> str | None:
+    """killed/wounded/displaced from the verb or complement that says what befell the people counted."""
+    for child in node.children:  # "two men lightly wounded", "people killed in the strike"
+        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lemma_.lower() in casualty_verbs():
+            return casualty_verbs()[child.lemma_.lower()]
+        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lower_ in casualty_words():
+            return casualty_words()[child.lower_]
+    verb = governing_verb(node)
+    if verb is None:
+        return None
+    for word in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")]]:
+        unit = casualty_verbs().get(word.lemma_.lower()) or casualty_words().get(word.lower_)
+        if unit and (word is verb or word.i > node.i):
+            return unit
+    return None
+
+
+def _toll_unit(token: Token) -> str | None:
+    """ "the death toll had risen to 43,972": the unit comes from the subject of the verb; "the number of
+    people displaced has risen to 11.5 million (up from 10.7 million)": from what the number counts."""
+    verb = governing_verb(token)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in casualty_nouns():
+            return casualty_nouns()[child.lemma_.lower()]  # "the death toll"
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):
+            of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if counted is not None:
+                return noun_unit(counted, counted)
+    return None
