@@ -129,7 +129,7 @@ def test_pipeline_never_raises_and_output_validates(extract, words: list[str]) -
     result = extract(text, "2024-11-27")
     jsonschema.validate(to_contract(result), contract_schema())
     for claim in result.claims:
-        assert 0 <= claim["span"][0] < claim["span"][1] <= len(result.document.text)
+        assert 0 <= claim.span[0] < claim.span[1] <= len(result.document.text)
     for event in result.events:
-        start, end = event["trigger"]["span"]
-        assert result.document.text[start:end] == event["trigger"]["text"]
+        start, end = event.trigger.span
+        assert result.document.text[start:end] == event.trigger.text

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from watchfloor.serialize import claim_dict
+
 PUBLISHED = "2024-11-27"
 
 
 def claim(extract, text: str, number: str):
     result = extract(text, PUBLISHED)
     for item in result.claims:
-        if number in text[item["span"][0] : item["span"][1]]:
-            return item, {a.id: a for a in result.actors}
-    raise AssertionError(f"no claim for {number!r} in {[text[c['span'][0] : c['span'][1]] for c in result.claims]}")
+        if number in text[item.span[0] : item.span[1]]:
+            return claim_dict(item), {a.id: a for a in result.actors}
+    raise AssertionError(f"no claim for {number!r} in {[text[c.span[0] : c.span[1]] for c in result.claims]}")
 
 
 def source(item, actors) -> str | None:
@@ -219,15 +221,15 @@ def test_rate_and_time(extract) -> None:
 def test_headline_figures_are_not_claims(extract) -> None:
     text = "Strikes kill 40 in Kharkiv\n\nRussian strikes killed 40 people in Kharkiv on Tuesday, officials said."
     result = extract(text, PUBLISHED)
-    assert [text[c["span"][0] : c["span"][1]] for c in result.claims] == ["40"]
-    assert result.claims[0]["span"][0] > text.index("\n")
+    assert [text[c.span[0] : c.span[1]] for c in result.claims] == ["40"]
+    assert result.claims[0].span[0] > text.index("\n")
 
 
 def test_speaker_counts_are_not_figures(extract) -> None:
     result = extract("Two security sources told the agency that 30 soldiers died.", PUBLISHED)
-    assert [c["quantity"]["value"] for c in result.claims] == [30]
+    assert [c.quantity.value for c in result.claims] == [30]
     result = extract("Premiums rose to 1% of a ship's value, according to two London brokers.", PUBLISHED)
-    assert [c["quantity"]["value"] for c in result.claims] == [1]
+    assert [c.quantity.value for c in result.claims] == [1]
 
 
 def test_dateline_city_is_not_where_the_story_happens(extract) -> None:

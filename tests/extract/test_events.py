@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from watchfloor.serialize import event_dict
+
 PUBLISHED = "2024-11-27"
 
 
 def events(extract, text: str, published: str | None = PUBLISHED) -> list[dict]:
-    return list(extract(text, published).events)
+    return [event_dict(event) for event in extract(text, published).events]
 
 
 def side(result_actors, actor_id):
@@ -54,17 +56,17 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_event(extract, name: str, text: str, expected: tuple[str, str, str]) -> None:
     result = extract(text, PUBLISHED)
-    found = [(e["type"], side(result.actors, e["source"]), side(result.actors, e["target"])) for e in result.events]
+    found = [(e.type, side(result.actors, e.source), side(result.actors, e.target)) for e in result.events]
     assert expected in found
 
 
 def test_denial_gives_reject_and_the_denied_act_with_negative_polarity(extract) -> None:
     result = extract("Kyiv accused Moscow of shelling the city. Russia denied shelling civilians.", PUBLISHED)
-    kinds = {(e["type"], e["source"], e["factuality"]["polarity"]) for e in result.events}
+    kinds = {(e.type, e.source, e.factuality.polarity) for e in result.events}
     assert ("REJECT", "RUS", "positive") in kinds
     assert ("ASSAULT", "RUS", "negative") in kinds
-    denied = next(e for e in result.events if e["factuality"]["polarity"] == "negative")
-    assert denied["attribution"]["actor"] == "RUS"
+    denied = next(e for e in result.events if e.factuality.polarity == "negative")
+    assert denied.attribution is not None and denied.attribution.actor == "RUS"
 
 
 def test_hypothetical_future_and_historical_context(extract) -> None:
