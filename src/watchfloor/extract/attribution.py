@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
-from watchfloor.model import Actor, Span
+from watchfloor.extract.clause import dateline_end
+from watchfloor.model import Actor, Attribution, Place, Span
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span as SpacySpan, Token
 
 KIND_RANK = {"person": 0, "organization": 1, "igo": 2, "ngo": 2, "armed_group": 2, "state": 3}
 PRONOUNS = {
@@ -84,26 +85,6 @@ DESCRIPTIONS.update(
 # Speakers that, with no actor named before them, are the authorities of the country the story is set in.
 LOCAL_AUTHORITIES = {"police", "authorities", "government", "ministry", "officials", "governor", "army", "military"}
 RELATIVE_PRONOUNS = {"which", "who", "that"}
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who states a claim or an event: the speaker's words, its actor, the cue and the citation chain."""
-
-    speaker: str
-    actor: str | None
-    cue: str
-    span: Span
-    chain: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "speaker": self.speaker,
-            "actor": self.actor,
-            "cue": self.cue,
-            "span": list(self.span),
-            "chain": list(self.chain),
-        }
 
 
 @dataclass(frozen=True)
@@ -196,9 +177,9 @@ class Attributor:
         earlier = [actor for s, _e, actor in self.mentions if floor <= s < position]
         return earlier[-1].id if earlier else None
 
-    def _sentence_frames(self, sentence: object, last: Attribution | None) -> list[_Frame]:
+    def _sentence_frames(self, sentence: SpacySpan, last: Attribution | None) -> list[_Frame]:
         frames = []
-        for token in sentence:  # type: ignore[attr-defined]
+        for token in sentence:
             found = self._frame_at(token, last)
             if found is not None:
                 frames.append(found)
@@ -375,3 +356,28 @@ def _speaker_bounds(head: Token) -> Span:
 
 def _inside(position: int, span: Span) -> bool:
     return span[0] <= position < span[1]
+
+
+def make_attributor(doc: Doc, actors: list[Actor], places: list[Place]) -> Attributor:
+    """Who says what in the document, knowing the country where its story happens."""
+    return Attributor(doc, actors, _theatre(doc, places, actors))
+
+
+def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
+    """The actor of the country where the story happens: the one most of its places lie in (datelines aside)."""
+    counts: dict[str, int] = {}
+    for place in places:
+        for start, _end in place.mentions:
+            sentence = doc.char_span(start, _end, alignment_mode="expand")
+            if place.country and sentence is not None and start >= dateline_end(sentence_of(sentence[0])):
+                counts[place.country] = counts.get(place.country, 0) + 1
+    if not counts:  # no place below country level: the state the story names most, if one stands out
+        states = sorted((a for a in actors if a.kind == "state"), key=lambda a: -len(a.mentions))
+        if states and (len(states) == 1 or len(states[0].mentions) > len(states[1].mentions)):
+            return states[0].id
+        return None
+    country = max(counts, key=lambda c: counts[c])
+    ids = {a.id for a in actors}
+    if country in ids:
+        return country
+    return next((a.id for a in actors if a.country == country), None)

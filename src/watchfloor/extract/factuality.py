@@ -9,11 +9,11 @@ independently verified") reaches the figures of the sentence before.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
+from watchfloor.model import Factuality
 from watchfloor.nlp.sentences import same_paragraph, sentence_of
 
 if TYPE_CHECKING:
@@ -48,16 +48,6 @@ FOLLOWING_HEDGE = re.compile(
     r"|neither\b[^.]{0,60}?\b(?:could|can|has|have|was|were))\b[^.]{0,30}\b(?:verified|confirmed)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Factuality:
-    certainty: str
-    polarity: str
-    cues: tuple[str, ...]
-
-    def as_dict(self) -> dict[str, object]:
-        return {"certainty": self.certainty, "polarity": self.polarity, "cues": list(self.cues)}
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ from watchfloor.nlp.ruler import gazetteer_patterns
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 RULER_NAME = "watchfloor_gazetteer"
 PARAGRAPHS_NAME = "watchfloor_paragraphs"
@@ -29,10 +29,10 @@ def _mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-def _join_dateline(doc: Doc, start: object) -> None:
+def _join_dateline(doc: Doc, start: Token) -> None:
     """A dateline ("NAIROBI, Jan 27 (Wire) -") is a sentence of its own: parsed with the next words, the
     parser takes the city for the subject of the story's first verb."""
-    first = start.i  # type: ignore[attr-defined]
+    first = start.i
     if not (doc[first].is_upper and len(doc[first]) > 1):
         return
     for token in doc[first + 1 : first + 15]:
