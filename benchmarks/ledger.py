@@ -178,6 +178,7 @@ def main() -> int:
     print(f"extract + ingest     {ingest_rate:8.1f} articles/s")
     print(f"ratio ingest/extract {ingest_rate / extract_rate:8.2f}   (goal >= 0.9)")
     from watchfloor.correlate.dyads import dyad_series
+    from watchfloor.correlate.tracks import load_track
     from watchfloor.store.ledger import Ledger
 
     with tempfile.TemporaryDirectory() as folder:
@@ -187,7 +188,7 @@ def main() -> int:
         print(f"generated {args.claims:,} claims in {seconds:.0f} s ({ledger.dialect})")
         for name, query in (
             ("claims --actor PRK --unit troops", lambda: ledger.claims(actor="PRK", unit="troops", limit=100)),
-            ("track KEY", lambda: ledger.track(key)),
+            ("track KEY", lambda: load_track(ledger, key)),
             ("dyad PRK RUS", lambda: dyad_series(ledger.events(source="PRK", target="RUS"), "PRK", "RUS", "month")),
         ):
             median, p95 = latency(query)

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-import json
-import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from watchfloor import __version__
 from watchfloor.errors import WatchfloorError
+from watchfloor.formats import FORMATS, print_extractions, print_rows
 
-FORMATS = ("json", "jsonl", "table")
-TABLE_WIDTH = 110  # columns when stdout is not a terminal (a pipe or a file)
+ROWS_HELP = "json: one array; jsonl: one object a line; csv: a header, then a line each; table: readable."
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def format_option(default: str, help_text: str = ROWS_HELP) -> Callable[[Command], Command]:
+    """The output format option every command that prints results takes: ``--format``/``-f`` FORMAT."""
+    return click.option(
+        "--format",
+        "-f",
+        "output_format",
+        type=click.Choice(FORMATS),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,14 +53,10 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "-f",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="json",
-    show_default=True,
-    help="json: one object per document (JSONL when there are several); jsonl: one line each; table: readable.",
+@format_option(
+    "json",
+    "json: one object per document (JSONL when there are several); jsonl: one line each;"
+    " csv: a line per actor, place, time, claim and event; table: readable.",
 )
 @click.option(
     "--published",
@@ -80,7 +89,7 @@ def extract(paths: tuple[str, ...], output_format: str, published: str | None, m
     settings = Settings(model=model) if model else Settings()
     items = read_paths(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, published=published)
     try:
-        counts = _emit(_with_progress(extract_documents(items, settings), len(paths)), output_format)
+        counts = print_extractions(_with_progress(extract_documents(items, settings), len(paths)), output_format)
     except WatchfloorError as error:
         raise click.ClickException(str(error)) from error
     extracted, skipped = counts
@@ -112,7 +121,10 @@ def _ledger(db: str | None) -> Any:
 @DB_OPTION
 @click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date for all inputs.")
 @click.option("--model", envvar="WATCHFLOOR_MODEL", metavar="NAME_OR_PATH", help="spaCy model name or folder.")
-def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model: str | None) -> None:
+@format_option("jsonl", "The summary (the ledger and how many inputs had each outcome) as json, jsonl, csv or a table.")
+def ingest(
+    paths: tuple[str, ...], db: str | None, published: str | None, model: str | None, output_format: str
+) -> None:
     """Extract articles and store them in the ledger, one transaction per document.
 
     Re-ingesting the same text is a no-op; a newer watchfloor or model adds a version and keeps the old one.
@@ -141,7 +153,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model:
                 outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
     except WatchfloorError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(json.dumps({"ledger": ledger.url, **outcomes}))
+    print_rows([{"ledger": ledger.url, **outcomes}], ["ledger", *outcomes], output_format)
     if outcomes.get("skipped"):
         sys.exit(1)
 
@@ -157,9 +169,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, model:
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD")
 @click.option("--limit", type=int, default=100, show_default=True)
-@click.option(
-    "--format", "-f", "output_format", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True
-)
+@format_option("jsonl")
 def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> None:
     """List stored claims, newest documents first, with their source, certainty and span.
 
@@ -188,16 +198,14 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
         "span_start",
         "span_end",
     ]
-    _print_rows(rows, columns, output_format)
+    print_rows(rows, columns, output_format)
 
 
 @cli.command()
 @click.argument("query")
 @DB_OPTION
 @click.option("--limit", type=int, default=20, show_default=True)
-@click.option(
-    "--format", "-f", "output_format", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True
-)
+@format_option("jsonl")
 def search(query: str, db: str | None, limit: int, output_format: str) -> None:
     """Full-text search over stored articles (SQLite FTS5 or PostgreSQL text search).
 
@@ -206,16 +214,13 @@ def search(query: str, db: str | None, limit: int, output_format: str) -> None:
       watchfloor search "North Korean troops Kursk"
     """
     rows = _ledger(db).search(query, limit)
-    _print_rows(rows, ["id", "published", "title", "outlet", "snippet"], output_format)
-
-
-OUTPUTS = click.Choice(["jsonl", "csv", "table"])
+    print_rows(rows, ["id", "published", "title", "outlet", "snippet"], output_format)
 
 
 @cli.command()
 @DB_OPTION
 @click.option("--actor", help="Whose figures: an actor id or a country code.")
-@click.option("--format", "-f", "output_format", type=OUTPUTS, default="jsonl", show_default=True)
+@format_option("jsonl")
 def tracks(db: str | None, actor: str | None, output_format: str) -> None:
     """List claim tracks by size: figures about the same thing, how many states' speakers give them, and
     their first and last dates (`watchfloor track KEY` shows one, with its ultimate sources and marks).
@@ -225,13 +230,13 @@ def tracks(db: str | None, actor: str | None, output_format: str) -> None:
       watchfloor tracks --actor PRK --format table
     """
     rows = _ledger(db).track_summaries(**({"actor": actor} if actor else {}))
-    _print_rows(rows, ["track", "figures", "sources", "first", "last"], output_format)
+    print_rows(rows, ["track", "figures", "sources", "first", "last"], output_format)
 
 
 @cli.command()
 @click.argument("key")
 @DB_OPTION
-@click.option("--format", "-f", "output_format", type=OUTPUTS, default="table", show_default=True)
+@format_option("table")
 def track(key: str, db: str | None, output_format: str) -> None:
     """Show one track's history, source by source, with agreement marks (KEY as listed by `tracks`;
     a unique prefix will do).
@@ -240,15 +245,15 @@ def track(key: str, db: str | None, output_format: str) -> None:
     Example:
       watchfloor track "troops|PRK|deploy|RUS"
     """
-    from watchfloor.correlate.tracks import figure_text
+    from watchfloor.correlate.tracks import figure_text, load_track, load_tracks
 
     ledger = _ledger(db)
-    chosen = ledger.track(key)
+    chosen = load_track(ledger, key)
     if not chosen.entries:
-        matches = [k for k in ledger.tracks() if k.startswith(key)]
+        matches = [k for k in load_tracks(ledger) if k.startswith(key)]
         if len(matches) != 1:
             raise click.UsageError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`")
-        chosen = ledger.track(matches[0])
+        chosen = load_track(ledger, matches[0])
     rows = []
     for entry in chosen.entries:
         marks = entry["marks"]
@@ -269,14 +274,14 @@ def track(key: str, db: str | None, output_format: str) -> None:
                 "span": f"{entry['span_start']}-{entry['span_end']}",
             }
         )
-    _print_rows(
+    print_rows(
         rows, ["published", "figure", "source", "speaker", "certainty", "marks", "document", "span"], output_format
     )
 
 
 @cli.command()
 @DB_OPTION
-@click.option("--format", "-f", "output_format", type=OUTPUTS, default="jsonl", show_default=True)
+@format_option("jsonl")
 def contradictions(db: str | None, output_format: str) -> None:
     """List tracks where independent sources' latest figures disagree, and denials.
 
@@ -285,6 +290,7 @@ def contradictions(db: str | None, output_format: str) -> None:
       watchfloor contradictions --format table
     """
     from watchfloor.correlate.tracks import contradictions as find
+    from watchfloor.correlate.tracks import load_tracks
 
     rows = [
         {
@@ -294,9 +300,9 @@ def contradictions(db: str | None, output_format: str) -> None:
             "b": f"{item['b']['source']} {item['b']['figure']}",
             "documents": f"{item['a']['claim']['document_id'][:19]} {item['b']['claim']['document_id'][:19]}",
         }
-        for item in find(_ledger(db).tracks())
+        for item in find(load_tracks(_ledger(db)))
     ]
-    _print_rows(rows, ["track", "kind", "a", "b", "documents"], output_format)
+    print_rows(rows, ["track", "kind", "a", "b", "documents"], output_format)
 
 
 @cli.command()
@@ -304,7 +310,7 @@ def contradictions(db: str | None, output_format: str) -> None:
 @click.argument("second")
 @DB_OPTION
 @click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
-@click.option("--format", "-f", "output_format", type=OUTPUTS, default="jsonl", show_default=True)
+@format_option("jsonl")
 def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -> None:
     """What FIRST did to SECOND per period: events by PLOVER quad class and a weighted score.
 
@@ -324,7 +330,7 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
         }
         for p in points
     ]
-    _print_rows(rows, ["period", *QUADS, "score", "events"], output_format)
+    print_rows(rows, ["period", *QUADS, "score", "events"], output_format)
 
 
 @cli.command()
@@ -343,64 +349,6 @@ def brief(db: str | None, actor: str | None, since: str | None) -> None:
     click.echo(write_brief(_ledger(db), actor=actor, since=since))
 
 
-def _print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: str) -> None:
-    if output_format == "jsonl":
-        for row in rows:
-            click.echo(json.dumps({k: row.get(k) for k in columns if k in row}, ensure_ascii=False, default=str))
-    elif output_format == "csv":
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table()
-        for column in columns:
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            cells = ("" if row.get(c) is None else str(row.get(c)) for c in columns)
-            table.add_row(*(cell[:19] if cell.startswith("sha256:") else cell for cell in cells))
-        Console(width=None if sys.stdout.isatty() else TABLE_WIDTH * 2).print(table)
-
-
-def _emit(results: Iterable[Any], output_format: str) -> tuple[int, int]:
-    """Print each result as it comes (skips to stderr); one lone JSON document is pretty-printed."""
-    from watchfloor.model import Skip
-    from watchfloor.serialize import to_contract
-
-    extracted = skipped = 0
-    held = None
-    for result in results:
-        if isinstance(result, Skip):
-            skipped += 1
-            click.echo(f"skipped {result.source}: {result.reason}", err=True)
-            continue
-        extracted += 1
-        if output_format == "table":
-            _print_table(result)
-        elif output_format == "json" and extracted == 1:
-            held = result
-        else:
-            if held is not None:
-                click.echo(json.dumps(to_contract(held), ensure_ascii=False))
-                held = None
-            click.echo(json.dumps(to_contract(result), ensure_ascii=False))
-    if held is not None:
-        click.echo(_pretty_json(to_contract(held)))
-    return extracted, skipped
-
-
-_PAIR = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
-
-
-def _pretty_json(value: Any) -> str:
-    """Indented JSON with each [start, end] span kept on one line."""
-    return _PAIR.sub(r"[\1, \2]", json.dumps(value, ensure_ascii=False, indent=2))
-
-
 def _with_progress(results: Iterable[Any], inputs: int) -> Iterator[Any]:
     """Show a progress bar on stderr when it is a terminal and there is more than one input."""
     if not sys.stderr.isatty() or inputs < 2:
@@ -413,54 +361,6 @@ def _with_progress(results: Iterable[Any], inputs: int) -> Iterator[Any]:
         for result in results:
             progress.advance(task)
             yield result
-
-
-def _print_table(extraction: Any) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else TABLE_WIDTH)
-    document = extraction.document
-    heading = document.title or document.source
-    dated = document.published or (
-        f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated"
-    )
-    table = Table(title=f"{heading} ({dated})", title_justify="left", show_lines=False)
-    for column in ("kind", "id", "name", "country", "sector / where", "mentions"):
-        table.add_column(column, overflow="fold")
-    for actor in extraction.actors:
-        table.add_row(
-            actor.kind, actor.id, actor.name, actor.country or "", actor.sector or "", str(len(actor.mentions))
-        )
-    for place in extraction.places:
-        where = f"{place.lat:.2f}, {place.lon:.2f} ({place.precision})"
-        table.add_row(
-            "place", str(place.geonameid or ""), place.name, place.country or "", where, str(len(place.mentions))
-        )
-    for time in extraction.times:
-        interval = f"{time.start} .. {time.end}" if time.start else "unresolved"
-        table.add_row("time", time.grain, time.text, "", interval, "1")
-    text = document.text
-    for claim in extraction.claims:
-        words = text[claim["span"][0] : claim["span"][1]]
-        said = (claim["attribution"] or {}).get("actor") or "outlet"
-        factuality = f"{claim['factuality']['certainty']}, {claim['factuality']['polarity']}"
-        table.add_row(
-            "claim", claim["quantity"]["unit"] or "", words, claim["subject"] or "", f"{said}; {factuality}", "1"
-        )
-    for event in extraction.events:
-        said = (event["attribution"] or {}).get("actor") or "outlet"
-        parties = f"{event['source']} -> {event['target'] or '?'}"
-        table.add_row(
-            "event",
-            event["type"],
-            f"{event['trigger']['text']}: {parties}",
-            "",
-            f"{said}; {event['factuality']['certainty']}, {event['factuality']['polarity']}",
-            "1",
-        )
-    console.print(table)
-    console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  [{document.id[:19]}]\n")
 
 
 def main(argv: list[str] | None = None) -> int:

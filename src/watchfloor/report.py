@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from watchfloor.correlate.tracks import load_track
+
 MAX_TRACKS = 5
 MAX_EVENTS = 12
 
@@ -30,7 +32,7 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     """The brief: the main claim tracks source by source with their marks, then the events, each sentence
     followed by a citation [n] whose footnote quotes the span it rests on."""
     summaries = ledger.track_summaries(actor=actor, since=since, limit=MAX_TRACKS)
-    ranked = [ledger.track(summary["track"]) for summary in summaries]
+    ranked = [load_track(ledger, summary["track"]) for summary in summaries]
     for track in ranked:
         track.entries = [e for e in track.entries if not since or (e.get("published") or "") >= since]
     events = [e for e in ledger.events() if not since or (e.get("published") or "") >= since]

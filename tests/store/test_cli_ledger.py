@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from watchfloor.correlate.tracks import load_tracks
 from watchfloor.store.ledger import Ledger
 
 STORY = Path(__file__).resolve().parents[2] / "samples" / "north-korea-story.jsonl"
@@ -60,4 +61,4 @@ def test_hostile_inputs_never_break_stored_data(ledger_url: str, tmp_path: Path,
     assert all(after[table] >= before[table] for table in before)
     assert after["documents"] - before["documents"] <= 3
     assert ledger.check() == []
-    assert ledger.tracks()["troops|PRK|deploy|RUS"].entries  # earlier facts untouched
+    assert load_tracks(ledger)["troops|PRK|deploy|RUS"].entries  # earlier facts untouched

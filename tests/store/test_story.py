@@ -9,7 +9,7 @@ import pytest
 
 from watchfloor.config import Settings
 from watchfloor.correlate.dyads import dyad_series
-from watchfloor.correlate.tracks import contradictions
+from watchfloor.correlate.tracks import contradictions, load_tracks
 from watchfloor.pipeline import ingest_items
 from watchfloor.read import read_paths
 from watchfloor.report import write_brief
@@ -32,13 +32,13 @@ def test_wire_copies_are_linked_and_left_out(story: Ledger) -> None:
     assert len(story.copies()) == 2
     published = [row["published"] for row in story.claims(limit=1000) if row["document_id"] in story.copies()]
     assert sorted(published) == ["2024-10-18", "2024-11-13"]
-    figures = [entry["value"] for entry in story.tracks()[MAIN].entries]
+    figures = [entry["value"] for entry in load_tracks(story)[MAIN].entries]
     assert figures.count(1500) == 2  # one by the NIS (the copy left out), one denied by the Kremlin
     assert figures.count(11000) == 2  # Ukraine's intelligence and the NIS, the NIS's copy left out
 
 
 def test_main_track_history_marks_and_independence(story: Ledger) -> None:
-    track = story.tracks()[MAIN]
+    track = load_tracks(story)[MAIN]
     history = [(e["published"], e["value"], e["marks"]["source"]) for e in track.entries]
     assert history[0] == ("2024-10-18", 1500, "KOR")
     assert history[-1] == ("2024-12-20", 15000, "UKR")
@@ -53,14 +53,14 @@ def test_main_track_history_marks_and_independence(story: Ledger) -> None:
 
 
 def test_one_briefing_reported_twice_is_a_same_day_discrepancy(story: Ledger) -> None:
-    [key] = [k for k in story.tracks() if k.startswith("troops|PRK|deploy|@Kursk")]
-    first, second = story.tracks()[key].entries
+    [key] = [k for k in load_tracks(story) if k.startswith("troops|PRK|deploy|@Kursk")]
+    first, second = load_tracks(story)[key].entries
     assert (first["value"], second["low"], second["high"]) == (2000, 3000, 10000)
     assert second["marks"]["differs_same_day"] == "2000" and "revises" not in second["marks"]
 
 
 def test_contradictions_and_denials_are_listed(story: Ledger) -> None:
-    found = contradictions(story.tracks())
+    found = contradictions(load_tracks(story))
     kinds = {(item["kind"], item["a"]["source"], item["b"]["source"]) for item in found if item["track"] == MAIN}
     assert ("denial", "KOR", "PRK") in kinds and ("denial", "KOR", "RUS") in kinds
     assert ("contradiction", "KOR", "UKR") in kinds  # the NIS's 11,000 against Ukraine's 15,000

@@ -20,9 +20,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from watchfloor import gazetteer
+
+if TYPE_CHECKING:
+    from watchfloor.model import Claim, Extraction
+    from watchfloor.store.ledger import Ledger
 
 EXACT_TOLERANCE = 0.02
 APPROXIMATE_TOLERANCE = 0.10
@@ -45,6 +49,26 @@ def track_key(
     to (or, without a destination actor, where)."""
     where = target or ("@" + place if place else "")
     return "|".join([unit_class(unit), subject or "", relation or "", where])
+
+
+def claim_track_keys(extraction: Extraction) -> dict[str, str | None]:
+    """Each claim's track key by claim id (None for a figure without a unit), owners and destinations taken
+    at state level; ``Ledger.ingest`` stores them."""
+    countries = {actor.id: actor.country for actor in extraction.actors}
+    return {claim.id: _claim_track_key(claim, countries) for claim in extraction.claims}
+
+
+def _claim_track_key(claim: Claim, countries: dict[str, str | None]) -> str | None:
+    unit = claim.quantity.unit
+    if not unit:
+        return None
+    return track_key(
+        unit,
+        countries.get(claim.subject or "") or claim.subject,
+        countries.get(claim.target or "") or claim.target,
+        claim.place,
+        claim.relation,
+    )
 
 
 def interval(row: dict[str, Any]) -> tuple[float, float]:
@@ -110,6 +134,20 @@ def build_tracks(rows: list[dict[str, Any]]) -> dict[str, Track]:
     for track in tracks.values():
         mark(track)
     return tracks
+
+
+def load_tracks(ledger: Ledger, **filters: Any) -> dict[str, Track]:
+    """Tracks over the ledger's latest claims (``Ledger.claims`` filters), wire copies left out."""
+    rows = ledger.claims(limit=10_000_000, **filters)
+    copies = ledger.copies()
+    return build_tracks([row for row in rows if row["document_id"] not in copies and row["track_key"]])
+
+
+def load_track(ledger: Ledger, key: str) -> Track:
+    """One track by its key, from an indexed query (no need to build every track), marked."""
+    track = Track(key, chronological(ledger.track_claims(key)))
+    mark(track)
+    return track
 
 
 def mark(track: Track) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -79,11 +80,22 @@ class Ledger:
         except Exception as error:
             raise StoreError(f"cannot migrate ledger {self.url!r}: {error}") from error
 
-    def ingest(self, extraction: Extraction, extractor: str) -> IngestResult:
+    def ingest(
+        self,
+        extraction: Extraction,
+        extractor: str,
+        *,
+        track_keys: Mapping[str, str | None] | None = None,
+        signature: bytes | None = None,
+        original: tuple[str, float] | None = None,
+    ) -> IngestResult:
         """Store one extraction, all or nothing. The same text by the same extractor is a no-op; a newer
-        extractor adds a version and keeps the old one."""
-        from watchfloor.correlate.copies import signature
+        extractor adds a version and keeps the old one.
 
+        What relates the document to others is computed by ``correlate`` and only stored here: ``track_keys``
+        (claim id -> track key; claims not in it get none), and for a new document its MinHash ``signature``
+        and the ``original`` (stored document id, similarity) it is a copy of (``correlate.links`` gives all
+        three)."""
         document = extraction.document
         with self.engine.begin() as connection:
             versions = queries.versions(connection, document.id)
@@ -91,56 +103,44 @@ class Ledger:
                 return IngestResult(document.id, "unchanged", versions[extractor])
             if not versions:
                 queries.insert_document(connection, extraction, _now())
-                minhash = signature(document.text)
-                finder = self._copy_finder(connection)
-                original = finder.original_of(minhash)
                 if original is not None:
                     queries.insert_copy(connection, document.id, original[0], original[1])
-                queries.insert_signature(connection, document.id, minhash)
+                if signature is not None:
+                    queries.insert_signature(connection, document.id, signature)
             version = max(versions.values(), default=0) + 1
             if versions:
                 queries.supersede(connection, document.id)
             extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
-            queries.insert_facts(connection, extraction_id, extraction)
-        if not versions:  # only once the document is committed may later ones be matched against it
-            self._finder.add(document.id, minhash)
+            queries.insert_facts(connection, extraction_id, extraction, track_keys or {})
         return IngestResult(document.id, "new version" if versions else "added", version)
 
-    def _copy_finder(self, connection: Any) -> Any:
-        from watchfloor.correlate.copies import CopyFinder
+    def versions(self, document_id: str) -> dict[str, int]:
+        """The extractor -> version map of a document's stored extractions (empty for a new document)."""
+        with self.engine.connect() as connection:
+            return queries.versions(connection, document_id)
 
-        if getattr(self, "_finder", None) is None:
-            self._finder = CopyFinder(queries.all_signatures(connection))
-        return self._finder
+    def signatures(self) -> list[tuple[str, bytes]]:
+        """Every stored document's MinHash signature, for ``correlate.copies.CopyFinder``."""
+        with self.engine.connect() as connection:
+            return queries.all_signatures(connection)
 
     def copies(self) -> set[str]:
         """Ids of stored documents that are copies of an earlier one."""
         with self.engine.connect() as connection:
             return queries.copy_ids(connection)
 
-    def tracks(self, **filters: Any) -> dict[str, Any]:
-        """Claim tracks (``correlate.tracks``) over the latest claims, wire copies left out."""
-        from watchfloor.correlate.tracks import build_tracks
-
-        rows = self.claims(limit=10_000_000, **filters)
-        copies = self.copies()
-        return build_tracks([row for row in rows if row["document_id"] not in copies and row["track_key"]])
-
     def track_summaries(self, **filters: Any) -> list[dict[str, Any]]:
         """Tracks by size without loading them (``queries.track_summaries``)."""
         with self.engine.connect() as connection:
             return queries.track_summaries(connection, **filters)
 
-    def track(self, key: str) -> Any:
-        """One track by its key, from an indexed query (no need to build every track)."""
-        from watchfloor.correlate.tracks import Track, chronological, mark
-
+    def track_claims(self, key: str) -> list[dict[str, Any]]:
+        """The latest claims of one track, wire copies left out, from an indexed query (no need to load every
+        claim); ``correlate.tracks.load_track`` orders and marks them."""
         with self.engine.connect() as connection:
             rows = queries.select_track(connection, key)
             copies = queries.copy_ids(connection)
-        track = Track(key, chronological([r for r in rows if r["document_id"] not in copies]))
-        mark(track)
-        return track
+        return [row for row in rows if row["document_id"] not in copies]
 
     def events(self, **filters: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:

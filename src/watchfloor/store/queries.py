@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, insert, select, text
 
-from watchfloor.correlate.tracks import track_key
-from watchfloor.model import Extraction
+from watchfloor.model import Claim, Event, Extraction
 from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
 
 if TYPE_CHECKING:
@@ -72,8 +72,10 @@ def insert_extraction(
     return int(key[0])
 
 
-def insert_facts(connection: Connection, extraction_id: int, extraction: Extraction) -> None:
-    """Actors, places, claims and events of one extraction."""
+def insert_facts(
+    connection: Connection, extraction_id: int, extraction: Extraction, track_keys: Mapping[str, str | None]
+) -> None:
+    """Actors, places, claims and events of one extraction; ``track_keys`` maps claim ids to their track keys."""
     countries = {a.id: a.country for a in extraction.actors}
     if extraction.actors:
         connection.execute(
@@ -111,86 +113,83 @@ def insert_facts(connection: Connection, extraction_id: int, extraction: Extract
         )
     if extraction.claims:
         date = extraction.document.published or extraction.latest_date
-        connection.execute(insert(claims), [_claim_row(extraction_id, c, countries, date) for c in extraction.claims])
+        connection.execute(
+            insert(claims), [_claim_row(extraction_id, c, countries, date, track_keys) for c in extraction.claims]
+        )
     if extraction.events:
         connection.execute(insert(events), [_event_row(extraction_id, e, countries) for e in extraction.events])
 
 
 def _claim_row(
-    extraction_id: int, claim: dict[str, Any], countries: dict[str, str | None], document_date: str | None
+    extraction_id: int,
+    claim: Claim,
+    countries: dict[str, str | None],
+    document_date: str | None,
+    track_keys: Mapping[str, str | None],
 ) -> dict[str, Any]:
-    quantity, time = claim["quantity"], claim["time"] or {}
-    attribution = claim["attribution"] or {}
+    quantity, time, attribution = claim.quantity, claim.time, claim.attribution
     return {
         "extraction_id": extraction_id,
-        "claim_id": claim["id"],
-        "value": quantity["value"],
-        "low": quantity["low"],
-        "high": quantity["high"],
-        "bound": quantity["bound"],
-        "approximate": quantity["approximate"],
-        "unit": quantity["unit"],
-        "per": quantity["per"],
-        "unit_text": quantity.get("unit_text"),
-        "measure": claim["measure"],
-        "subject": claim["subject"],
-        "subject_country": countries.get(claim["subject"] or ""),
-        "place": claim["place"],
-        "target": claim.get("target"),
-        "track_key": None
-        if not quantity["unit"]
-        else track_key(
-            quantity["unit"],
-            countries.get(claim["subject"] or "") or claim["subject"],
-            countries.get(claim.get("target") or "") or claim.get("target"),
-            claim["place"],
-            claim.get("relation"),
-        ),
-        "chain_countries": [countries.get(link) for link in attribution.get("chain") or []],
+        "claim_id": claim.id,
+        "value": quantity.value,
+        "low": quantity.low,
+        "high": quantity.high,
+        "bound": quantity.bound,
+        "approximate": quantity.approximate,
+        "unit": quantity.unit,
+        "per": quantity.per,
+        "unit_text": quantity.unit_text,
+        "measure": claim.measure,
+        "subject": claim.subject,
+        "subject_country": countries.get(claim.subject or ""),
+        "place": claim.place,
+        "target": claim.target,
+        "track_key": track_keys.get(claim.id),
+        "chain_countries": [countries.get(link) for link in attribution.chain] if attribution else [],
         "document_date": document_date,
-        "time_start": time.get("start"),
-        "time_end": time.get("end"),
-        "time_text": time.get("text"),
-        "speaker": attribution.get("speaker"),
-        "source": attribution.get("actor"),
-        "source_country": countries.get(attribution.get("actor") or ""),
-        "cue": attribution.get("cue"),
-        "chain": attribution.get("chain"),
-        "certainty": claim["factuality"]["certainty"],
-        "polarity": claim["factuality"]["polarity"],
-        "cues": claim["factuality"]["cues"],
-        "context": claim["context"],
-        "span_start": claim["span"][0],
-        "span_end": claim["span"][1],
-        "sentence_start": claim["sentence"][0],
-        "sentence_end": claim["sentence"][1],
+        "time_start": time.start if time else None,
+        "time_end": time.end if time else None,
+        "time_text": time.text if time else None,
+        "speaker": attribution.speaker if attribution else None,
+        "source": attribution.actor if attribution else None,
+        "source_country": countries.get(attribution.actor or "") if attribution else None,
+        "cue": attribution.cue if attribution else None,
+        "chain": list(attribution.chain) if attribution else None,
+        "certainty": claim.factuality.certainty,
+        "polarity": claim.factuality.polarity,
+        "cues": list(claim.factuality.cues),
+        "context": claim.context,
+        "span_start": claim.span[0],
+        "span_end": claim.span[1],
+        "sentence_start": claim.sentence[0],
+        "sentence_end": claim.sentence[1],
     }
 
 
-def _event_row(extraction_id: int, event: dict[str, Any], countries: dict[str, str | None]) -> dict[str, Any]:
-    time, attribution = event["time"] or {}, event["attribution"] or {}
+def _event_row(extraction_id: int, event: Event, countries: dict[str, str | None]) -> dict[str, Any]:
+    time, attribution = event.time, event.attribution
     return {
         "extraction_id": extraction_id,
-        "event_id": event["id"],
-        "type": event["type"],
-        "mode": event["mode"],
-        "trigger": event["trigger"]["text"],
-        "trigger_start": event["trigger"]["span"][0],
-        "trigger_end": event["trigger"]["span"][1],
-        "sentence_start": event["sentence"][0],
-        "sentence_end": event["sentence"][1],
-        "source": event["source"],
-        "source_country": countries.get(event["source"]),
-        "target": event["target"],
-        "target_country": countries.get(event["target"] or ""),
-        "place": event["place"],
-        "time_start": time.get("start"),
-        "time_end": time.get("end"),
-        "speaker": attribution.get("speaker"),
-        "attributed": attribution.get("actor"),
-        "certainty": event["factuality"]["certainty"],
-        "polarity": event["factuality"]["polarity"],
-        "context": event["context"],
+        "event_id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "trigger": event.trigger.text,
+        "trigger_start": event.trigger.span[0],
+        "trigger_end": event.trigger.span[1],
+        "sentence_start": event.sentence[0],
+        "sentence_end": event.sentence[1],
+        "source": event.source,
+        "source_country": countries.get(event.source or ""),
+        "target": event.target,
+        "target_country": countries.get(event.target or ""),
+        "place": event.place,
+        "time_start": time.start if time else None,
+        "time_end": time.end if time else None,
+        "speaker": attribution.speaker if attribution else None,
+        "attributed": attribution.actor if attribution else None,
+        "certainty": event.factuality.certainty,
+        "polarity": event.factuality.polarity,
+        "context": event.context,
     }
 
 

@@ -17,6 +17,16 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # the tables in the order the first schema created them (extractions refer to documents, facts to both)
+    _create_documents_and_extractions()
+    _create_actors()
+    _create_claims()
+    _create_events()
+    _create_places()
+    _create_text_search()
+
+
+def _create_documents_and_extractions() -> None:
     op.create_table(
         "documents",
         sa.Column("id", sa.String(80), primary_key=True),
@@ -42,6 +52,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("document_id", "extractor"),
         sa.UniqueConstraint("document_id", "version"),
     )
+
+
+def _create_actors() -> None:
     op.create_table(
         "actors",
         sa.Column("extraction_id", sa.Integer(), sa.ForeignKey("extractions.id"), nullable=False),
@@ -54,6 +67,9 @@ def upgrade() -> None:
         sa.Column("mentions", sa.JSON(), nullable=False),
     )
     op.create_index("ix_actors_extraction_id", "actors", ["extraction_id"])
+
+
+def _create_claims() -> None:
     op.create_table(
         "claims",
         sa.Column("extraction_id", sa.Integer(), sa.ForeignKey("extractions.id"), nullable=False),
@@ -90,6 +106,9 @@ def upgrade() -> None:
     op.create_index("claims_time", "claims", ["time_start"])
     op.create_index("claims_unit_subject", "claims", ["unit", "subject_country"])
     op.create_index("claims_source", "claims", ["source_country"])
+
+
+def _create_events() -> None:
     op.create_table(
         "events",
         sa.Column("extraction_id", sa.Integer(), sa.ForeignKey("extractions.id"), nullable=False),
@@ -116,6 +135,9 @@ def upgrade() -> None:
     )
     op.create_index("events_extraction", "events", ["extraction_id"])
     op.create_index("events_dyad", "events", ["source_country", "target_country", "time_start"])
+
+
+def _create_places() -> None:
     op.create_table(
         "places",
         sa.Column("extraction_id", sa.Integer(), sa.ForeignKey("extractions.id"), nullable=False),
@@ -128,6 +150,9 @@ def upgrade() -> None:
         sa.Column("mentions", sa.JSON(), nullable=False),
     )
     op.create_index("ix_places_extraction_id", "places", ["extraction_id"])
+
+
+def _create_text_search() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(id UNINDEXED, title, text)")
     else:

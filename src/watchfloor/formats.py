@@ -1,0 +1,136 @@
+"""Output formats of the command line: result rows and extractions as JSON, JSONL, CSV or a rich table."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from watchfloor.model import Extraction
+
+FORMATS = ("json", "jsonl", "csv", "table")
+TABLE_WIDTH = 110  # columns when stdout is not a terminal (a pipe or a file)
+
+
+def print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: str) -> None:
+    """Rows in the chosen format, each with only ``columns`` (in that order)."""
+    if output_format == "json":
+        picked = [{k: row.get(k) for k in columns if k in row} for row in rows]
+        click.echo(json.dumps(picked, ensure_ascii=False, default=str, indent=2))
+    elif output_format == "jsonl":
+        for row in rows:
+            click.echo(json.dumps({k: row.get(k) for k in columns if k in row}, ensure_ascii=False, default=str))
+    elif output_format == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table()
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            cells = ("" if row.get(c) is None else str(row.get(c)) for c in columns)
+            table.add_row(*(cell[:19] if cell.startswith("sha256:") else cell for cell in cells))
+        Console(width=None if sys.stdout.isatty() else TABLE_WIDTH * 2).print(table)
+
+
+def print_extractions(results: Iterable[Any], output_format: str) -> tuple[int, int]:
+    """Print each result as it comes (skips to stderr); one lone JSON document is pretty-printed."""
+    from watchfloor.model import Skip
+    from watchfloor.serialize import to_contract
+
+    extracted = skipped = 0
+    held = None
+    for result in results:
+        if isinstance(result, Skip):
+            skipped += 1
+            click.echo(f"skipped {result.source}: {result.reason}", err=True)
+            continue
+        extracted += 1
+        if output_format == "table":
+            _print_table(result)
+        elif output_format == "csv":
+            _print_csv(result, header=extracted == 1)
+        elif output_format == "json" and extracted == 1:
+            held = result
+        else:
+            if held is not None:
+                click.echo(json.dumps(to_contract(held), ensure_ascii=False))
+                held = None
+            click.echo(json.dumps(to_contract(result), ensure_ascii=False))
+    if held is not None:
+        click.echo(pretty_json(to_contract(held)))
+    return extracted, skipped
+
+
+_PAIR = re.compile(r"\[\s+(-?\d+),\s+(-?\d+)\s+\]")
+
+
+def pretty_json(value: Any) -> str:
+    """Indented JSON with each [start, end] span kept on one line."""
+    return _PAIR.sub(r"[\1, \2]", json.dumps(value, ensure_ascii=False, indent=2))
+
+
+EXTRACTION_COLUMNS = ("kind", "id", "name", "country", "sector / where", "mentions")
+
+
+def _print_table(extraction: Extraction) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else TABLE_WIDTH)
+    document = extraction.document
+    heading = document.title or document.source
+    dated = document.published or (
+        f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated"
+    )
+    table = Table(title=f"{heading} ({dated})", title_justify="left", show_lines=False)
+    for column in EXTRACTION_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for row in _extraction_rows(extraction):
+        table.add_row(*row)
+    console.print(table)
+    console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  [{document.id[:19]}]\n")
+
+
+def _print_csv(extraction: Extraction, *, header: bool) -> None:
+    """The table's rows as CSV, each led by the document's id (the header only before the first document)."""
+    import csv
+
+    writer = csv.writer(sys.stdout)
+    if header:
+        writer.writerow(["document", *EXTRACTION_COLUMNS])
+    writer.writerows([extraction.document.id, *row] for row in _extraction_rows(extraction))
+
+
+def _extraction_rows(extraction: Extraction) -> Iterator[tuple[str, ...]]:
+    """One row (EXTRACTION_COLUMNS) per actor, place, time, claim and event of an extraction."""
+    for actor in extraction.actors:
+        yield actor.kind, actor.id, actor.name, actor.country or "", actor.sector or "", str(len(actor.mentions))
+    for place in extraction.places:
+        where = f"{place.lat:.2f}, {place.lon:.2f} ({place.precision})"
+        yield "place", str(place.geonameid or ""), place.name, place.country or "", where, str(len(place.mentions))
+    for time in extraction.times:
+        interval = f"{time.start} .. {time.end}" if time.start else "unresolved"
+        yield "time", time.grain, time.text, "", interval, "1"
+    text = extraction.document.text
+    for claim in extraction.claims:
+        words = text[claim.span[0] : claim.span[1]]
+        said = (claim.attribution.actor if claim.attribution else None) or "outlet"
+        factuality = f"{claim.factuality.certainty}, {claim.factuality.polarity}"
+        yield "claim", claim.quantity.unit or "", words, claim.subject or "", f"{said}; {factuality}", "1"
+    for event in extraction.events:
+        said = (event.attribution.actor if event.attribution else None) or "outlet"
+        parties = f"{event.source} -> {event.target or '?'}"
+        factuality = f"{event.factuality.certainty}, {event.factuality.polarity}"
+        yield "event", event.type, f"{event.trigger.text}: {parties}", "", f"{said}; {factuality}", "1"
