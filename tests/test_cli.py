@@ -126,3 +126,17 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [name for name in group.commands if f"watchfloor {name}" not in readme]
     assert missing == []
+
+
+def test_extract_as_csv_has_a_row_per_fact_led_by_the_document(tmp_path: Path, cli) -> None:
+    import csv
+    import io
+
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = cli("extract", str(path), str(path), "--published", "2024-11-26", "-f", "csv")
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert {row["kind"] for row in rows} >= {"place", "time", "event"}
+    assert len({row["document"] for row in rows}) == 1 and rows[0]["document"].startswith("sha256:")
+    assert ("place", "Kursk") in {(row["kind"], row["name"]) for row in rows}

@@ -62,3 +62,32 @@ def test_hostile_inputs_never_break_stored_data(ledger_url: str, tmp_path: Path,
     assert after["documents"] - before["documents"] <= 3
     assert ledger.check() == []
     assert load_tracks(ledger)["troops|PRK|deploy|RUS"].entries  # earlier facts untouched
+
+
+def test_every_printing_command_takes_every_format(ledger_url: str, cli) -> None:
+    ingested = cli("ingest", str(STORY), "--db", ledger_url, "--format", "json")
+    assert ingested.code == 0 and json.loads(ingested.out) == [{"ledger": ledger_url, "added": 15}]
+    commands = {
+        "claims": ["claims", "--actor", "PRK"],
+        "search": ["search", "troops Kursk"],
+        "tracks": ["tracks"],
+        "track": ["track", "troops|PRK|deploy|RUS"],
+        "contradictions": ["contradictions"],
+        "dyad": ["dyad", "PRK", "RUS", "--by", "month"],
+        "ingest": ["ingest", str(STORY)],
+    }
+    for name, args in commands.items():
+        outputs = {}
+        for output_format in ("json", "jsonl", "csv", "table"):
+            result = cli(*args, "--db", ledger_url, "--format", output_format)
+            assert result.code == 0, (name, output_format, result.err)
+            outputs[output_format] = result.out
+        array = json.loads(outputs["json"])
+        lines = [json.loads(line) for line in outputs["jsonl"].splitlines()]
+        assert isinstance(array, list) and array and array == lines, name
+        rows = list(csv.DictReader(io.StringIO(outputs["csv"])))
+        assert len(rows) == len(array) and set(rows[0]) >= set(array[0]), name
+        assert outputs["table"].strip() and outputs["table"] != outputs["jsonl"], name
+    assert json.loads(cli("ingest", str(STORY), "--db", ledger_url, "-f", "json").out) == [
+        {"ledger": ledger_url, "unchanged": 15}
+    ]
