@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import csv
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any, TypeVar
+
+V = TypeVar("V")
+
+# Set to record which entries of the rule tables are looked up (tests/test_rule_coverage.py); read when a
+# table is first loaded, so that without it the tables are plain frozensets and dicts at full speed.
+RECORD_VARIABLE = "WATCHFLOOR_RECORD_RULES"
+# Entries looked up so far, by table file name, while recording.
+HITS: dict[str, set[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -138,3 +149,136 @@ def word_list(filename: str) -> frozenset[str]:
 def number_words() -> dict[str, int]:
     """English number words from "zero" to "ninety" and their values."""
     return {word: int(value) for word, value in read_rows("number_words.tsv")}
+
+
+class Lexicon(frozenset[str]):
+    """A rule table's entries that notes each entry looked up in it (built only while recording)."""
+
+    table: str
+
+    def __new__(cls, table: str, entries: Iterable[str]) -> Lexicon:
+        made = super().__new__(cls, entries)
+        made.table = table
+        return made
+
+    def __contains__(self, entry: object) -> bool:
+        found = super().__contains__(entry)
+        if found:
+            HITS.setdefault(self.table, set()).add(str(entry))
+        return found
+
+
+class RuleTable(dict[str, V]):
+    """A rule table keyed by word that notes each key looked up in it (built only while recording)."""
+
+    table: str
+
+    def __init__(self, table: str, rows: dict[str, V]) -> None:
+        super().__init__(rows)
+        self.table = table
+
+    def _note(self, key: object) -> None:
+        if super().__contains__(key):
+            HITS.setdefault(self.table, set()).add(str(key))
+
+    def __contains__(self, key: object) -> bool:
+        self._note(key)
+        return super().__contains__(key)
+
+    def __getitem__(self, key: str) -> V:
+        self._note(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._note(key)
+        return super().get(key, default)
+
+
+def recording() -> bool:
+    """True when rule-table lookups are being recorded."""
+    return bool(os.environ.get(RECORD_VARIABLE))
+
+
+def lexicon(table: str, entries: Iterable[str]) -> frozenset[str]:
+    """A rule table's entries as a frozenset; while recording, one that notes its lookups."""
+    return Lexicon(table, entries) if recording() else frozenset(entries)
+
+
+def rule_table(table: str, rows: dict[str, V]) -> dict[str, V]:
+    """A rule table keyed by word; while recording, one that notes its lookups."""
+    return RuleTable(table, rows) if recording() else rows
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Nouns for what a source states, whose owner speaks: "the IAEA's yardstick", "the ministry's tally"."""
+    return lexicon("source_nouns.txt", (word.lower() for word in read_lines("source_nouns.txt")))
+
+
+@lru_cache(maxsize=1)
+def speaker_descriptions() -> dict[str, dict[str, str]]:
+    """Head nouns of speaking definite descriptions ("the agency said"): {"sector": "a|b", "kind": "c"}, each
+    key present only when the table restricts it."""
+    rows = {
+        word: {key: value for key, value in (("sector", sector), ("kind", kind)) if value}
+        for word, sector, kind in read_rows("speaker_descriptions.tsv")
+    }
+    return rule_table("speaker_descriptions.tsv", rows)
+
+
+@lru_cache(maxsize=1)
+def local_authorities() -> frozenset[str]:
+    """Speakers that, with no actor named before them, are the authorities of the story's country."""
+    return lexicon("local_authorities.txt", read_lines("local_authorities.txt"))
+
+
+@lru_cache(maxsize=1)
+def counting_verbs() -> frozenset[str]:
+    """Reporting verbs that report a figure as their object ("has counted 8,000 drones")."""
+    rows = read_rows("reporting_verb_objects.tsv")
+    return lexicon("reporting_verb_objects.tsv", (lemma for lemma, kind in rows if kind == "figure"))
+
+
+@lru_cache(maxsize=1)
+def denial_verbs() -> frozenset[str]:
+    """Reporting verbs of denial, that report with an object or a clause ("denied sending troops")."""
+    rows = read_rows("reporting_verb_objects.tsv")
+    return lexicon("reporting_verb_objects.tsv", (lemma for lemma, kind in rows if kind == "denial"))
+
+
+@lru_cache(maxsize=1)
+def local_roles() -> frozenset[str]:
+    """Titles of local office ("regional governor", "Mayor"): their holder speaks for the place's state."""
+    return lexicon("local_roles.txt", read_lines("local_roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def compass_prefixes() -> frozenset[str]:
+    """Words that qualify a town's name ("North Mitrovica"), case-sensitive."""
+    return lexicon("compass_prefixes.txt", read_lines("compass_prefixes.txt"))
+
+
+@lru_cache(maxsize=1)
+def glued_units() -> tuple[str, ...]:
+    """Units written against a number besides those units.tsv writes so ("118.5p", "24h")."""
+    return tuple(read_lines("glued_units.txt"))
+
+
+@lru_cache(maxsize=1)
+def fractions() -> dict[str, float]:
+    """Fractions in words ("two thirds") and their value in percent."""
+    return rule_table("fractions.tsv", {phrase: float(value) for phrase, value in read_rows("fractions.tsv")})
+
+
+# The rule tables moved out of code, with the accessors that load them: every entry of each must be looked
+# up by at least one linguistic test case (tests/test_rule_coverage.py). Regex-built tables (glued_units) are
+# not here: a pattern, not a lookup, uses their entries.
+RULE_TABLES: dict[str, tuple[Callable[[], Iterable[str]], ...]] = {
+    "source_nouns.txt": (source_nouns,),
+    "speaker_descriptions.tsv": (speaker_descriptions,),
+    "local_authorities.txt": (local_authorities,),
+    "reporting_verb_objects.tsv": (counting_verbs, denial_verbs),
+    "local_roles.txt": (local_roles,),
+    "compass_prefixes.txt": (compass_prefixes,),
+    "fractions.tsv": (fractions,),
+}

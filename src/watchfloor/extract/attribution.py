@@ -32,58 +32,9 @@ PRONOUNS = {
     "his": "person",
     "her": "person",
 }
-SOURCE_NOUNS = {
-    "assessment",
-    "estimate",
-    "estimates",
-    "figures",
-    "figure",
-    "count",
-    "tally",
-    "data",
-    "yardstick",
-    "statement",
-    "report",
-    "toll",
-    "analysis",
-    "calculation",
-    "calculations",
-}
-# Head nouns of definite descriptions and what they may refer back to: a sector, a kind or a name word.
-DESCRIPTIONS = {
-    "military": {"sector": "military", "kind": "organization|state"},
-    "army": {"sector": "military", "kind": "organization|state"},
-    "forces": {"sector": "military"},
-    "force": {"sector": "military"},
-    "navy": {"sector": "military"},
-    "command": {"sector": "military"},
-    "agency": {"sector": "intelligence|media|humanitarian"},
-    "service": {"sector": "intelligence"},
-    "group": {"kind": "armed_group|ngo"},
-    "movement": {"kind": "armed_group"},
-    "militia": {"kind": "armed_group"},
-    "government": {"kind": "state"},
-    "authorities": {"kind": "state"},
-    "country": {"kind": "state"},
-    "mission": {"kind": "igo"},
-    "organisation": {"kind": "igo|ngo"},
-    "organization": {"kind": "igo|ngo"},
-    "monitor": {"kind": "ngo"},
-    "observatory": {"kind": "ngo"},
-    "watchdog": {"kind": "igo|ngo"},
-}
-DESCRIPTIONS.update(
-    {
-        "defences": {"sector": "military"},
-        "defenses": {"sector": "military"},
-        "troops": {"sector": "military"},
-        "fighters": {"kind": "armed_group"},
-        "militants": {"kind": "armed_group"},
-        "rebels": {"kind": "armed_group"},
-    }
-)
-# Speakers that, with no actor named before them, are the authorities of the country the story is set in.
-LOCAL_AUTHORITIES = {"police", "authorities", "government", "ministry", "officials", "governor", "army", "military"}
+# Source nouns (source_nouns.txt), the head nouns of definite descriptions and what they may refer back to
+# (speaker_descriptions.tsv), and the speakers that stand for the authorities of the story's country
+# (local_authorities.txt) are rule tables in data/, read through the gazetteer.
 RELATIVE_PRONOUNS = {"which", "who", "that"}
 
 
@@ -203,7 +154,7 @@ class Attributor:
                 subject = token.doc[token.i - 1]  # a misparse: "..., South Korea's NIS said", "Ukraine's HUR estimated"
             if subject is not None and subject.lower_ not in ("that", "which", "who"):
                 return self._frame(token, token.text.lower(), subject, last)
-        if token.lower_ in SOURCE_NOUNS:
+        if token.lower_ in gazetteer.source_nouns():
             owner = next((child for child in token.children if child.dep_ == "poss"), None)
             if owner is not None and owner.pos_ in ("PROPN", "NOUN"):
                 return self._frame(token, token.text.lower(), owner, last, loose=True)
@@ -252,8 +203,9 @@ class Attributor:
         definite = any(c.lower_ == "the" for c in head.children)
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and definite):  # "the General Staff said"
             return None
-        wanted = DESCRIPTIONS.get(word, {})
-        local = word in LOCAL_AUTHORITIES or any(t.lower_ in LOCAL_AUTHORITIES for t in head.lefts)
+        wanted = gazetteer.speaker_descriptions().get(word, {})
+        authorities = gazetteer.local_authorities()
+        local = word in authorities or any(t.lower_ in authorities for t in head.lefts)
         for _s, _e, actor in reversed([m for m in self.mentions if m[1] <= start]):
             if word in actor.name.lower().split():
                 return actor.id
@@ -291,19 +243,16 @@ class Attributor:
         return cited
 
 
-# Reporting verbs that take a figure as their object ("the air force has counted 8,000 drones"); the others
-# report only with a clause ("Beijing claims 90% of the sea" is a territorial claim, not a statement).
-COUNTING_VERBS = {"count", "record", "estimate", "report", "tally", "put", "confirm"}
-
-
 def _reports(token: Token) -> bool:
     """True for a reporting verb used to report: with a clause, a closing "X said", or a counted object."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or lemma not in gazetteer.word_list("reporting_verbs.txt"):
         return False
-    if lemma in COUNTING_VERBS or token.dep_ == "parataxis":
+    # Verbs that take a figure as their object ("the air force has counted 8,000 drones") and verbs of denial
+    # (reporting_verb_objects.tsv); the others report only with a clause ("Beijing claims 90% of the sea").
+    if lemma in gazetteer.counting_verbs() or token.dep_ == "parataxis":
         return True
-    if lemma in ("deny", "dismiss", "reject") and token.dep_ != "relcl":
+    if lemma in gazetteer.denial_verbs() and token.dep_ != "relcl":
         return any(child.dep_ in ("dobj", "ccomp", "xcomp") for child in token.children)
     if token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX") and token.head.i < token.i:
         return True  # "X has sent troops, the agency said": the closing verb reports its head

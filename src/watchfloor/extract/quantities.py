@@ -27,21 +27,6 @@ SHORT_SCALES = {
     "tn": 10**12,
     "trn": 10**12,
 }
-FRACTIONS = {
-    "a third": 100 / 3,
-    "one third": 100 / 3,
-    "one-third": 100 / 3,
-    "two thirds": 200 / 3,
-    "two-thirds": 200 / 3,
-    "a quarter": 25.0,
-    "one quarter": 25.0,
-    "three quarters": 75.0,
-    "three-quarters": 75.0,
-    "half": 50.0,
-    "a half": 50.0,
-    "one half": 50.0,
-}
-
 _WORD_NUMBER = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True))
 _SIMPLE_WORDS = (
     rf"(?:(?:{'|'.join(TENS_WORDS)})[- ](?:{'|'.join(k for k in UNITS_WORDS if UNITS_WORDS[k] < 10)})|{_WORD_NUMBER})"
@@ -98,7 +83,7 @@ def _vague() -> dict[str, tuple[float, float]]:
 @lru_cache(maxsize=1)
 def _glued_units() -> str:
     """Units written against the number ("50mph", "54GB", "278kg", "118.5p"), longest first."""
-    surfaces = [u for u in _units() if re.fullmatch(r"[A-Za-z°/²0-9%]+", u)] + ["%", "p", "pc", "x", "h", "g"]
+    surfaces = [u for u in _units() if re.fullmatch(r"[A-Za-z°/²0-9%]+", u)] + list(gazetteer.glued_units())
     return "|".join(re.escape(u) for u in sorted(set(surfaces), key=len, reverse=True))
 
 
@@ -123,7 +108,7 @@ def _pattern() -> re.Pattern[str]:
     before, _after = _currencies()
     currency = "|".join(re.escape(sign) for sign in sorted(before, key=len, reverse=True))
     vague = "|".join(re.escape(p) for p in sorted(_vague(), key=len, reverse=True))
-    fractions = "|".join(re.escape(p) for p in sorted(FRACTIONS, key=len, reverse=True))
+    fractions = "|".join(re.escape(p) for p in sorted(gazetteer.fractions(), key=len, reverse=True))
     modifier = "|".join(re.escape(m[0]) for m in _modifiers())
     number = (
         rf"(?P<neg>minus[- ]?|(?<=[$€£¥])-)?(?P<num>{_NUMBER})(?P<glued>{_glued_units()})?"
@@ -216,80 +201,142 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in spans)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What every figure of one match shares: its modifier's bound and approximation, currency, number span."""
+
+    modifier: str
+    bound: str
+    approximate: bool
+    currency: str | None
+    number_span: tuple[int, int]
+
+
 def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
     """The figures of one pattern match: usually one; two where "4.8 to 4.7" or "2-0" is not a range."""
+    reading = _reading(match)
+    if match["vague"]:
+        return [_vague_quantity(match, reading)]
+    if match["frac"]:
+        value = round(gazetteer.fractions()[match["frac"].lower()] / 100, 3)
+        return [_plain(match, reading, value, None, "fraction")]
+    if match["slash"] or match["part"]:
+        return _proportion(match, reading)
+    if match["mantissa"]:
+        power = float(match["mantissa"]) * 10 ** int(match["exponent"].replace("−", "-"))
+        return [_plain(match, reading, power, None, None)]
+    if match["one"]:
+        unit = match["oneunit"].lower() + "s"
+        return [_plain(match, reading, 1.0, None, unit)] if reading.modifier else []
+    return _numbers(match, text, reading)
+
+
+def _reading(match: re.Match[str]) -> _Reading:
     modifier = (match["mod"] or "").lower()
     bound, approximate = next(((b, a) for phrase, b, a in _modifiers() if modifier == phrase), ("=", False))
     start = next(
         match.start(g) for g in ("cur", "vague", "frac", "slash", "part", "mantissa", "one", "neg", "num") if match[g]
     )
-    number_span = (start, match.end())
     before, _after = _currencies()
     currency = before.get(match["cur"] or match["cur2"] or "")
-    if match["vague"]:
-        low, high = _vague()[match["vague"].lower()]
-        if low == high:
-            couple = "couple" in match["vague"].lower()
-            bound = "~" if couple and bound == "=" else bound
-            return [
-                Quantity(match.span(), low, None, None, bound, approximate or couple, currency, None, True, number_span)
-            ]
-        return [
-            Quantity(
-                match.span(), None, low, high, ">=" if bound == "=" else bound, True, currency, None, True, number_span
-            )
-        ]
-    if match["frac"]:
-        value = round(FRACTIONS[match["frac"].lower()] / 100, 3)
-        return [Quantity(match.span(), value, None, None, bound, approximate, None, "fraction", False, number_span)]
-    if match["slash"] or match["part"]:
-        part, whole = re.split(r"\s?[/⁄]\s?", match["slash"]) if match["slash"] else (match["part"], match["whole"])
-        top, bottom = parse_number(part), parse_number(whole)
-        if not top or not bottom or top >= bottom:
-            return []
-        value = round(top / bottom, 4)
-        return [Quantity(match.span(), value, None, None, bound, approximate, None, "fraction", False, number_span)]
-    if match["mantissa"]:
-        power = float(match["mantissa"]) * 10 ** int(match["exponent"].replace("−", "-"))
-        return [Quantity(match.span(), power, None, None, bound, approximate, None, None, False, number_span)]
-    if match["one"]:
-        unit = match["oneunit"].lower() + "s"
-        return (
-            [Quantity(match.span(), 1.0, None, None, bound, approximate, None, unit, False, number_span)]
-            if modifier
-            else []
-        )
+    return _Reading(modifier, bound, approximate, currency, (start, match.end()))
+
+
+def _plain(match: re.Match[str], reading: _Reading, value: float, currency: str | None, unit: str | None) -> Quantity:
+    """A single exact figure over the whole match."""
+    r = reading
+    return Quantity(match.span(), value, None, None, r.bound, r.approximate, currency, unit, False, r.number_span)
+
+
+def _vague_quantity(match: re.Match[str], reading: _Reading) -> Quantity:
+    """ "dozens", "a couple of": a vague quantity, a range unless its ends meet."""
+    low, high = _vague()[match["vague"].lower()]
+    bound, approximate, currency, number_span = (
+        reading.bound,
+        reading.approximate,
+        reading.currency,
+        reading.number_span,
+    )
+    if low == high:
+        couple = "couple" in match["vague"].lower()
+        bound = "~" if couple and bound == "=" else bound
+        return Quantity(match.span(), low, None, None, bound, approximate or couple, currency, None, True, number_span)
+    bound = ">=" if bound == "=" else bound
+    return Quantity(match.span(), None, low, high, bound, True, currency, None, True, number_span)
+
+
+def _proportion(match: re.Match[str], reading: _Reading) -> list[Quantity]:
+    """ "3/4 of", "one in five": a fraction below one, else nothing."""
+    part, whole = re.split(r"\s?[/⁄]\s?", match["slash"]) if match["slash"] else (match["part"], match["whole"])
+    top, bottom = parse_number(part), parse_number(whole)
+    if not top or not bottom or top >= bottom:
+        return []
+    return [_plain(match, reading, round(top / bottom, 4), None, "fraction")]
+
+
+def _glued(surface: str | None) -> str | None:
+    """The unit of a unit written against a number, as units.tsv names it."""
+    return _units().get(surface or "") or _units().get((surface or "").lower())
+
+
+def _numbers(match: re.Match[str], text: str, reading: _Reading) -> list[Quantity]:
+    """A number, or two joined by "to", "-" or "or": a range, a score or two figures."""
     first = parse_number(match["num"])
     if first is None:
         return []
     if match["neg"]:
         first = -first
-    glued = _units().get(match["glued"] or "") or _units().get((match["glued"] or "").lower())
-    if not currency and re.search(r"\dm$", match["num"]):  # "100m" without a currency sign is metres
+    glued = _glued(match["glued"])
+    if not reading.currency and re.search(r"\dm$", match["num"]):  # "100m" without a currency sign is metres
         first, glued = first / 1_000_000, glued or "metres"
     second = parse_number(match["num2"]) if match["num2"] else None
     if second is None:
-        return [Quantity(match.span(), first, None, None, bound, approximate, currency, glued, False, number_span)]
-    glued2 = _units().get(match["glued2"] or "") or _units().get((match["glued2"] or "").lower())
+        return [_plain(match, reading, first, reading.currency, glued)]
+    glued2 = _glued(match["glued2"])
     glued = glued or ("percent" if match["unit1"] else None)
     consistent = bool(match["cur"]) == bool(match["cur2"]) and not (match["unit1"] and match["cur2"])
     # "increased by $43.6 billion to $419.2 billion" is a change and its result; "by 1 to 1.5 degrees" a range
     changing = re.search(r"\bby\s$", text[max(0, match.start() - 4) : match.start()]) and second > 3 * first
     if match["between"] or (second > first and consistent and not changing):
-        first, second = _scale_range(match["num"], first, second)
-        unit = glued or glued2
-        return [Quantity(match.span(), None, first, second, bound, approximate, currency, unit, False, number_span)]
-    if match["joiner"] == "-" and first.is_integer() and second.is_integer() and not currency and not glued:
-        # "2-0", "89-89": a score, one figure
-        return [Quantity(match.span(), first, None, None, bound, approximate, None, None, False, number_span)]
-    # "4.8 to 4.7 percent": two figures, not a range
+        low, high = _scale_range(match["num"], first, second)
+        r = reading
+        return [
+            Quantity(
+                match.span(), None, low, high, r.bound, r.approximate, r.currency, glued or glued2, False, r.number_span
+            )
+        ]
+    if match["joiner"] == "-" and first.is_integer() and second.is_integer() and not reading.currency and not glued:
+        return [_plain(match, reading, first, None, None)]  # "2-0", "89-89": a score, one figure
+    return _two_figures(match, reading, (first, glued), (second, glued2))
+
+
+def _two_figures(
+    match: re.Match[str],
+    reading: _Reading,
+    head_figure: tuple[float, str | None],
+    tail_figure: tuple[float, str | None],
+) -> list[Quantity]:
+    """ "4.8 to 4.7 percent": two figures, not a range, cut at the joiner."""
+    (first, glued), (second, glued2) = head_figure, tail_figure
+    before, _after = _currencies()
     cut = match.start("joiner")
     head_currency = before.get(match["cur"] or "")
     head = Quantity(
-        (match.start(), cut), first, None, None, bound, approximate, head_currency, glued, False, (start, cut)
+        (match.start(), cut),
+        first,
+        None,
+        None,
+        reading.bound,
+        reading.approximate,
+        head_currency,
+        glued,
+        False,
+        (reading.number_span[0], cut),
     )
     tail_start = match.start("cur2") if match["cur2"] else match.start("num2")
-    tail_currency = before.get(match["cur2"] or "") if match["cur2"] else (None if match["cur"] else currency)
+    tail_currency = before.get(match["cur2"] or "") if match["cur2"] else (None if match["cur"] else reading.currency)
+    # "rose 8.15% to 3.65": a unit written on the first figure is not the second's
+    tail_unit = glued2 or ("percent" if match["unit1"] and not match["cur2"] else None)
     tail = Quantity(
         (tail_start, match.end()),
         second,
@@ -298,8 +345,7 @@ def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
         "=",
         False,
         tail_currency,
-        # "rose 8.15% to 3.65": a unit written on the first figure is not the second's
-        glued2 or ("percent" if match["unit1"] and not match["cur2"] else None),
+        tail_unit,
         False,
         (tail_start, match.end()),
     )

@@ -176,9 +176,6 @@ def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
     return None
 
 
-LOCAL_ROLES = {"governor", "mayor", "prefect", "councillor", "administration", "police"}
-
-
 def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> list[Actor]:
     """People whose role is local ("regional governor Oleh Syniehubov", "Mayor Vitali Klitschko") speak for
     the state of the place their sentence names."""
@@ -193,7 +190,10 @@ def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> l
                 sentence_of(ent[0]).end, ent.end + ROLE_WINDOW_AFTER
             )
         ]
-        if not any(token.lower_ in LOCAL_ROLES for token in window) or len(_clean_name(ent.text).split()) < 2:
+        if (
+            not any(token.lower_ in gazetteer.local_roles() for token in window)
+            or len(_clean_name(ent.text).split()) < 2
+        ):
             continue
         sentence = (sentence_of(ent[0]).start_char, sentence_of(ent[0]).end_char)
         place = next((p for p in places for s, _e in p.mentions if sentence[0] <= s < sentence[1] and p.country), None)

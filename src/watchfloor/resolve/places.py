@@ -170,9 +170,6 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
     return _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")
 
 
-COMPASS = ("North ", "South ", "East ", "West ", "Northern ", "Southern ", "Eastern ", "Western ", "Upper ", "Lower ")
-
-
 def _lookup(name: str, index: CityIndex) -> list[City]:
     """Cities by a name, through our table of news spellings when GeoNames spells it otherwise; a compass
     prefix GeoNames lacks ("North Mitrovica") falls back to the town it qualifies."""
@@ -183,8 +180,9 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
         if cities:
             return cities
     cities = index.find(name)
-    if not cities and name.startswith(COMPASS):
-        cities = index.find(name.split(" ", 1)[1])
+    prefix, space, rest = name.partition(" ")
+    if not cities and space and prefix in gazetteer.compass_prefixes():
+        cities = index.find(rest)
     return cities
 
 
