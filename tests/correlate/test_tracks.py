@@ -1,0 +1,182 @@
+"""Claim tracks: keys, tolerance intervals, agreement, ultimate sources and marks (table-driven, no spaCy)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from watchfloor.correlate.tracks import (
+    Track,
+    agree,
+    build_tracks,
+    contradictions,
+    figure_text,
+    interval,
+    mark,
+    track_key,
+    ultimate_source,
+    unit_class,
+)
+
+
+def row(value=None, *, bound="=", approximate=False, low=None, high=None, **fields) -> dict:
+    """A claim row as the ledger hands it to correlate."""
+    base = {"value": value, "bound": bound, "approximate": approximate, "low": low, "high": high}
+    base.setdefault("extraction_id", 1)
+    base.setdefault("span_start", 0)
+    return {**base, **fields}
+
+
+UNIT_CLASSES = [
+    ("troops and soldiers share a class", "soldiers", unit_class("troops")),
+    ("a plural falls back to its singular", "troop", unit_class("troops")),
+    ("an unknown unit is its own class", "widgets", "widgets"),
+    ("no unit is the empty class", None, ""),
+]
+
+
+@pytest.mark.parametrize(("rule", "unit", "expected"), UNIT_CLASSES, ids=[c[0] for c in UNIT_CLASSES])
+def test_unit_class(rule: str, unit: str | None, expected: str) -> None:
+    assert unit_class(unit) == expected
+
+
+def test_track_key_prefers_the_destination_actor_to_the_place() -> None:
+    assert track_key("troops", "PRK", "RUS", "Kursk", "deploy") == f"{unit_class('troops')}|PRK|deploy|RUS"
+
+
+def test_track_key_falls_back_to_the_place() -> None:
+    assert track_key("troops", "PRK", None, "Kursk", "deploy") == f"{unit_class('troops')}|PRK|deploy|@Kursk"
+
+
+INTERVALS = [
+    # rule id, row, expected (low, high)
+    ("exact figure allows 2%", row(1000), (980.0, 1020.0)),
+    ("approximate figure allows 10%", row(1000, bound="~", approximate=True), (900.0, 1100.0)),
+    ("'up to N' is [0, N]", row(1000, bound="<="), (0.0, 1000.0)),
+    ("'nearly N' is [0.9N, N]", row(1000, bound="<=", approximate=True), (900.0, 1000.0)),
+    ("'at least N' is [N, inf)", row(1000, bound=">="), (1000.0, math.inf)),
+    ("'more than N' is [N, inf)", row(1000, bound=">"), (1000.0, math.inf)),
+    ("a range is its low and high", row(low=8000, high=10000), (8000.0, 10000.0)),
+    ("a range open above", row(low=12), (12.0, math.inf)),
+]
+
+
+@pytest.mark.parametrize(("rule", "claim", "expected"), INTERVALS, ids=[c[0] for c in INTERVALS])
+def test_interval(rule: str, claim: dict, expected: tuple[float, float]) -> None:
+    assert interval(claim) == pytest.approx(expected)
+
+
+AGREEMENT = [
+    ("approximately 10,900 agrees with 11,000", row(10900, bound="~", approximate=True), row(11000), True),
+    ("3,000 does not agree with 11,000", row(3000), row(11000), False),
+    ("exact figures 5% apart disagree", row(1000), row(1050), False),
+    ("exact figures 3% apart agree (2% each)", row(1000), row(1030), True),
+    ("'at least 500' agrees with 800", row(500, bound=">="), row(800), True),
+    ("'up to 500' does not agree with 800", row(500, bound="<="), row(800), False),
+]
+
+
+@pytest.mark.parametrize(("rule", "first", "second", "expected"), AGREEMENT, ids=[c[0] for c in AGREEMENT])
+def test_agree(rule: str, first: dict, second: dict, expected: bool) -> None:
+    assert agree(first, second) is expected
+
+
+SOURCES = [
+    ("the last link of the chain", row(1, chain=["KOR-YONHAP", "KOR-NIS"]), "KOR-NIS"),
+    ("the chain's last link at state level", row(1, chain=["UKR-HUR"], chain_countries=["UKR"]), "UKR"),
+    ("the source at state level without a chain", row(1, source="UKR-MIL", source_country="UKR"), "UKR"),
+    ("the outlet's own voice counts per outlet", row(1, outlet="Example Daily"), "outlet:Example Daily"),
+    ("no outlet: the document", row(1, document_id="sha256:ab"), "outlet:sha256:ab"),
+]
+
+
+@pytest.mark.parametrize(("rule", "claim", "expected"), SOURCES, ids=[c[0] for c in SOURCES])
+def test_ultimate_source(rule: str, claim: dict, expected: str) -> None:
+    assert ultimate_source(claim) == expected
+
+
+def marked(*entries: dict) -> list[dict]:
+    track = Track("troops|PRK|deploy|RUS", list(entries))
+    mark(track)
+    return [e["marks"] for e in track.entries]
+
+
+def test_agreeing_independent_source_corroborates() -> None:
+    marks = marked(row(11000, source="KOR", published="2024-11-01"), row(10900, source="USA", published="2024-11-02"))
+    assert marks[1]["corroborated_by"] == ["KOR"]
+
+
+def test_disagreeing_independent_source_contradicts() -> None:
+    marks = marked(row(11000, source="KOR", published="2024-11-01"), row(3000, source="USA", published="2024-11-02"))
+    assert marks[1]["contradicted_by"] == ["KOR"]
+
+
+def test_same_source_on_a_later_day_revises() -> None:
+    marks = marked(row(3000, source="KOR", published="2024-10-01"), row(11000, source="KOR", published="2024-11-01"))
+    assert marks[1]["revises"] == "3000"
+
+
+def test_same_source_on_the_same_day_differs_rather_than_revises() -> None:
+    marks = marked(row(2000, source="KOR", published="2024-11-01"), row(5000, source="KOR", published="2024-11-01"))
+    assert "revises" not in marks[1] and marks[1]["differs_same_day"] == "2000"
+
+
+def test_a_denial_is_marked_and_neither_corroborates_nor_contradicts() -> None:
+    marks = marked(
+        row(11000, source="KOR", published="2024-11-01"),
+        row(11000, source="RUS", published="2024-11-02", polarity="negative"),
+    )
+    assert (marks[1].get("denial"), marks[1]["corroborated_by"], marks[1]["contradicted_by"]) == (True, [], [])
+
+
+def test_a_denied_figure_is_not_the_source_s_latest() -> None:
+    marks = marked(
+        row(11000, source="KOR", published="2024-11-01"),
+        row(11000, source="RUS", published="2024-11-02", polarity="negative"),
+        row(3000, source="USA", published="2024-11-03"),
+    )
+    assert marks[2]["contradicted_by"] == ["KOR"]
+
+
+def test_build_tracks_orders_entries_by_date() -> None:
+    rows = [
+        row(2, track_key="k", source="A", published="2024-11-02", extraction_id=1),
+        row(1, track_key="k", source="B", published="2024-11-01", extraction_id=2),
+    ]
+    assert [e["value"] for e in build_tracks(rows)["k"].entries] == [1, 2]
+
+
+def test_contradictions_pairs_latest_figures_that_disagree() -> None:
+    tracks = build_tracks(
+        [
+            row(11000, track_key="k", source="KOR", published="2024-11-01"),
+            row(3000, track_key="k", source="USA", published="2024-11-02"),
+        ]
+    )
+    assert [(c["kind"], c["a"]["source"], c["b"]["source"]) for c in contradictions(tracks)] == [
+        ("contradiction", "KOR", "USA")
+    ]
+
+
+def test_contradictions_report_a_denial_as_such() -> None:
+    tracks = build_tracks(
+        [
+            row(11000, track_key="k", source="KOR", published="2024-11-01"),
+            row(11000, track_key="k", source="RUS", published="2024-11-02", polarity="negative"),
+        ]
+    )
+    assert [c["kind"] for c in contradictions(tracks)] == ["denial"]
+
+
+FIGURES = [
+    ("exact figure", row(3000), {}, "3000"),
+    ("bound shown on request", row(3000, bound="<="), {"bound": True}, "<=3000"),
+    ("range", row(low=8000, high=10000), {}, "8000-10000"),
+    ("open range", row(low=12), {}, ">=12"),
+]
+
+
+@pytest.mark.parametrize(("rule", "claim", "options", "expected"), FIGURES, ids=[c[0] for c in FIGURES])
+def test_figure_text(rule: str, claim: dict, options: dict, expected: str) -> None:
+    assert figure_text(claim, **options) == expected

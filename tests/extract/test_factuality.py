@@ -1,0 +1,163 @@
+"""Factuality rules, one case each: how sure the source is and whether it denies (table-driven, contract)."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchfloor.pipeline import extract_from_doc
+from watchfloor.read.text import make_document
+from watchfloor.serialize import to_contract
+
+PUBLISHED = "2024-11-27"
+
+
+@pytest.fixture(scope="module")
+def contract(nlp, settings):
+    """contract(text) -> the output contract's JSON object for one document."""
+
+    def run(text: str, published: str | None = PUBLISHED) -> dict:
+        document = make_document(text, "<test>", max_chars=settings.max_chars, published=published)
+        return to_contract(extract_from_doc(nlp(document.text), document, settings))
+
+    return run
+
+
+def claim_for(result: dict, number: str) -> dict:
+    text = result["document"]["text"]
+    for item in result["claims"]:
+        if number in text[item["span"][0] : item["span"][1]]:
+            return item
+    raise AssertionError(f"no claim for {number!r}: {[text[c['span'][0] : c['span'][1]] for c in result['claims']]}")
+
+
+def event_for(result: dict, trigger: str) -> dict:
+    for item in result["events"]:
+        if item["trigger"]["text"] == trigger:
+            return item
+    raise AssertionError(f"no event on {trigger!r}: {[e['trigger']['text'] for e in result['events']]}")
+
+
+CLAIM_CERTAINTY = [
+    # rule id, text, figure, expected certainty
+    ("flat statement is certain", "Poland bought 96 helicopters last year.", "96", "certain"),
+    (
+        "'approximately' alone does not lower certainty",
+        "Approximately 4,000 troops are stationed in Poland.",
+        "4,000",
+        "certain",
+    ),
+    ("'reportedly' is unknown", "Ukraine reportedly lost 300 tanks.", "300", "unknown"),
+    ("'allegedly' is unknown", "Russia allegedly sent 200 tanks to Belarus.", "200", "unknown"),
+    ("'is believed to' is probable", "Russia is believed to have 1,500 warheads.", "1,500", "probable"),
+    ("'thought to' is probable", "The militia is thought to have 20,000 fighters.", "20,000", "probable"),
+    ("'likely' is probable", "Russia likely lost 50 aircraft.", "50", "probable"),
+    (
+        "'estimated' verb is probable",
+        "Britain's defence ministry estimated that Russia had lost 600,000 soldiers.",
+        "600,000",
+        "probable",
+    ),
+    ("'may' is possible", "The army may send 2,000 troops.", "2,000", "possible"),
+    ("'plans to' is possible", "The navy plans to buy 12 frigates.", "12", "possible"),
+    ("'could' is possible", "The plant could produce 300 drones a month.", "300", "possible"),
+    ("least certain cue wins", "Russia is believed to have possibly 200 more tanks.", "200", "possible"),
+    (
+        "hedge in the next sentence reaches the figure",
+        "Russia's army said 2,000 troops were sent to Kursk. The figures could not be independently verified.",
+        "2,000",
+        "unknown",
+    ),
+    (
+        "hedge of 'the claim' in the next sentence",
+        "Hamas said 40 people were killed. The claim could not be verified.",
+        "40",
+        "unknown",
+    ),
+    (
+        "a hedge in another paragraph does not reach",
+        "Hamas said 40 people were killed.\n\nThe claim could not be verified.",
+        "40",
+        "certain",
+    ),
+    (
+        "a cue outside a relative clause does not reach into it",
+        "Russia reportedly attacked the brigade, which has 3,000 soldiers.",
+        "3,000",
+        "certain",
+    ),
+    (
+        "a cue inside a relative clause reaches its figure",
+        "The brigade, which reportedly has 3,000 soldiers, moved east.",
+        "3,000",
+        "unknown",
+    ),
+    (
+        "a cue in a subordinate clause does not reach the main clause",
+        "Although the border reportedly stayed open, Turkey has taken in 70,000 refugees.",
+        "70,000",
+        "certain",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "number", "expected"), CLAIM_CERTAINTY, ids=[c[0] for c in CLAIM_CERTAINTY])
+def test_claim_certainty(contract, rule: str, text: str, number: str, expected: str) -> None:
+    assert claim_for(contract(text), number)["factuality"]["certainty"] == expected
+
+
+CLAIM_POLARITY = [
+    ("flat statement is positive", "Poland bought 96 helicopters last year.", "96", "positive"),
+    ("'denied that' is negative", "Russia denied that 300 soldiers were killed.", "300", "negative"),
+    (
+        "'dismissed reports' is negative",
+        "The ministry dismissed reports that 500 troops had deserted.",
+        "500",
+        "negative",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "number", "expected"), CLAIM_POLARITY, ids=[c[0] for c in CLAIM_POLARITY])
+def test_claim_polarity(contract, rule: str, text: str, number: str, expected: str) -> None:
+    assert claim_for(contract(text), number)["factuality"]["polarity"] == expected
+
+
+def test_the_next_sentence_hedge_is_named_as_a_cue(contract) -> None:
+    text = "Hamas said 40 people were killed. The claim could not be verified."
+    assert claim_for(contract(text), "40")["factuality"]["cues"] == ["not verified (next sentence)"]
+
+
+EVENT_FACTUALITY = [
+    # rule id, text, trigger, field, expected
+    ("denied act has negative polarity", "Iran denied shelling the town.", "shelling", "polarity", "negative"),
+    ("the denial itself is positive", "Iran denied shelling the town.", "denied", "polarity", "positive"),
+    (
+        "a coordinated verb is not denied by its first conjunct",
+        "Iran denied shelling the town and accused Israel of lying.",
+        "accused",
+        "polarity",
+        "positive",
+    ),
+    (
+        "'reportedly' makes an act unknown",
+        "Russia reportedly attacked the brigade.",
+        "attacked",
+        "certainty",
+        "unknown",
+    ),
+    ("'may' makes an act possible", "Israel may strike Iran.", "strike", "certainty", "possible"),
+    (
+        "next-sentence hedge reaches the act",
+        "Russia's army said 2,000 troops were sent to Kursk. The figures could not be independently verified.",
+        "sent",
+        "certainty",
+        "unknown",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "trigger", "field", "expected"), EVENT_FACTUALITY, ids=[c[0] for c in EVENT_FACTUALITY]
+)
+def test_event_factuality(contract, rule: str, text: str, trigger: str, field: str, expected: str) -> None:
+    assert event_for(contract(text), trigger)["factuality"][field] == expected
