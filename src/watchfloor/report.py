@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from watchfloor.correlate.tracks import load_track
+from watchfloor.store.rows import ClaimRow, Marks
 
 MAX_TRACKS = 5
 MAX_EVENTS = 12
@@ -16,11 +17,12 @@ def _name(source: str, names: dict[str, str]) -> str:
     return names.get(source, source)
 
 
-def _figure(row: dict[str, Any]) -> str:
-    if row.get("value") is not None:
+def _figure(row: ClaimRow) -> str:
+    value, low, high = row.get("value"), row.get("low") or 0.0, row.get("high")
+    if value is not None:
         prefix = {"~": "about ", "<=": "up to ", ">=": "at least ", ">": "more than ", "<": "fewer than "}
-        return f"{prefix.get(row['bound'], '')}{_number(row['value'])}"
-    return f"{_number(row['low'])} to {_number(row['high'])}" if row.get("high") else f"at least {_number(row['low'])}"
+        return f"{prefix.get(row['bound'], '')}{_number(value)}"
+    return f"{_number(low)} to {_number(high)}" if high else f"at least {_number(low)}"
 
 
 def _number(value: float) -> str:
@@ -79,7 +81,7 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     return "\n".join(lines)
 
 
-def _note(marks: dict[str, Any], names: dict[str, str]) -> str:
+def _note(marks: Marks, names: dict[str, str]) -> str:
     parts = []
     if marks.get("revises"):
         parts.append(f"revising its earlier {marks['revises']}")

@@ -9,12 +9,12 @@ than words) times a factuality weight: certain 1.0, probable 0.8, possible and u
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TypedDict
 
 from watchfloor import gazetteer
+from watchfloor.store.rows import EventRow
 
 CERTAINTY_WEIGHTS = {"certain": 1.0, "probable": 0.8, "possible": 0.5, "unknown": 0.5}
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
@@ -35,15 +35,25 @@ def period(day: str, by: str) -> str:
     return f"{year}-W{week:02d}"
 
 
-def side(row: dict[str, Any], role: str) -> str | None:
-    return row.get(f"{role}_country") or row.get(role)
+def side(row: EventRow, role: str) -> str | None:
+    """The party on one side ("source" or "target") of an event: its state for organs and people."""
+    if role == "source":
+        return row.get("source_country") or row.get("source")
+    return row.get("target_country") or row.get("target")
 
 
-def dyad_series(events: list[dict[str, Any]], first: str, second: str, by: str = "week") -> list[dict[str, Any]]:
+class DyadPoint(TypedDict):
+    """One period of a dyad: events per quad class, the weighted score, and the events themselves."""
+
+    period: str
+    counts: dict[str, int]
+    score: float
+    events: list[EventRow]
+
+
+def dyad_series(events: list[EventRow], first: str, second: str, by: str = "week") -> list[DyadPoint]:
     """Points of the dyad first -> second, oldest first, each with counts per quad, the score and its events."""
-    points: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {"counts": dict.fromkeys(QUADS, 0), "score": 0.0, "events": []}
-    )
+    points: dict[str, DyadPoint] = {}
     for event in events:
         if side(event, "source") != first or side(event, "target") != second:
             continue
@@ -53,8 +63,9 @@ def dyad_series(events: list[dict[str, Any]], first: str, second: str, by: str =
         if not day or event["type"] not in quads():
             continue
         quad, weight = quads()[event["type"]]
-        point = points[period(day, by)]
+        key = period(day, by)
+        point = points.setdefault(key, DyadPoint(period=key, counts=dict.fromkeys(QUADS, 0), score=0.0, events=[]))
         point["counts"][quad] += 1
         point["score"] += weight * CERTAINTY_WEIGHTS.get(event.get("certainty") or "", 0.5)
         point["events"].append(event)
-    return [{"period": key, **value, "score": round(value["score"], 2)} for key, value in sorted(points.items())]
+    return [{**value, "score": round(value["score"], 2)} for _key, value in sorted(points.items())]

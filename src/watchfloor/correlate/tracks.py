@@ -20,9 +20,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from watchfloor import gazetteer
+from watchfloor.store.rows import ClaimRow, Marks
 
 if TYPE_CHECKING:
     from watchfloor.model import Claim, Extraction
@@ -71,7 +72,7 @@ def _claim_track_key(claim: Claim, countries: dict[str, str | None]) -> str | No
     )
 
 
-def interval(row: dict[str, Any]) -> tuple[float, float]:
+def interval(row: ClaimRow) -> tuple[float, float]:
     """The values a stated figure allows (see the module documentation)."""
     low, high, value, bound = row.get("low"), row.get("high"), row.get("value"), row.get("bound")
     if value is None:
@@ -85,12 +86,12 @@ def interval(row: dict[str, Any]) -> tuple[float, float]:
     return (1 - spread) * value, (1 + spread) * value
 
 
-def agree(first: dict[str, Any], second: dict[str, Any]) -> bool:
+def agree(first: ClaimRow, second: ClaimRow) -> bool:
     a, b = _interval_of(first), _interval_of(second)
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _interval_of(row: dict[str, Any]) -> tuple[float, float]:
+def _interval_of(row: ClaimRow) -> tuple[float, float]:
     """The row's interval, computed once (tracks compare every figure with every source's latest)."""
     cached = row.get("_interval")
     if cached is None:
@@ -98,7 +99,7 @@ def _interval_of(row: dict[str, Any]) -> tuple[float, float]:
     return cached
 
 
-def ultimate_source(row: dict[str, Any]) -> str:
+def ultimate_source(row: ClaimRow) -> str:
     """Who a figure ultimately comes from, at state level; the outlet for its own voice."""
     chain = row.get("chain") or []
     countries = row.get("chain_countries") or []
@@ -112,25 +113,26 @@ def ultimate_source(row: dict[str, Any]) -> str:
 @dataclass
 class Track:
     key: str
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[ClaimRow] = field(default_factory=list)
 
     @property
     def sources(self) -> set[str]:
         return {ultimate_source(e) for e in self.entries}
 
 
-def chronological(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def chronological(rows: list[ClaimRow]) -> list[ClaimRow]:
     """Claims in the order they were stated: by document date, then by storage order and position."""
     return sorted(
         rows, key=lambda r: (r.get("published") or r.get("latest_date") or "", r["extraction_id"], r["span_start"])
     )
 
 
-def build_tracks(rows: list[dict[str, Any]]) -> dict[str, Track]:
+def build_tracks(rows: list[ClaimRow]) -> dict[str, Track]:
     """Tracks from claim rows (copies already left out), each in date order with agreement marks."""
     tracks: dict[str, Track] = {}
     for row in chronological(rows):
-        tracks.setdefault(row["track_key"], Track(row["track_key"])).entries.append(row)
+        key = row.get("track_key") or ""
+        tracks.setdefault(key, Track(key)).entries.append(row)
     for track in tracks.values():
         mark(track)
     return tracks
@@ -153,10 +155,10 @@ def load_track(ledger: Ledger, key: str) -> Track:
 def mark(track: Track) -> None:
     """Set each entry's ``marks``: denial, revision of the same source's earlier figure, and the independent
     sources whose latest earlier-or-same-day figure agrees (corroborated_by) or does not (contradicted_by)."""
-    latest: dict[str, dict[str, Any]] = {}
+    latest: dict[str, ClaimRow] = {}
     for entry in track.entries:
         source = ultimate_source(entry)
-        marks: dict[str, Any] = {"source": source, "corroborated_by": [], "contradicted_by": []}
+        marks: Marks = {"source": source, "corroborated_by": [], "contradicted_by": []}
         if entry.get("polarity") == "negative":
             marks["denial"] = True
         previous = latest.get(source)
@@ -174,7 +176,7 @@ def mark(track: Track) -> None:
             latest[source] = entry
 
 
-def figure_text(row: dict[str, Any], *, bound: bool = False) -> str:
+def figure_text(row: ClaimRow, *, bound: bool = False) -> str:
     """A claim's figure as text: "3000", "<=3000" with ``bound``, "8000-10000" or ">=12"."""
     if row.get("value") is not None:
         prefix = row["bound"] if bound and row.get("bound", "=") != "=" else ""
@@ -182,11 +184,28 @@ def figure_text(row: dict[str, Any], *, bound: bool = False) -> str:
     return f"{row.get('low') or 0:g}-{row.get('high'):g}" if row.get("high") is not None else f">={row.get('low'):g}"
 
 
-def contradictions(tracks: dict[str, Track]) -> list[dict[str, Any]]:
+class Side(TypedDict):
+    """One side of a contradiction: the ultimate source, its figure as text, and the claim."""
+
+    source: str
+    figure: str
+    claim: ClaimRow
+
+
+class Contradiction(TypedDict):
+    """Two independent sources whose latest figures in a track disagree (or one denies)."""
+
+    track: str
+    kind: str
+    a: Side
+    b: Side
+
+
+def contradictions(tracks: dict[str, Track]) -> list[Contradiction]:
     """Pairs of independent sources whose latest figures in a track disagree, and denials."""
-    found = []
+    found: list[Contradiction] = []
     for track in tracks.values():
-        latest: dict[str, dict[str, Any]] = {}
+        latest: dict[str, ClaimRow] = {}
         for entry in track.entries:
             latest[ultimate_source(entry)] = entry
         items = sorted(latest.items())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
 from watchfloor.store import queries
+from watchfloor.store.rows import ClaimRow, EventRow
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -134,7 +135,7 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.track_summaries(connection, **filters)
 
-    def track_claims(self, key: str) -> list[dict[str, Any]]:
+    def track_claims(self, key: str) -> list[ClaimRow]:
         """The latest claims of one track, wire copies left out, from an indexed query (no need to load every
         claim); ``correlate.tracks.load_track`` orders and marks them."""
         with self.engine.connect() as connection:
@@ -142,7 +143,7 @@ class Ledger:
             copies = queries.copy_ids(connection)
         return [row for row in rows if row["document_id"] not in copies]
 
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
+    def events(self, **filters: Any) -> list[EventRow]:
         with self.engine.connect() as connection:
             copies = queries.copy_ids(connection)
             return [e for e in queries.select_events(connection, **filters) if e["document_id"] not in copies]
@@ -151,7 +152,7 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.document_texts(connection, ids)
 
-    def claims(self, **filters: Any) -> list[dict[str, Any]]:
+    def claims(self, **filters: Any) -> list[ClaimRow]:
         """Claims of the latest version of every document, filtered (see ``queries.select_claims``)."""
         with self.engine.connect() as connection:
             return queries.select_claims(connection, **filters)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import and_, func, insert, select, text
 
 from watchfloor.model import Claim, Event, Extraction
+from watchfloor.store.rows import ClaimRow, EventRow
 from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ def select_claims(
     until: str | None = None,
     limit: int = 1000,
     track: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[ClaimRow]:
     """Claims of the latest extraction of each document, newest documents first. ``actor`` and ``source`` match
     an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
     ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date."""
@@ -252,7 +253,7 @@ def select_claims(
         query = query.where(and_(*conditions))
     query = query.order_by(claims.c.document_date.desc(), claims.c.extraction_id.desc(), claims.c.span_start)
     query = query.limit(limit)
-    return [dict(row._mapping) for row in connection.execute(query)]
+    return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
 
 
 def search_documents(connection: Connection, dialect: str, query_text: str, limit: int) -> list[dict[str, Any]]:
@@ -331,9 +332,7 @@ def copy_ids(connection: Connection) -> set[str]:
     return {row[0] for row in connection.execute(select(copies.c.document_id))}
 
 
-def select_events(
-    connection: Connection, *, source: str | None = None, target: str | None = None
-) -> list[dict[str, Any]]:
+def select_events(connection: Connection, *, source: str | None = None, target: str | None = None) -> list[EventRow]:
     """Events of the latest extraction of each document, with the document's date; ``source``/``target``
     match an actor id or its country."""
     query = (
@@ -352,7 +351,7 @@ def select_events(
         query = query.where(_matches(events.c.source, events.c.source_country, source))
     if target:
         query = query.where(_matches(events.c.target, events.c.target_country, target))
-    return [dict(row._mapping) for row in connection.execute(query.order_by(documents.c.published))]
+    return [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.order_by(documents.c.published))]
 
 
 def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -386,7 +385,7 @@ TRACK_COLUMNS = (
 )
 
 
-def select_track(connection: Connection, key: str) -> list[dict[str, Any]]:
+def select_track(connection: Connection, key: str) -> list[ClaimRow]:
     """The latest claims of one track, with only the columns a track needs (a track can hold thousands)."""
     query = (
         select(
@@ -400,7 +399,7 @@ def select_track(connection: Connection, key: str) -> list[dict[str, Any]]:
         .join(documents, documents.c.id == extractions.c.document_id)
         .where(claims.c.track_key == key)
     )
-    return [dict(row._mapping) for row in connection.execute(query)]
+    return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
 
 
 def track_summaries(

@@ -1,0 +1,99 @@
+"""The shapes of the rows the ledger returns: stored claims and events with their document's fields.
+
+Readers (correlate, report, the CLI) index them by column name; these types let mypy check those names.
+Rows from narrower queries (a track reads only the columns it needs) hold a subset, hence ``total=False``.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class Marks(TypedDict, total=False):
+    """What a track says of one figure: its ultimate source and how it stands against the others."""
+
+    source: str
+    corroborated_by: list[str]
+    contradicted_by: list[str]
+    denial: bool
+    revises: str
+    differs_same_day: str
+
+
+class ClaimRow(TypedDict, total=False):
+    """A stored claim (``schema.claims``) of a document's latest extraction, with the document's fields."""
+
+    id: int
+    extraction_id: int
+    claim_id: str
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str
+    approximate: bool
+    unit: str | None
+    per: str | None
+    unit_text: str | None
+    measure: str | None
+    subject: str | None
+    subject_country: str | None
+    place: str | None
+    target: str | None
+    track_key: str | None
+    chain_countries: list[str | None] | None
+    document_date: str | None
+    time_start: str | None
+    time_end: str | None
+    time_text: str | None
+    speaker: str | None
+    source: str | None
+    source_country: str | None
+    cue: str | None
+    chain: list[str] | None
+    certainty: str
+    polarity: str
+    cues: list[str]
+    context: str | None
+    span_start: int
+    span_end: int
+    sentence_start: int
+    sentence_end: int
+    document_id: str
+    published: str | None
+    latest_date: str | None
+    title: str | None
+    outlet: str | None
+    marks: Marks
+    _interval: tuple[float, float]  # the figure's interval, cached by correlate.tracks
+
+
+class EventRow(TypedDict, total=False):
+    """A stored event (``schema.events``) of a document's latest extraction, with the document's fields."""
+
+    id: int
+    extraction_id: int
+    event_id: str
+    type: str
+    mode: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence_start: int
+    sentence_end: int
+    source: str | None
+    source_country: str | None
+    target: str | None
+    target_country: str | None
+    place: str | None
+    time_start: str | None
+    time_end: str | None
+    speaker: str | None
+    attributed: str | None
+    certainty: str
+    polarity: str
+    context: str | None
+    document_id: str
+    published: str | None
+    latest_date: str | None
+    title: str | None
+    outlet: str | None
