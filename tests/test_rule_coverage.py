@@ -240,9 +240,7 @@ def _recorded_hits(nlp: Any, settings: Any, texts: list[str]) -> dict[str, set[s
 
 
 def _reload_rule_tables() -> None:
-    for accessors in gazetteer.RULE_TABLES.values():
-        for accessor in accessors:
-            accessor.cache_clear()  # type: ignore[attr-defined]
+    gazetteer.reload_rule_tables()
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import csv
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -141,8 +141,8 @@ def not_places() -> frozenset[str]:
 
 @cache
 def word_list(filename: str) -> frozenset[str]:
-    """A lexicon of lower-case words or phrases."""
-    return frozenset(line.lower() for line in read_lines(filename))
+    """A lexicon of lower-case words or phrases (recordable: see ``lexicon``)."""
+    return lexicon(filename, (line.lower() for line in read_lines(filename)))
 
 
 @lru_cache(maxsize=1)
@@ -270,6 +270,108 @@ def fractions() -> dict[str, float]:
     return rule_table("fractions.tsv", {phrase: float(value) for phrase, value in read_rows("fractions.tsv")})
 
 
+@dataclass(frozen=True)
+class TriggerEntry:
+    """A row of ``event_triggers.tsv``: a word that reports an event and how to type it (see the file)."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str
+    objects: frozenset[str]
+    needs: str
+    untargeted_type: str
+    untargeted_objects: frozenset[str]
+    place_type: str
+    alongside_type: str
+
+
+TRIGGER_COLUMNS = 10
+
+
+@lru_cache(maxsize=1)
+def event_triggers() -> dict[str, TriggerEntry]:
+    """The event trigger lexicon, keyed by "lemma POS" ("deploy VERB", "strike NOUN")."""
+    table = {}
+    for row in read_rows("event_triggers.tsv"):
+        cells = (row + [""] * TRIGGER_COLUMNS)[:TRIGGER_COLUMNS]
+        lemma, pos, kind, mode, objects, needs, untargeted, untargeted_objects, place_type, alongside = cells
+        table[f"{lemma} {pos}"] = TriggerEntry(
+            lemma, pos, kind, mode, _bars(objects), needs, untargeted, _bars(untargeted_objects), place_type, alongside
+        )
+    return rule_table("event_triggers.tsv", table)
+
+
+def _bars(cell: str) -> frozenset[str]:
+    return frozenset(filter(None, cell.split("|")))
+
+
+EVENT_TYPE_ROLES = ("symmetric", "speech_act", "place_target", "future")
+
+
+@cache
+def event_types(role: str) -> frozenset[str]:
+    """PLOVER types with a role in ``event_types.tsv`` (one of EVENT_TYPE_ROLES)."""
+    column = EVENT_TYPE_ROLES.index(role) + 1
+    rows = read_rows("event_types.tsv")
+    return lexicon("event_types.tsv", (row[0] for row in rows if len(row) > column and row[column] == "1"))
+
+
+@cache
+def context_cues(record: str) -> dict[str, str]:
+    """Context cue words for a kind of record ("claim" or "event"), each with the context it gives."""
+    rows = read_rows("context_cues.tsv")
+    return rule_table(
+        "context_cues.tsv", {cue: context for cue, context, applies in rows if applies in ("both", record)}
+    )
+
+
+@lru_cache(maxsize=1)
+def casualty_verbs() -> dict[str, str]:
+    """Verb lemmas that say what befell the people counted, with the unit they give ("kill" -> killed)."""
+    return rule_table("casualty_verbs.tsv", {lemma: unit for lemma, unit in read_rows("casualty_verbs.tsv")})
+
+
+@lru_cache(maxsize=1)
+def casualty_words() -> dict[str, str]:
+    """Words after a number or modifying its noun that say what befell the people counted ("2,700 wounded")."""
+    rows = read_rows("casualty_words.tsv")
+    return rule_table("casualty_words.tsv", {word: unit for word, unit, role in rows if role == "word"})
+
+
+@lru_cache(maxsize=1)
+def casualty_nouns() -> dict[str, str]:
+    """Nouns that count casualties themselves ("deaths", "the toll"), by word or lemma."""
+    rows = read_rows("casualty_words.tsv")
+    return rule_table("casualty_words.tsv", {word: unit for word, unit, role in rows if role == "noun"})
+
+
+def reload_rule_tables() -> None:
+    """Forget every loaded table, so the next use loads it anew (plain, or recording when RECORD_VARIABLE is set)."""
+    for value in list(globals().values()):
+        clear = getattr(value, "cache_clear", None)
+        if callable(clear) and getattr(value, "__module__", None) == __name__:
+            clear()
+
+
+# Word lists the extractors' rules look words up in (each row must be used by a linguistic test case).
+RULE_WORD_LISTS = (
+    "perception_verbs.txt",
+    "speaker_nouns.txt",
+    "matter_units.txt",
+    "people_units.txt",
+    "area_units.txt",
+    "loss_words.txt",
+    "deploy_verbs.txt",
+    "tally_nouns.txt",
+    "increment_words.txt",
+    "light_verbs.txt",
+    "target_prepositions.txt",
+    "party_nouns.txt",
+    "troop_nouns.txt",
+    "reference_determiners.txt",
+)
+
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked
 # up by at least one linguistic test case (tests/test_rule_coverage.py). Regex-built tables (glued_units) are
 # not here: a pattern, not a lookup, uses their entries.
@@ -281,4 +383,10 @@ RULE_TABLES: dict[str, tuple[Callable[[], Iterable[str]], ...]] = {
     "local_roles.txt": (local_roles,),
     "compass_prefixes.txt": (compass_prefixes,),
     "fractions.tsv": (fractions,),
+    "event_triggers.tsv": (event_triggers,),
+    "event_types.tsv": tuple(partial(event_types, role) for role in EVENT_TYPE_ROLES),
+    "context_cues.tsv": (partial(context_cues, "claim"), partial(context_cues, "event")),
+    "casualty_verbs.tsv": (casualty_verbs,),
+    "casualty_words.tsv": (casualty_words, casualty_nouns),
+    **{name: (partial(word_list, name),) for name in RULE_WORD_LISTS},
 }

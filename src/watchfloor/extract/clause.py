@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
@@ -76,20 +75,12 @@ def clause_time(doc: Doc, token: Token, times: list[TimeExpression]) -> StatedTi
     return None
 
 
-@cache
-def context_cues(record: str) -> dict[str, str]:
-    """The context cue words for a kind of record ("claim" or "event"), each with the context it gives."""
-    return {
-        cue: context for cue, context, applies in gazetteer.read_rows("context_cues.tsv") if applies in ("both", record)
-    }
-
-
 def find_context(
     words: set[str], record: str, time: StatedTime | None, reference: str | None, future: bool = False
 ) -> str | None:
     """hypothetical, future, historical (background restated), or None for the news itself, from the cue words
     in the record's scope, its stated time against the story's date (`reference`) and the record's window."""
-    cues = context_cues(record)
+    cues = gazetteer.context_cues(record)
     found = {cues[word] for word in words if word in cues}
     if "hypothetical" in found:
         return "hypothetical"

@@ -3,7 +3,6 @@ that governs the counted phrase."""
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
@@ -13,22 +12,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-@cache
-def casualty_verbs() -> dict[str, str]:
-    """Verb lemmas that say what befell the people counted, with the unit they give ("kill" -> killed)."""
-    return {lemma: unit for lemma, unit in gazetteer.read_rows("casualty_verbs.tsv")}
-
-
-@cache
-def casualty_words() -> dict[str, str]:
-    """Words after a number or modifying its noun that say what befell the people counted ("2,700 wounded")."""
-    return {word: unit for word, unit, role in gazetteer.read_rows("casualty_words.tsv") if role == "word"}
-
-
-@cache
-def casualty_nouns() -> dict[str, str]:
-    """Nouns that count casualties themselves ("deaths", "the toll"), by word or lemma."""
-    return {word: unit for word, unit, role in gazetteer.read_rows("casualty_words.tsv") if role == "noun"}
+casualty_verbs = gazetteer.casualty_verbs
+casualty_words = gazetteer.casualty_words
+casualty_nouns = gazetteer.casualty_nouns
 
 
 def counted_noun(token: Token) -> Token | None:

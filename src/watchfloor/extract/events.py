@@ -11,62 +11,19 @@ and the denied act is kept with negative polarity, attributed to the denier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
 from watchfloor.extract.clause import clause_time, find_context, headline_span
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
+from watchfloor.gazetteer import TriggerEntry
 from watchfloor.model import Actor, Event, Place, TimeExpression, Trigger
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-TRIGGER_COLUMNS = 10
-
-
-@dataclass(frozen=True)
-class TriggerRule:
-    """A row of ``data/event_triggers.tsv``: a word that reports an event and how to type it."""
-
-    lemma: str
-    pos: str
-    type: str
-    mode: str
-    objects: frozenset[str]
-    needs: str
-    untargeted_type: str
-    untargeted_objects: frozenset[str]
-    place_type: str
-    alongside_type: str
-
-
-@cache
-def _triggers() -> dict[tuple[str, str], TriggerRule]:
-    table = {}
-    for row in gazetteer.read_rows("event_triggers.tsv"):
-        lemma, pos, kind, mode, objects, needs, untargeted, untargeted_objects, place_type, alongside = (
-            row + [""] * (TRIGGER_COLUMNS - len(row))
-        )[:TRIGGER_COLUMNS]
-        table[(lemma, pos)] = TriggerRule(
-            lemma, pos, kind, mode, _set(objects), needs, untargeted, _set(untargeted_objects), place_type, alongside
-        )
-    return table
-
-
-def _set(cell: str) -> frozenset[str]:
-    return frozenset(filter(None, cell.split("|")))
-
-
-@cache
-def _types_with(role: str) -> frozenset[str]:
-    """PLOVER types with a role in ``data/event_types.tsv`` (symmetric, speech_act, place_target, future)."""
-    rows = gazetteer.read_rows("event_types.tsv")
-    column = ["symmetric", "speech_act", "place_target", "future"].index(role) + 1
-    return frozenset(row[0] for row in rows if len(row) > column and row[column] == "1")
 
 
 def find_events(
@@ -135,11 +92,11 @@ def _repeats(token: Token, event: Event, earlier: list[Event]) -> bool:
     return False
 
 
-def _trigger(token: Token) -> TriggerRule | None:
+def _trigger(token: Token) -> TriggerEntry | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
         return None
-    trigger = _triggers().get((token.lemma_.lower(), pos))
+    trigger = gazetteer.event_triggers().get(f"{token.lemma_.lower()} {pos}")
     if trigger is None:
         return None
     if trigger.objects and not _has_object(token, trigger.objects):
@@ -165,7 +122,7 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
 def _event(
     doc: Doc,
     token: Token,
-    trigger: TriggerRule,
+    trigger: TriggerEntry,
     attributor: Attributor,
     by_id: dict[str, Actor],
     places: list[Place],
@@ -176,21 +133,23 @@ def _event(
     kind = trigger.type
     source, target = _arguments(token, trigger, attributor, earlier)
     attribution = attributor.attribution_for(token)
-    if source is None and kind in _types_with("speech_act") and attribution is not None:
+    if source is None and kind in gazetteer.event_types("speech_act") and attribution is not None:
         source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
     if target is not None and _side(target, by_id) == _side(source, by_id) and attribution and attribution.actor:
         target = attribution.actor  # "X said Y fired on its positions": "its" is the speaker's, not Y's
     place = _place(token, places)
-    if target is None and place is not None and kind in _types_with("place_target"):
+    if target is None and place is not None and kind in gazetteer.event_types("place_target"):
         target = _country_actor(place.country, by_id)
     if (
         source is None
-        and kind in _types_with("symmetric")
+        and kind in gazetteer.event_types("symmetric")
         and token.dep_ == "acl"
         and token.head.lemma_.lower() in gazetteer.word_list("party_nouns.txt")
     ):
         source, target = _last_two_states(token, attributor) or (None, None)
-    if target is None and kind in _types_with("speech_act"):  # what is condemned or denied is the last act reported
+    if target is None and kind in gazetteer.event_types(
+        "speech_act"
+    ):  # what is condemned or denied is the last act reported
         side = _side(source, by_id)
         target = next((e.source for e in reversed([*before, *earlier]) if _side(e.source, by_id) != side), None)
     if source is None or _side(source, by_id) == _side(target, by_id):
@@ -215,7 +174,7 @@ def _event(
 
 
 def _arguments(
-    token: Token, trigger: TriggerRule, attributor: Attributor, earlier: list[Event]
+    token: Token, trigger: TriggerEntry, attributor: Attributor, earlier: list[Event]
 ) -> tuple[str | None, str | None]:
     """(source, target) from the trigger's subject/agent and object or prepositional phrase."""
     source = _source(token, trigger, attributor, earlier)
@@ -250,7 +209,7 @@ def _arguments(
     return source, target
 
 
-def _source(token: Token, trigger: TriggerRule, attributor: Attributor, earlier: list[Event]) -> str | None:
+def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier: list[Event]) -> str | None:
     if token.pos_ == "NOUN":  # "Israeli air strikes", "its military support", "sanctions" sought by X
         owner = next(
             (
@@ -361,7 +320,7 @@ def _last_two_states(token: Token, attributor: Attributor) -> tuple[str, str] | 
     return None
 
 
-def _refine(token: Token, trigger: TriggerRule, kind: str, target: str | None) -> str:
+def _refine(token: Token, trigger: TriggerEntry, kind: str, target: str | None) -> str:
     """The type a trigger's row gives in a particular use: with no target (a missile fired at nobody is a test,
     troops deployed to no one mobilise), with a place as an argument (ground captured is FIGHT), or done
     alongside a party (fighting alongside someone is military aid to them)."""
@@ -409,4 +368,4 @@ def _context(token: Token, event: Event, reference: str | None) -> str | None:
     words = {t.lower_ for t in token.subtree if t.dep_ in ("aux", "advmod", "mark")}
     words |= {c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ in ("aux", "advmod", "mark")}
     words |= {a.lower_ for a in token.ancestors}
-    return find_context(words, "event", event.time, reference, future=event.type in _types_with("future"))
+    return find_context(words, "event", event.time, reference, future=event.type in gazetteer.event_types("future"))
