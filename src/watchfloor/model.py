@@ -66,6 +66,23 @@ class TimeExpression:
 
 
 @dataclass(frozen=True)
+class NumberMention:
+    """A number as the text states it, with its character span (modifiers and currency included), before it
+    is read as a claim: what ``extract.quantities.find_quantities`` returns."""
+
+    span: Span
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str
+    approximate: bool
+    currency: str | None
+    unit: str | None
+    vague: bool
+    number_span: Span
+
+
+@dataclass(frozen=True)
 class Quantity:
     """A figure's amount as the contract gives it: the value or range, its bound, and what it counts."""
 

@@ -16,10 +16,9 @@ from watchfloor.extract.clause import clause_time, dateline_end, find_context, h
 from watchfloor.extract.counted import counted_noun
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.extract.owners import destination, find_subject, measure_phrase, relation
-from watchfloor.extract.quantities import Quantity as Number
 from watchfloor.extract.quantities import find_quantities
 from watchfloor.extract.units import measure_unit, noun_unit, rate_match, rate_per, rate_position, unit_as_written
-from watchfloor.model import Actor, Claim, Place, Quantity, StatedTime, TimeExpression
+from watchfloor.model import Actor, Claim, NumberMention, Place, Quantity, StatedTime, TimeExpression
 from watchfloor.nlp.sentences import doc_text, sentence_of
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ def find_claims(
     return claims
 
 
-def _number_token(doc: Doc, quantity: Number) -> Token | None:
+def _number_token(doc: Doc, quantity: NumberMention) -> Token | None:
     span = doc.char_span(*quantity.number_span, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -67,7 +66,7 @@ def _number_token(doc: Doc, quantity: Number) -> Token | None:
     return numbers[-1] if numbers else span[-1]
 
 
-def _is_pronoun_one(token: Token, quantity: Number) -> bool:
+def _is_pronoun_one(token: Token, quantity: NumberMention) -> bool:
     """ "each one they lose", "the same one": "one" standing for a noun is not a figure."""
     if token.lower_ != "one" or quantity.bound != "=" or quantity.unit:
         return False
@@ -89,7 +88,7 @@ def _claim(
     number: int,
     doc: Doc,
     token: Token,
-    found: Number,
+    found: NumberMention,
     attributor: Attributor,
     mentions: list[tuple[int, int, Actor]],
     places: list[Place],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from watchfloor import gazetteer
+from watchfloor.model import NumberMention
 
 UNITS_WORDS = {word: value for word, value in gazetteer.number_words().items() if value < 20}
 TENS_WORDS = {word: value for word, value in gazetteer.number_words().items() if value >= 20}
@@ -48,22 +49,6 @@ _TIME_WORDS = r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades
 
 # "nearly an hour", "more than a year": one of a unit of time, only after a modifier
 _ONE_UNITS = r"(?:hour|day|week|month|year|decade|minute|mile|kilometre|kilometer)"
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number as the text states it, with its character span (modifiers and currency included)."""
-
-    span: tuple[int, int]
-    value: float | None
-    low: float | None
-    high: float | None
-    bound: str
-    approximate: bool
-    currency: str | None
-    unit: str | None
-    vague: bool
-    number_span: tuple[int, int]
 
 
 @lru_cache(maxsize=1)
@@ -160,7 +145,7 @@ def parse_number(text: str) -> float | None:
     return total + (current or 0)
 
 
-def find_quantities(text: str, excluded: list[tuple[int, int]] | None = None) -> list[Quantity]:
+def find_quantities(text: str, excluded: list[tuple[int, int]] | None = None) -> list[NumberMention]:
     """Every figure in the text, left to right, minus those inside the excluded spans (dates and times)."""
     excluded = excluded or []
     found = []
@@ -173,7 +158,7 @@ def find_quantities(text: str, excluded: list[tuple[int, int]] | None = None) ->
     return found
 
 
-def _trimmed(quantity: Quantity | None, text: str) -> Quantity | None:
+def _trimmed(quantity: NumberMention | None, text: str) -> NumberMention | None:
     """The quantity without whitespace the pattern took in at either end."""
     if quantity is None:
         return None
@@ -183,7 +168,7 @@ def _trimmed(quantity: Quantity | None, text: str) -> Quantity | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     number_span = (max(start, quantity.number_span[0]), min(end, quantity.number_span[1]))
-    return Quantity(
+    return NumberMention(
         (start, end),
         quantity.value,
         quantity.low,
@@ -212,7 +197,7 @@ class _Reading:
     number_span: tuple[int, int]
 
 
-def _quantities(match: re.Match[str], text: str) -> list[Quantity]:
+def _quantities(match: re.Match[str], text: str) -> list[NumberMention]:
     """The figures of one pattern match: usually one; two where "4.8 to 4.7" or "2-0" is not a range."""
     reading = _reading(match)
     if match["vague"]:
@@ -242,13 +227,15 @@ def _reading(match: re.Match[str]) -> _Reading:
     return _Reading(modifier, bound, approximate, currency, (start, match.end()))
 
 
-def _plain(match: re.Match[str], reading: _Reading, value: float, currency: str | None, unit: str | None) -> Quantity:
+def _plain(
+    match: re.Match[str], reading: _Reading, value: float, currency: str | None, unit: str | None
+) -> NumberMention:
     """A single exact figure over the whole match."""
     r = reading
-    return Quantity(match.span(), value, None, None, r.bound, r.approximate, currency, unit, False, r.number_span)
+    return NumberMention(match.span(), value, None, None, r.bound, r.approximate, currency, unit, False, r.number_span)
 
 
-def _vague_quantity(match: re.Match[str], reading: _Reading) -> Quantity:
+def _vague_quantity(match: re.Match[str], reading: _Reading) -> NumberMention:
     """ "dozens", "a couple of": a vague quantity, a range unless its ends meet."""
     low, high = _vague()[match["vague"].lower()]
     bound, approximate, currency, number_span = (
@@ -260,12 +247,14 @@ def _vague_quantity(match: re.Match[str], reading: _Reading) -> Quantity:
     if low == high:
         couple = "couple" in match["vague"].lower()
         bound = "~" if couple and bound == "=" else bound
-        return Quantity(match.span(), low, None, None, bound, approximate or couple, currency, None, True, number_span)
+        return NumberMention(
+            match.span(), low, None, None, bound, approximate or couple, currency, None, True, number_span
+        )
     bound = ">=" if bound == "=" else bound
-    return Quantity(match.span(), None, low, high, bound, True, currency, None, True, number_span)
+    return NumberMention(match.span(), None, low, high, bound, True, currency, None, True, number_span)
 
 
-def _proportion(match: re.Match[str], reading: _Reading) -> list[Quantity]:
+def _proportion(match: re.Match[str], reading: _Reading) -> list[NumberMention]:
     """ "3/4 of", "one in five": a fraction below one, else nothing."""
     part, whole = re.split(r"\s?[/⁄]\s?", match["slash"]) if match["slash"] else (match["part"], match["whole"])
     top, bottom = parse_number(part), parse_number(whole)
@@ -279,7 +268,7 @@ def _glued(surface: str | None) -> str | None:
     return _units().get(surface or "") or _units().get((surface or "").lower())
 
 
-def _numbers(match: re.Match[str], text: str, reading: _Reading) -> list[Quantity]:
+def _numbers(match: re.Match[str], text: str, reading: _Reading) -> list[NumberMention]:
     """A number, or two joined by "to", "-" or "or": a range, a score or two figures."""
     first = parse_number(match["num"])
     if first is None:
@@ -301,7 +290,7 @@ def _numbers(match: re.Match[str], text: str, reading: _Reading) -> list[Quantit
         low, high = _scale_range(match["num"], first, second)
         r = reading
         return [
-            Quantity(
+            NumberMention(
                 match.span(), None, low, high, r.bound, r.approximate, r.currency, glued or glued2, False, r.number_span
             )
         ]
@@ -315,13 +304,13 @@ def _two_figures(
     reading: _Reading,
     head_figure: tuple[float, str | None],
     tail_figure: tuple[float, str | None],
-) -> list[Quantity]:
+) -> list[NumberMention]:
     """ "4.8 to 4.7 percent": two figures, not a range, cut at the joiner."""
     (first, glued), (second, glued2) = head_figure, tail_figure
     before, _after = _currencies()
     cut = match.start("joiner")
     head_currency = before.get(match["cur"] or "")
-    head = Quantity(
+    head = NumberMention(
         (match.start(), cut),
         first,
         None,
@@ -337,7 +326,7 @@ def _two_figures(
     tail_currency = before.get(match["cur2"] or "") if match["cur2"] else (None if match["cur"] else reading.currency)
     # "rose 8.15% to 3.65": a unit written on the first figure is not the second's
     tail_unit = glued2 or ("percent" if match["unit1"] and not match["cur2"] else None)
-    tail = Quantity(
+    tail = NumberMention(
         (tail_start, match.end()),
         second,
         None,
@@ -398,7 +387,7 @@ def _in_name(before: str, after: str, start: int, text: str) -> bool:
     return re.match(r"\s?([A-Z]|$|[.,;:)+\-–]|\s[A-Z])", after) is not None
 
 
-def _is_figure(quantity: Quantity, text: str) -> bool:
+def _is_figure(quantity: NumberMention, text: str) -> bool:
     """False for years, times of day, ordinals, numbers in names, phone numbers, references and list markers."""
     start, end = quantity.number_span
     surface = text[start:end]
@@ -466,7 +455,7 @@ def _sign_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:minus[- ]?)?(?P<sign>{signs})")
 
 
-def written_unit(text: str, quantity: Quantity) -> str | None:
+def written_unit(text: str, quantity: NumberMention) -> str | None:
     """The currency sign or unit written with the number, as the text writes it: "US $58" -> "US$",
     "118.5p" -> "p", "5-10W" -> "W", "nearly an hour" -> "hour"."""
     surface = text[quantity.number_span[0] : quantity.number_span[1]]

@@ -15,7 +15,8 @@ from watchfloor.extract.counted import (
     casualty_words,
     governing_verb,
 )
-from watchfloor.extract.quantities import Quantity, unit_after, unit_named, written_unit
+from watchfloor.extract.quantities import unit_after, unit_named, written_unit
+from watchfloor.model import NumberMention
 from watchfloor.nlp.sentences import doc_text
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ RATE = re.compile(rf"^(?:[\s-](?:of\s[a-z]+\s)?{RATE_UNIT})+", re.IGNORECASE)
 ASIDE = re.compile(r"^\s\([^()]{1,40}\)")  # "9 billion shekels ($2.4 billion) a year"
 
 
-def measure_unit(doc: Doc, quantity: Quantity) -> tuple[str | None, int]:
+def measure_unit(doc: Doc, quantity: NumberMention) -> tuple[str | None, int]:
     """A currency or unit of measure written with the number, and where the figure's span ends."""
     unit, end = unit_after(doc_text(doc), quantity.span[1])
     if quantity.currency:
@@ -35,7 +36,7 @@ def measure_unit(doc: Doc, quantity: Quantity) -> tuple[str | None, int]:
     return unit, end
 
 
-def rate_position(doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int) -> int:
+def rate_position(doc: Doc, token: Token, quantity: NumberMention, noun: Token | None, span_end: int) -> int:
     """Where a rate would start: after the figure ("$2,000 per soldier") or after the noun it counts right
     after it ("3,000 tests per day", "640,000 barrels of oil a day")."""
     if span_end == quantity.span[1] and not quantity.currency and noun is not None and 0 < noun.i - token.i <= 4:
@@ -56,7 +57,7 @@ def rate_per(rate: re.Match[str] | None) -> str | None:
 
 
 def unit_as_written(
-    doc: Doc, token: Token, quantity: Quantity, noun: Token | None, span_end: int, rate: re.Match[str] | None
+    doc: Doc, token: Token, quantity: NumberMention, noun: Token | None, span_end: int, rate: re.Match[str] | None
 ) -> str | None:
     """The unit as the text writes it, with its rate: the sign or unit of measure ("US$ per barrel", "km/hr",
     "HK$", "square miles"), else the counted noun with the words that classify it ("heart transplants",
