@@ -114,6 +114,31 @@ CLAIM_FIELDS = [
         ),
         id="toll as the subject of a raising verb",
     ),
+    (
+        "losses belong to the side that suffers them",
+        "Britain estimated Russia's losses in the battle at 4,000 troops.",
+        "4,000",
+        "subject",
+        "RUS",
+    ),
+    (
+        "an earlier casualty figure's owner carries to the next",
+        "Near Kursk, 300 North Korean soldiers were killed and 2,700 wounded, Seoul's spy agency said.",
+        "2,700",
+        "subject",
+        "PRK",
+    ),
+    pytest.param(
+        "a second casualty clause keeps its own verb",
+        "In the Donbas, 50 Russian soldiers died and 120 were wounded, Ukraine said.",
+        "120",
+        "quantity.unit",
+        "wounded",
+        marks=pytest.mark.xfail(
+            reason="a bare number in a conjoined clause takes the first clause's unit (killed), not its own verb's",
+            strict=True,
+        ),
+    ),
 ]
 
 
@@ -186,6 +211,13 @@ EVENT_FIELDS = [
         "RUS-MIL",
     ),
     ("denial is a rejection by the denier", "Iran denied shelling the town.", "denied", "type", "REJECT"),
+    (
+        "'this cooperation' refers back to the earlier cooperation's parties",
+        "Cooperation between Iran and Russia has grown. The United States condemned this cooperation.",
+        "condemned",
+        "target",
+        "IRN",
+    ),
     ("nominal trigger under a light verb", "Ukraine launched a drone attack on Russia.", "launched", "target", "RUS"),
 ]
 
@@ -199,3 +231,15 @@ def test_event_field(contract, rule: str, text: str, trigger: str, field: str, e
 
 def test_a_participle_used_as_an_adjective_is_no_event(contract) -> None:
     assert [e["trigger"]["text"] for e in contract("Ukraine freed the captured soldier.")["events"]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces shelled and bombed Kherson overnight, the governor said.",
+        "Israel launched air strikes on Lebanon on Tuesday.",
+    ],
+    ids=["two coordinated verbs", "a light verb and its noun"],
+)
+def test_one_act_reported_by_two_triggers_is_one_event(contract, text: str) -> None:
+    assert len([e for e in contract(text)["events"] if e["type"] == "ASSAULT"]) == 1
