@@ -2,7 +2,7 @@
 
 The table-driven cases of tests/extract and tests/resolve run through the pipeline with lookups recorded
 (gazetteer.RECORD_VARIABLE); a row that no case looks up is either dead or untested. A fix is a new row plus
-a case that names it (RULE_CASES below), never a new branch.
+a case that names it (RULE_CASES in tests/rule_cases.py), never a new branch.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from rule_cases import RULE_CASES
 from watchfloor import gazetteer
 from watchfloor.pipeline import extract_from_doc
 from watchfloor.read.text import make_document
@@ -40,176 +41,6 @@ CASE_LISTS = [
     ("resolve/test_actors.py", "CASES", 0),
     ("resolve/test_places.py", "CASES", 0),
     ("resolve/test_times.py", "CASES", 0),
-]
-
-# Cases for rows the tests above do not reach: table, the row it exercises, a sentence that uses it.
-RULE_CASES = [
-    # table, row, sentence
-    ("fractions.tsv", "a half", "A half of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "a quarter", "A quarter of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "half", "Half of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "one half", "One half of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "one quarter", "One quarter of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "one third", "One third of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "one-third", "One-third of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "three quarters", "Three quarters of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "three-quarters", "Three-quarters of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "two thirds", "Two thirds of the 40 villages in the region were shelled, Ukraine said."),
-    ("fractions.tsv", "two-thirds", "Two-thirds of the 40 villages in the region were shelled, Ukraine said."),
-    ("source_nouns.txt", "analysis", "The UN's analysis puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "assessment", "The UN's assessment puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "calculation", "The UN's calculation puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "calculations", "The UN's calculations puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "data", "The UN's data puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "estimates", "The UN's estimates puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "statement", "The UN's statement puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "tally", "The UN's tally puts the number of displaced people at 40,000."),
-    ("source_nouns.txt", "yardstick", "The UN's yardstick puts the number of displaced people at 40,000."),
-    (
-        "speaker_descriptions.tsv",
-        "authorities",
-        "Russia's army shelled Kharkiv on Monday. The authorities said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "command",
-        "Russia's army shelled Kharkiv on Monday. The command said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "country",
-        "Russia's army shelled Kharkiv on Monday. The country said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "defenses",
-        "Russia's army shelled Kharkiv on Monday. The defenses said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "fighters",
-        "Russia's army shelled Kharkiv on Monday. The fighters said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "force",
-        "Russia's army shelled Kharkiv on Monday. The force said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "forces",
-        "Russia's army shelled Kharkiv on Monday. The forces said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "government",
-        "Russia's army shelled Kharkiv on Monday. The government said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "group",
-        "Russia's army shelled Kharkiv on Monday. The group said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "military",
-        "Russia's army shelled Kharkiv on Monday. The military said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "mission",
-        "Russia's army shelled Kharkiv on Monday. The mission said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "monitor",
-        "Russia's army shelled Kharkiv on Monday. The monitor said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "movement",
-        "Russia's army shelled Kharkiv on Monday. The movement said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "observatory",
-        "Russia's army shelled Kharkiv on Monday. The observatory said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "organisation",
-        "Russia's army shelled Kharkiv on Monday. The organisation said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "organization",
-        "Russia's army shelled Kharkiv on Monday. The organization said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "service",
-        "Russia's army shelled Kharkiv on Monday. The service said 40 people were killed.",
-    ),
-    (
-        "speaker_descriptions.tsv",
-        "watchdog",
-        "Russia's army shelled Kharkiv on Monday. The watchdog said 40 people were killed.",
-    ),
-    (
-        "local_authorities.txt",
-        "authorities",
-        "Shelling hit Kharkiv on Monday. The authorities said 12 people were killed.",
-    ),
-    (
-        "local_authorities.txt",
-        "government",
-        "Shelling hit Kharkiv on Monday. The government said 12 people were killed.",
-    ),
-    ("local_authorities.txt", "governor", "Shelling hit Kharkiv on Monday. The governor said 12 people were killed."),
-    ("local_authorities.txt", "military", "Shelling hit Kharkiv on Monday. The military said 12 people were killed."),
-    ("local_authorities.txt", "police", "Shelling hit Kharkiv on Monday. The police said 12 people were killed."),
-    (
-        "local_roles.txt",
-        "administration",
-        "Shelling hit Kharkiv on Monday. Regional administration Ivan Petrenko said 12 people were killed.",
-    ),
-    (
-        "local_roles.txt",
-        "councillor",
-        "Shelling hit Kharkiv on Monday. Regional councillor Ivan Petrenko said 12 people were killed.",
-    ),
-    (
-        "local_roles.txt",
-        "governor",
-        "Shelling hit Kharkiv on Monday. Regional governor Ivan Petrenko said 12 people were killed.",
-    ),
-    (
-        "local_roles.txt",
-        "mayor",
-        "Shelling hit Kharkiv on Monday. Regional mayor Ivan Petrenko said 12 people were killed.",
-    ),
-    (
-        "local_roles.txt",
-        "prefect",
-        "Shelling hit Kharkiv on Monday. Regional prefect Ivan Petrenko said 12 people were killed.",
-    ),
-    (
-        "local_roles.txt",
-        "police",
-        "Shelling hit Kharkiv on Monday. Regional police Ivan Petrenko said 12 people were killed.",
-    ),
-    ("reporting_verb_objects.tsv", "confirm", "Ukraine's air force has confirmed 8,000 drones this year."),
-    ("reporting_verb_objects.tsv", "record", "Ukraine's air force has recorded 8,000 drones this year."),
-    ("compass_prefixes.txt", "East", "Shelling hit East Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "Eastern", "Shelling hit Eastern Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "Lower", "Shelling hit Lower Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "North", "Shelling hit North Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "Northern", "Shelling hit Northern Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "South", "Shelling hit South Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "Southern", "Shelling hit Southern Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "Upper", "Shelling hit Upper Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "West", "Shelling hit West Kharkiv on Monday, officials said."),
-    ("compass_prefixes.txt", "Western", "Shelling hit Western Kharkiv on Monday, officials said."),
 ]
 
 
