@@ -37,11 +37,18 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: st
 
         table = Table()
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(escape(column), overflow="fold")
         for row in rows:
             cells = ("" if row.get(c) is None else str(row.get(c)) for c in columns)
-            table.add_row(*(cell[:19] if cell.startswith("sha256:") else cell for cell in cells))
+            table.add_row(*(escape(cell[:19] if cell.startswith("sha256:") else cell) for cell in cells))
         Console(width=None if sys.stdout.isatty() else TABLE_WIDTH * 2).print(table)
+
+
+def escape(text: str) -> str:
+    """Text from an article (or a path) as rich prints it verbatim: "[troops]" is not markup."""
+    from rich.markup import escape as escape_markup
+
+    return escape_markup(text)
 
 
 def print_extractions(results: Iterable[Any], output_format: str) -> tuple[int, int]:
@@ -94,13 +101,13 @@ def _print_table(extraction: Extraction) -> None:
     dated = document.published or (
         f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated"
     )
-    table = Table(title=f"{heading} ({dated})", title_justify="left", show_lines=False)
+    table = Table(title=escape(f"{heading} ({dated})"), title_justify="left", show_lines=False)
     for column in EXTRACTION_COLUMNS:
         table.add_column(column, overflow="fold")
     for row in _extraction_rows(extraction):
-        table.add_row(*row)
+        table.add_row(*(escape(cell) for cell in row))
     console.print(table)
-    console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  [{document.id[:19]}]\n")
+    console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  {escape(f'[{document.id[:19]}]')}\n")
 
 
 def _print_csv(extraction: Extraction, *, header: bool) -> None:

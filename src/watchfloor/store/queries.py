@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+import re
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, insert, select, text
@@ -255,35 +256,83 @@ def select_claims(
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
+# Snippets look the same on both databases: the matched words in [brackets], fragments joined by " ... ",
+# about a dozen words each (FTS5's snippet() counts tokens, ts_headline words), on one line.
+SNIPPET_WORDS = 12
+PG_HEADLINE = f'StartSel=[, StopSel=], MaxWords={SNIPPET_WORDS}, MinWords=5, MaxFragments=2, FragmentDelimiter=" ... "'
+
+
 def search_documents(connection: Connection, dialect: str, query_text: str, limit: int) -> list[dict[str, Any]]:
+    """Documents matching a query, best first. The query syntax is the same on both databases: words (all
+    must occur), "quoted phrases", OR between alternatives, NOT or a leading - before a word left out."""
+    terms = parse_search(query_text)
+    if not any(op != "not" for op, _ in terms):
+        return []
     if dialect == "sqlite":
         rows = connection.execute(
             text(
                 "SELECT d.id, d.title, d.published, d.outlet,"
-                " snippet(documents_fts, 2, '[', ']', ' ... ', 12) AS snippet"
+                f" snippet(documents_fts, 2, '[', ']', ' ... ', {SNIPPET_WORDS}) AS snippet"
                 " FROM documents_fts JOIN documents d ON d.id = documents_fts.id"
                 " WHERE documents_fts MATCH :q ORDER BY rank LIMIT :limit"
             ),
-            {"q": _fts5_query(query_text), "limit": limit},
+            {"q": fts5_query(terms), "limit": limit},
         )
     else:
+        vector = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+        query = "websearch_to_tsquery('english', :q)"
         rows = connection.execute(
             text(
-                "SELECT id, title, published, outlet, ts_headline('english', text, plainto_tsquery('english', :q))"
-                " AS snippet FROM documents"
-                " WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) @@ plainto_tsquery('english', :q)"
-                " ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text),"
-                " plainto_tsquery('english', :q)) DESC LIMIT :limit"
+                f"SELECT id, title, published, outlet, ts_headline('english', text, {query}, :options) AS snippet"
+                f" FROM documents WHERE {vector} @@ {query} ORDER BY ts_rank({vector}, {query}) DESC LIMIT :limit"
             ),
-            {"q": query_text, "limit": limit},
+            {"q": websearch_query(terms), "options": PG_HEADLINE, "limit": limit},
         )
-    return [dict(row._mapping) for row in rows]
+    return [{**row._mapping, "snippet": " ".join(str(row.snippet or "").split())} for row in rows]
 
 
-def _fts5_query(query_text: str) -> str:
-    """Words of a user's query as an FTS5 AND of quoted terms (no FTS5 syntax errors from user input)."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in query_text).split() if w]
-    return " ".join(f'"{w}"' for w in words) or '""'
+def parse_search(query_text: str) -> list[tuple[str, str]]:
+    """A user's query as (operator, words) terms: "and", "or" (an alternative to the term before) or "not";
+    words are letters and digits only, so no input is a syntax error on either database."""
+    terms: list[tuple[str, str]] = []
+    operator = "and"
+    for phrase, word in _SEARCH_TOKEN.findall(query_text):
+        if not phrase and word in ("OR", "NOT"):
+            operator = "or" if word == "OR" and terms else "not" if word == "NOT" else operator
+            continue
+        negated = not phrase and word.startswith("-")
+        words = " ".join("".join(c if c.isalnum() else " " for c in phrase or word).split())
+        if words:
+            terms.append(("not" if negated else operator, words))
+        operator = "and"
+    return terms
+
+
+_SEARCH_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def fts5_query(terms: list[tuple[str, str]]) -> str:
+    """Terms as an FTS5 expression: groups of alternatives ANDed, then each NOT term taken away."""
+    groups: list[list[str]] = []
+    for operator, words in terms:
+        if operator == "or" and groups:
+            groups[-1].append(f'"{words}"')
+        elif operator != "not":
+            groups.append([f'"{words}"'])
+    expression = " AND ".join("(" + " OR ".join(group) + ")" for group in groups)
+    for operator, words in terms:
+        if operator == "not":
+            expression = f'({expression}) NOT "{words}"'
+    return expression
+
+
+def websearch_query(terms: list[tuple[str, str]]) -> str:
+    """Terms in PostgreSQL's websearch_to_tsquery syntax (the same meaning as ``fts5_query``)."""
+    parts = []
+    for operator, words in terms:
+        quoted = f'"{words}"' if " " in words else words
+        parts.append({"and": quoted, "or": f"or {quoted}", "not": f"-{quoted}"}[operator])
+    return " ".join(parts)
 
 
 def consistency_problems(connection: Connection) -> list[str]:
