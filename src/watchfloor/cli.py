@@ -51,6 +51,21 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-26") from None
 
 
+def _check_actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """An actor option or argument as the id the ledger stores (any case, or a known name); exit 1 if unknown."""
+    if value is None:
+        return None
+    from watchfloor.gazetteer import find_actor
+
+    try:
+        return find_actor(value)
+    except WatchfloorError as error:
+        raise click.ClickException(str(error)) from error
+
+
+ACTOR_HELP = "an actor id or a country code in any case, or a known name ('North Korea')"
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option(
@@ -160,9 +175,9 @@ def ingest(
 
 @cli.command()
 @DB_OPTION
-@click.option("--actor", help="Whose figures: an actor id or a country code (RUS finds Russian organs too).")
-@click.option("--source", help="Who states them: an actor id or a country code.")
-@click.option("--unit", help="Unit, e.g. troops, killed, usd.")
+@click.option("--actor", callback=_check_actor, help=f"Whose figures: {ACTOR_HELP}; RUS finds Russian organs too.")
+@click.option("--source", callback=_check_actor, help=f"Who states them: {ACTOR_HELP}.")
+@click.option("--unit", help="Unit, e.g. troops, killed, usd; its whole class (troops finds soldiers too).")
 @click.option("--measure", help="Words of the measure, e.g. 'deployed to Russia'.")
 @click.option("--place", help="Place name (substring).")
 @click.option("--certainty", type=click.Choice(["certain", "probable", "possible", "unknown"]))
@@ -178,10 +193,16 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
       watchfloor claims --actor PRK --unit troops
       watchfloor claims --source UKR --since 2024-11-01 --format table
     """
-    rows = _ledger(db).claims(limit=limit, **{k: v for k, v in filters.items() if v})
+    rows = _ledger(db).claims(limit=limit + 1, **{k: v for k, v in filters.items() if v})
+    if len(rows) > limit:
+        rows = rows[:limit]
+        click.echo(f"stopped at the limit of {limit} claims; --limit N shows more", err=True)
     columns = [
         "document_id",
         "published",
+        "outlet",
+        "title",
+        "url",
         "value",
         "low",
         "high",
@@ -190,11 +211,14 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
         "unit_text",
         "measure",
         "subject",
+        "place",
         "source",
         "speaker",
         "certainty",
         "polarity",
+        "context",
         "time_start",
+        "time_end",
         "span_start",
         "span_end",
     ]
@@ -219,7 +243,7 @@ def search(query: str, db: str | None, limit: int, output_format: str) -> None:
 
 @cli.command()
 @DB_OPTION
-@click.option("--actor", help="Whose figures: an actor id or a country code.")
+@click.option("--actor", callback=_check_actor, help=f"Whose figures: {ACTOR_HELP}.")
 @format_option("jsonl")
 def tracks(db: str | None, actor: str | None, output_format: str) -> None:
     """List claim tracks by size: figures about the same thing, how many states' speakers give them, and
@@ -306,8 +330,8 @@ def contradictions(db: str | None, output_format: str) -> None:
 
 
 @cli.command()
-@click.argument("first")
-@click.argument("second")
+@click.argument("first", callback=_check_actor)
+@click.argument("second", callback=_check_actor)
 @DB_OPTION
 @click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @format_option("jsonl")
@@ -335,7 +359,7 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
 
 @cli.command()
 @DB_OPTION
-@click.option("--actor", help="Only tracks and events of this actor (id or country code).")
+@click.option("--actor", callback=_check_actor, help=f"Only tracks and events of this actor: {ACTOR_HELP}.")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
 def brief(db: str | None, actor: str | None, since: str | None) -> None:
     """Write a Markdown situation report; every sentence cites the article and characters it rests on.

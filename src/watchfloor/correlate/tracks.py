@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from watchfloor import gazetteer
+from watchfloor.gazetteer import unit_class
 
 if TYPE_CHECKING:
     from watchfloor.model import Claim, Extraction
@@ -30,16 +29,6 @@ if TYPE_CHECKING:
 
 EXACT_TOLERANCE = 0.02
 APPROXIMATE_TOLERANCE = 0.10
-
-
-@lru_cache(maxsize=1)
-def _unit_classes() -> dict[str, str]:
-    return {unit: kind for unit, kind in gazetteer.read_rows("unit_classes.tsv")}
-
-
-def unit_class(unit: str | None) -> str:
-    unit = (unit or "").lower()
-    return _unit_classes().get(unit) or _unit_classes().get(unit.rstrip("s")) or unit
 
 
 def track_key(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, func, insert, select, text
 
+from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
 from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
 
@@ -225,6 +226,7 @@ def select_claims(
             documents.c.latest_date,
             documents.c.title,
             documents.c.outlet,
+            documents.c.url,
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
@@ -234,8 +236,8 @@ def select_claims(
         conditions.append(_matches(claims.c.subject, claims.c.subject_country, actor))
     if source:
         conditions.append(_matches(claims.c.source, claims.c.source_country, source))
-    if unit:
-        conditions.append(claims.c.unit == unit)
+    if unit:  # by unit class, as tracks group them: "troops" finds "soldiers" too
+        conditions.append(claims.c.unit.in_(sorted(gazetteer.units_of_class(unit))))
     if track:
         conditions.append(claims.c.track_key == track)
     if measure:
