@@ -70,7 +70,7 @@ ACTOR_HELP = "an actor id or a country code in any case, or a known name ('North
 @click.argument("paths", nargs=-1, required=True)
 @format_option(
     "json",
-    "json: one object per document (JSONL when there are several); jsonl: one line each;"
+    "json: one object for one document, an array of them for several; jsonl: one line each;"
     " csv: a line per actor, place, time, claim and event; table: readable.",
 )
 @click.option(
@@ -290,6 +290,7 @@ def track(key: str, db: str | None, output_format: str) -> None:
             {
                 "published": entry["published"],
                 "figure": figure_text(entry, bound=True),
+                **{name: entry[name] for name in ("value", "low", "high", "bound", "span_start", "span_end")},
                 "source": marks["source"],
                 "speaker": entry["speaker"],
                 "certainty": entry["certainty"],
@@ -298,9 +299,11 @@ def track(key: str, db: str | None, output_format: str) -> None:
                 "span": f"{entry['span_start']}-{entry['span_end']}",
             }
         )
-    print_rows(
-        rows, ["published", "figure", "source", "speaker", "certainty", "marks", "document", "span"], output_format
-    )
+    # the table shows a figure and a span as text; the other formats give their numbers
+    numbers = ["value", "low", "high", "bound"] if output_format != "table" else []
+    span = ["span"] if output_format == "table" else ["span_start", "span_end"]
+    columns = ["published", "figure", *numbers, "source", "speaker", "certainty", "marks", "document", *span]
+    print_rows(rows, columns, output_format)
 
 
 @cli.command()

@@ -52,7 +52,8 @@ def escape(text: str) -> str:
 
 
 def print_extractions(results: Iterable[Any], output_format: str) -> tuple[int, int]:
-    """Print each result as it comes (skips to stderr); one lone JSON document is pretty-printed."""
+    """Print each result as it comes (skips to stderr). As json, one document is one pretty object and
+    several are one array, streamed an element at a time."""
     from watchfloor.model import Skip
     from watchfloor.serialize import to_contract
 
@@ -68,15 +69,19 @@ def print_extractions(results: Iterable[Any], output_format: str) -> tuple[int, 
             _print_table(result)
         elif output_format == "csv":
             _print_csv(result, header=extracted == 1)
-        elif output_format == "json" and extracted == 1:
+        elif output_format == "jsonl":
+            click.echo(json.dumps(to_contract(result), ensure_ascii=False))
+        elif extracted == 1:
             held = result
         else:
             if held is not None:
-                click.echo(json.dumps(to_contract(held), ensure_ascii=False))
+                click.echo("[\n" + json.dumps(to_contract(held), ensure_ascii=False))
                 held = None
-            click.echo(json.dumps(to_contract(result), ensure_ascii=False))
+            click.echo("," + json.dumps(to_contract(result), ensure_ascii=False))
     if held is not None:
         click.echo(pretty_json(to_contract(held)))
+    elif output_format == "json" and extracted > 1:
+        click.echo("]")
     return extracted, skipped
 
 
