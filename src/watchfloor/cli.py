@@ -89,7 +89,8 @@ def extract(paths: tuple[str, ...], output_format: str, published: str | None, m
     """Extract actors, places, times, claims and events from articles.
 
     PATHS are text, HTML, RSS/Atom or JSONL files, folders of them, or - for standard input.
-    Inputs that cannot be read are skipped with the reason on stderr; the exit code is then 1.
+    A folder gives its files of those types only (.txt .html .rss .xml .jsonl ...); the others are listed as
+    ignored on stderr. Inputs that cannot be read are skipped with the reason on stderr; the exit code is then 1.
 
     \b
     Examples:
@@ -117,7 +118,8 @@ DB_OPTION = click.option(
     "--db",
     envvar="WATCHFLOOR_DB",
     metavar="URL",
-    help="Ledger database: sqlite:///PATH or postgresql://... Default: ~/.local/share/watchfloor/ledger.sqlite.",
+    help="Ledger database: a file path or sqlite:///PATH (SQLite), or postgresql://..."
+    " Default: ~/.local/share/watchfloor/ledger.sqlite.",
 )
 
 
@@ -143,7 +145,8 @@ def ingest(
     """Extract articles and store them in the ledger, one transaction per document.
 
     Re-ingesting the same text is a no-op; a newer watchfloor or model adds a version and keeps the old one.
-    Inputs that cannot be read are skipped with the reason (exit code 1); stored documents are never lost.
+    A folder gives its article files only (other files are listed as ignored). Inputs that cannot be read are
+    skipped with the reason (exit code 1); stored documents are never lost.
 
     \b
     Examples:
@@ -162,8 +165,9 @@ def ingest(
     try:
         for result in _with_progress(ingest_items(items, settings, ledger), len(paths)):
             if isinstance(result, Skip):
-                outcomes["skipped"] = outcomes.get("skipped", 0) + 1
-                click.echo(f"skipped {result.source}: {result.reason}", err=True)
+                outcome = "ignored" if result.ignored else "skipped"
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+                click.echo(f"{outcome} {result.source}: {result.reason}", err=True)
             else:
                 outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
     except WatchfloorError as error:

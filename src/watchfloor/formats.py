@@ -61,8 +61,8 @@ def print_extractions(results: Iterable[Any], output_format: str) -> tuple[int, 
     held = None
     for result in results:
         if isinstance(result, Skip):
-            skipped += 1
-            click.echo(f"skipped {result.source}: {result.reason}", err=True)
+            skipped += not result.ignored
+            click.echo(f"{'ignored' if result.ignored else 'skipped'} {result.source}: {result.reason}", err=True)
             continue
         extracted += 1
         if output_format == "table":

@@ -30,12 +30,21 @@ class IngestResult:
     version: int
 
 
+def database_url(location: str) -> str:
+    """A database URL for a ledger location: a URL as it is, a plain file path as ``sqlite:///ABSOLUTE_PATH``."""
+    if "://" in location:
+        return location
+    return f"sqlite:///{Path(location).expanduser().absolute()}"
+
+
 class Ledger:
-    """A ledger at a database URL (``sqlite:///path`` or ``postgresql://...``), migrated to the newest schema."""
+    """A ledger at a database URL (``sqlite:///path`` or ``postgresql://...``) or a file path (SQLite),
+    migrated to the newest schema."""
 
     def __init__(self, url: str) -> None:
         from sqlalchemy import create_engine, event
 
+        url = database_url(url)
         self.url = url
         try:
             if url.startswith("sqlite:///"):
