@@ -109,10 +109,11 @@ class Track:
 
 
 def chronological(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Claims in the order they were stated: by document date, then by storage order and position."""
-    return sorted(
-        rows, key=lambda r: (r.get("published") or r.get("latest_date") or "", r["extraction_id"], r["span_start"])
-    )
+    """Claims in the order they were stated: the ledger's one document order (``store.queries.chronological_key``:
+    by date, undated last by ingest time), then by position."""
+    from watchfloor.store.queries import chronological_key
+
+    return sorted(rows, key=chronological_key)
 
 
 def build_tracks(rows: list[dict[str, Any]]) -> dict[str, Track]:

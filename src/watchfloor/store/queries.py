@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
-import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, insert, select, text
+from sqlalchemy import and_, case, func, insert, select, text
 
 from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
@@ -195,6 +195,27 @@ def _event_row(extraction_id: int, event: Event, countries: dict[str, str | None
     }
 
 
+# The one order of documents, the same on SQLite and PostgreSQL (which put NULLs at opposite ends): dated
+# documents by date (the publication date, else the latest date the text states), then undated ones last, in
+# the order they were ingested; ties by ingest time. ``document_order`` is it in SQL, ``chronological_key``
+# in Python (``correlate.tracks.chronological``); a newest-first listing reverses the dates only.
+def document_order(date: Any, *, newest_first: bool = False) -> list[Any]:
+    """ORDER BY terms of the documents' order for the ``date`` column (see above); needs ``documents`` joined."""
+    return [
+        case((date.is_(None), 1), else_=0),
+        date.desc() if newest_first else date.asc(),
+        documents.c.ingested_at,
+        extractions.c.id,
+    ]
+
+
+def chronological_key(row: Mapping[str, Any]) -> tuple[bool, str, str, int, int]:
+    """The documents' order (see ``document_order``) for a row with published, latest_date, ingested_at,
+    extraction_id and span_start, oldest first."""
+    date = row.get("published") or row.get("latest_date")
+    return (date is None, date or "", str(row.get("ingested_at") or ""), row["extraction_id"], row["span_start"])
+
+
 def _matches(column_id: Any, column_country: Any, value: str) -> Any:
     """An actor filter: a three-letter country code matches the country column (the state, its organs and its
     people), anything else the id; one indexed column either way."""
@@ -227,6 +248,7 @@ def select_claims(
             documents.c.title,
             documents.c.outlet,
             documents.c.url,
+            documents.c.ingested_at,
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
@@ -253,7 +275,7 @@ def select_claims(
         conditions.append(when <= until)
     if conditions:
         query = query.where(and_(*conditions))
-    query = query.order_by(claims.c.document_date.desc(), claims.c.extraction_id.desc(), claims.c.span_start)
+    query = query.order_by(*document_order(claims.c.document_date, newest_first=True), claims.c.span_start)
     query = query.limit(limit)
     return [dict(row._mapping) for row in connection.execute(query)]
 
@@ -395,6 +417,8 @@ def select_events(
             documents.c.latest_date,
             documents.c.title,
             documents.c.outlet,
+            documents.c.url,
+            documents.c.ingested_at,
         )
         .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
@@ -403,7 +427,10 @@ def select_events(
         query = query.where(_matches(events.c.source, events.c.source_country, source))
     if target:
         query = query.where(_matches(events.c.target, events.c.target_country, target))
-    return [dict(row._mapping) for row in connection.execute(query.order_by(documents.c.published))]
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    return [
+        dict(row._mapping) for row in connection.execute(query.order_by(*document_order(dated), events.c.trigger_start))
+    ]
 
 
 def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -446,11 +473,14 @@ def select_track(connection: Connection, key: str) -> list[dict[str, Any]]:
             documents.c.published,
             documents.c.latest_date,
             documents.c.outlet,
+            documents.c.ingested_at,
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
         .where(claims.c.track_key == key)
     )
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    query = query.order_by(*document_order(dated), claims.c.span_start)
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
