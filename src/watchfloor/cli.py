@@ -198,9 +198,8 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
       watchfloor claims --source UKR --since 2024-11-01 --format table
     """
     rows = _ledger(db).claims(limit=limit + 1, **{k: v for k, v in filters.items() if v})
-    if len(rows) > limit:
-        rows = rows[:limit]
-        click.echo(f"stopped at the limit of {limit} claims; --limit N shows more", err=True)
+    _say_if_cut(rows, limit, "claims")
+    rows = rows[:limit]
     columns = [
         "document_id",
         "published",
@@ -227,6 +226,61 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
         "span_end",
     ]
     print_rows(rows, columns, output_format)
+
+
+EVENT_COLUMNS = [
+    "document_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "type",
+    "mode",
+    "trigger",
+    "source",
+    "target",
+    "place",
+    "speaker",
+    "attributed",
+    "certainty",
+    "polarity",
+    "context",
+    "time_start",
+    "time_end",
+    "trigger_start",
+    "trigger_end",
+]
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--actor", callback=_check_actor, help=f"Either party: {ACTOR_HELP}.")
+@click.option("--source", callback=_check_actor, help=f"Who acted: {ACTOR_HELP}.")
+@click.option("--target", callback=_check_actor, help=f"Whom it was done to: {ACTOR_HELP}.")
+@click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type in any case, e.g. MOBILIZE, ASSAULT.")
+@click.option("--place", help="Place name (substring).")
+@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--limit", type=int, default=100, show_default=True)
+@format_option("jsonl")
+def events(db: str | None, output_format: str, limit: int, event_type: str | None, **filters: Any) -> None:
+    """List stored events (who did what to whom, where, when), oldest documents first, wire copies left out.
+
+    \b
+    Examples:
+      watchfloor events --actor PRK --type aid
+      watchfloor events --source RUS --since 2024-11-01 --format csv
+    """
+    chosen = {k: v for k, v in {**filters, "type": event_type}.items() if v}
+    rows = _ledger(db).events(limit=limit + 1, **chosen)
+    _say_if_cut(rows, limit, "events")
+    print_rows(rows[:limit], EVENT_COLUMNS, output_format)
+
+
+def _say_if_cut(rows: list[dict[str, Any]], limit: int, what: str) -> None:
+    """Tell stderr when a listing fetched with ``limit + 1`` stopped at the limit."""
+    if len(rows) > limit:
+        click.echo(f"stopped at the limit of {limit} {what}; --limit N shows more", err=True)
 
 
 @cli.command()

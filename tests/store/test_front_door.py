@@ -123,3 +123,21 @@ def test_undated_documents_come_last_by_ingest_time_on_both_databases(ledger_url
     [track] = [t for t in load_tracks(ledger).values() if len(t.entries) == 3]
     assert [entry["value"] for entry in track.entries] == [500, 300, 700]
     assert [entry["value"] for entry in ledger.track_claims(track.key)] == [500, 300, 700]
+
+
+def test_events_lists_and_filters_like_claims(story: str, cli) -> None:
+    everything = rows(cli("events", "--db", story, "--limit", "1000"))
+    assert everything and {"type", "source", "target", "outlet", "url", "trigger_start", "trigger_end"} <= set(
+        everything[0]
+    )
+    deploys = rows(cli("events", "--actor", "north korea", "--type", "aid", "--db", story))
+    assert deploys and all(e["type"] == "AID" for e in deploys)
+    assert all("PRK" in (e["source"], e["target"]) or e["source"].startswith("PRK") for e in deploys)
+    to_russia = rows(cli("events", "--source", "PRK", "--target", "rus", "--db", story))
+    assert to_russia and all(e["target"].startswith("RUS") for e in to_russia)
+    late = rows(cli("events", "--since", "2024-12-01", "--db", story))
+    assert late and all((e["time_start"] or e["published"]) >= "2024-12-01" for e in late)
+    assert rows(cli("events", "--until", "2024-10-19", "--db", story, "--limit", "1000")) != everything
+    limited = cli("events", "--limit", "1", "--db", story)
+    assert len(rows(limited)) == 1 and "limit" in limited.err
+    assert cli("events", "--actor", "Narnia", "--db", story).code == 1

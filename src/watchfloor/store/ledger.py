@@ -152,9 +152,10 @@ class Ledger:
         return [row for row in rows if row["document_id"] not in copies]
 
     def events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Events of the latest version of every document, wire copies left out, filtered (see
+        ``queries.select_events``)."""
         with self.engine.connect() as connection:
-            copies = queries.copy_ids(connection)
-            return [e for e in queries.select_events(connection, **filters) if e["document_id"] not in copies]
+            return queries.select_events(connection, **filters)
 
     def documents(self, ids: set[str]) -> dict[str, dict[str, Any]]:
         with self.engine.connect() as connection:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, insert, select, text
+from sqlalchemy import and_, case, func, insert, or_, select, text
 
 from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
@@ -405,10 +405,22 @@ def copy_ids(connection: Connection) -> set[str]:
 
 
 def select_events(
-    connection: Connection, *, source: str | None = None, target: str | None = None
+    connection: Connection,
+    *,
+    actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    type: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Events of the latest extraction of each document, with the document's date; ``source``/``target``
-    match an actor id or its country."""
+    """Events of the latest extraction of each document but wire copies, with their document, in the
+    documents' order.
+    ``actor`` (either party), ``source`` and ``target`` match an actor id or its country; ``type`` a PLOVER
+    type in any case; ``place`` a substring; ``since``/``until`` bound the event's time, else the document's
+    date."""
     query = (
         select(
             events,
@@ -423,14 +435,27 @@ def select_events(
         .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
     )
-    if source:
-        query = query.where(_matches(events.c.source, events.c.source_country, source))
-    if target:
-        query = query.where(_matches(events.c.target, events.c.target_country, target))
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
-    return [
-        dict(row._mapping) for row in connection.execute(query.order_by(*document_order(dated), events.c.trigger_start))
-    ]
+    when = func.coalesce(events.c.time_start, dated)
+    # wire copies are left out here, before the limit (their events are the original's)
+    conditions: list[ColumnElement[bool]] = [~extractions.c.document_id.in_(select(copies.c.document_id))]
+    if actor:
+        source_side = _matches(events.c.source, events.c.source_country, actor)
+        conditions.append(or_(source_side, _matches(events.c.target, events.c.target_country, actor)))
+    if source:
+        conditions.append(_matches(events.c.source, events.c.source_country, source))
+    if target:
+        conditions.append(_matches(events.c.target, events.c.target_country, target))
+    if type:
+        conditions.append(events.c.type == type.upper())
+    if place:
+        conditions.append(events.c.place.ilike(f"%{place}%"))
+    if since:
+        conditions.append(when >= since)
+    if until:
+        conditions.append(when <= until)
+    query = query.where(and_(*conditions)).order_by(*document_order(dated), events.c.trigger_start)
+    return [dict(row._mapping) for row in connection.execute(query.limit(limit))]
 
 
 def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
