@@ -17,7 +17,8 @@ from watchfloor.model import Actor, Attribution, Place, Span
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 KIND_RANK = {"person": 0, "organization": 1, "igo": 2, "ngo": 2, "armed_group": 2, "state": 3}
 PRONOUNS = {
