@@ -18,13 +18,15 @@ ROWS_HELP = "json: one array; jsonl: one object a line; csv: a header, then a li
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
-def format_option(default: str, help_text: str = ROWS_HELP) -> Callable[[Command], Command]:
+def format_option(
+    default: str, help_text: str = ROWS_HELP, choices: tuple[str, ...] = FORMATS
+) -> Callable[[Command], Command]:
     """The output format option every command that prints results takes: ``--format``/``-f`` FORMAT."""
     return click.option(
         "--format",
         "-f",
         "output_format",
-        type=click.Choice(FORMATS),
+        type=click.Choice(choices),
         default=default,
         show_default=True,
         help=help_text,
@@ -200,32 +202,34 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
     rows = _ledger(db).claims(limit=limit + 1, **{k: v for k, v in filters.items() if v})
     _say_if_cut(rows, limit, "claims")
     rows = rows[:limit]
-    columns = [
-        "document_id",
-        "published",
-        "outlet",
-        "title",
-        "url",
-        "value",
-        "low",
-        "high",
-        "bound",
-        "unit",
-        "unit_text",
-        "measure",
-        "subject",
-        "place",
-        "source",
-        "speaker",
-        "certainty",
-        "polarity",
-        "context",
-        "time_start",
-        "time_end",
-        "span_start",
-        "span_end",
-    ]
-    print_rows(rows, columns, output_format)
+    print_rows(rows, CLAIM_COLUMNS, output_format)
+
+
+CLAIM_COLUMNS = [
+    "document_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "value",
+    "low",
+    "high",
+    "bound",
+    "unit",
+    "unit_text",
+    "measure",
+    "subject",
+    "place",
+    "source",
+    "speaker",
+    "certainty",
+    "polarity",
+    "context",
+    "time_start",
+    "time_end",
+    "span_start",
+    "span_end",
+]
 
 
 EVENT_COLUMNS = [
@@ -275,6 +279,57 @@ def events(db: str | None, output_format: str, limit: int, event_type: str | Non
     rows = _ledger(db).events(limit=limit + 1, **chosen)
     _say_if_cut(rows, limit, "events")
     print_rows(rows[:limit], EVENT_COLUMNS, output_format)
+
+
+PLACE_COLUMNS = [
+    "document_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "name",
+    "country",
+    "geonameid",
+    "precision",
+    "lat",
+    "lon",
+    "mentions",
+]
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["claims", "events", "places"]))
+@DB_OPTION
+@format_option(
+    "jsonl",
+    "csv or jsonl: a row each, with lat and lon; geojson: one FeatureCollection of points (rows without a"
+    " resolved place left out), the other columns as each point's properties.",
+    choices=("csv", "jsonl", "geojson"),
+)
+def export(kind: str, db: str | None, output_format: str) -> None:
+    """Export every stored claim, event or place (latest versions, wire copies left out) with its document's
+    outlet, URL, coordinates and spans, for QGIS, kepler.gl, pandas or a spreadsheet.
+
+    \b
+    Examples:
+      watchfloor export events --format geojson > events.geojson
+      watchfloor export claims --format csv > claims.csv
+    """
+    from watchfloor.formats import print_geojson
+
+    ledger = _ledger(db)
+    if kind == "places":
+        rows, columns = ledger.places(), PLACE_COLUMNS
+    elif kind == "events":
+        rows, columns = ledger.events(), [*EVENT_COLUMNS, "lat", "lon"]
+    else:
+        rows, columns = ledger.claims(limit=None), [*CLAIM_COLUMNS, "lat", "lon"]
+    if output_format != "geojson":
+        print_rows(rows, columns, output_format)
+        return
+    left_out = print_geojson(rows, columns)
+    if left_out:
+        click.echo(f"{left_out} {kind} without a resolved place left out of the GeoJSON", err=True)
 
 
 def _say_if_cut(rows: list[dict[str, Any]], limit: int, what: str) -> None:

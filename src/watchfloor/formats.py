@@ -44,6 +44,23 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: st
         Console(width=None if sys.stdout.isatty() else TABLE_WIDTH * 2).print(table)
 
 
+def print_geojson(rows: list[dict[str, Any]], columns: list[str]) -> int:
+    """Rows with ``lat`` and ``lon`` as one GeoJSON FeatureCollection of points, each with the other
+    ``columns`` as its properties; returns how many rows had no coordinates and were left out."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": {k: row.get(k) for k in columns if k not in ("lat", "lon")},
+        }
+        for row in rows
+        if row.get("lat") is not None and row.get("lon") is not None
+    ]
+    collection = {"type": "FeatureCollection", "features": features}
+    click.echo(json.dumps(collection, ensure_ascii=False, default=str, indent=1))
+    return len(rows) - len(features)
+
+
 def escape(text: str) -> str:
     """Text from an article (or a path) as rich prints it verbatim: "[troops]" is not markup."""
     from rich.markup import escape as escape_markup
@@ -112,7 +129,9 @@ def _print_table(extraction: Extraction) -> None:
     for row in _extraction_rows(extraction):
         table.add_row(*(escape(cell) for cell in row))
     console.print(table)
-    console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  {escape(f'[{document.id[:19]}]')}\n")
+    console.print(
+        f"  {len(extraction.claims)} claims, {len(extraction.events)} events  {escape(f'[{document.id[:19]}]')}\n"
+    )
 
 
 def _print_csv(extraction: Extraction, *, header: bool) -> None:

@@ -141,3 +141,39 @@ def test_events_lists_and_filters_like_claims(story: str, cli) -> None:
     limited = cli("events", "--limit", "1", "--db", story)
     assert len(rows(limited)) == 1 and "limit" in limited.err
     assert cli("events", "--actor", "Narnia", "--db", story).code == 1
+
+
+@pytest.mark.parametrize("kind", ["claims", "events", "places"])
+def test_export_as_geojson_is_a_feature_collection_of_points(story: str, cli, kind: str) -> None:
+    result = cli("export", kind, "--db", story, "--format", "geojson")
+    assert result.code == 0, result.err
+    collection = json.loads(result.out)
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    for feature in collection["features"]:
+        assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert {"document_id", "outlet", "url", "place" if kind != "places" else "name"} <= set(feature["properties"])
+    first = collection["features"][0]["properties"]
+    if kind == "claims":
+        assert {"value", "unit", "source", "span_start", "span_end"} <= set(first)
+    if kind == "events":
+        assert {"type", "source", "target", "trigger_start", "trigger_end"} <= set(first)
+
+
+@pytest.mark.parametrize("output_format", ["csv", "jsonl"])
+def test_export_as_rows_keeps_every_row_with_its_coordinates(story: str, cli, output_format: str) -> None:
+    import csv
+    import io
+
+    for kind in ("claims", "events", "places"):
+        result = cli("export", kind, "--db", story, "--format", output_format)
+        assert result.code == 0, result.err
+        if output_format == "csv":
+            exported = list(csv.DictReader(io.StringIO(result.out)))
+        else:
+            exported = [json.loads(line) for line in result.out.splitlines()]
+        assert exported and {"lat", "lon", "outlet", "url"} <= set(exported[0]), kind
+    claims = [json.loads(line) for line in cli("export", "claims", "--db", story, "-f", "jsonl").out.splitlines()]
+    assert len(claims) == len(rows(cli("claims", "--db", story, "--limit", "100000")))
+    assert any(row["lat"] is not None for row in claims)

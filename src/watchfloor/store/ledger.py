@@ -157,6 +157,11 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.select_events(connection, **filters)
 
+    def places(self) -> list[dict[str, Any]]:
+        """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
+        with self.engine.connect() as connection:
+            return queries.select_places(connection)
+
     def documents(self, ids: set[str]) -> dict[str, dict[str, Any]]:
         with self.engine.connect() as connection:
             return queries.document_texts(connection, ids)

@@ -222,6 +222,20 @@ def _matches(column_id: Any, column_country: Any, value: str) -> Any:
     return column_country == value if len(value) == 3 and value.isupper() else column_id == value
 
 
+def _place_points() -> Any:
+    """Each extraction's places by name with their coordinates (one row a name), to join facts to points."""
+    return (
+        select(
+            places.c.extraction_id,
+            places.c.name,
+            func.min(places.c.lat).label("lat"),
+            func.min(places.c.lon).label("lon"),
+        )
+        .group_by(places.c.extraction_id, places.c.name)
+        .subquery()
+    )
+
+
 def select_claims(
     connection: Connection,
     *,
@@ -233,12 +247,14 @@ def select_claims(
     certainty: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    limit: int = 1000,
+    limit: int | None = 1000,
     track: str | None = None,
 ) -> list[dict[str, Any]]:
     """Claims of the latest extraction of each document, newest documents first. ``actor`` and ``source`` match
     an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
-    ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date."""
+    ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date. Each row
+    has its place's ``lat`` and ``lon`` (None when the claim names no place the extraction resolved)."""
+    points = _place_points()
     query = (
         select(
             claims,
@@ -249,9 +265,12 @@ def select_claims(
             documents.c.outlet,
             documents.c.url,
             documents.c.ingested_at,
+            points.c.lat,
+            points.c.lon,
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
+        .outerjoin(points, and_(points.c.extraction_id == claims.c.extraction_id, points.c.name == claims.c.place))
     )
     conditions: list[ColumnElement[bool]] = []
     if actor:
@@ -420,7 +439,8 @@ def select_events(
     documents' order.
     ``actor`` (either party), ``source`` and ``target`` match an actor id or its country; ``type`` a PLOVER
     type in any case; ``place`` a substring; ``since``/``until`` bound the event's time, else the document's
-    date."""
+    date. Each row has its place's ``lat`` and ``lon`` (None without a resolved place)."""
+    points = _place_points()
     query = (
         select(
             events,
@@ -431,9 +451,12 @@ def select_events(
             documents.c.outlet,
             documents.c.url,
             documents.c.ingested_at,
+            points.c.lat,
+            points.c.lon,
         )
         .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
+        .outerjoin(points, and_(points.c.extraction_id == events.c.extraction_id, points.c.name == events.c.place))
     )
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     when = func.coalesce(events.c.time_start, dated)
@@ -456,6 +479,29 @@ def select_events(
         conditions.append(when <= until)
     query = query.where(and_(*conditions)).order_by(*document_order(dated), events.c.trigger_start)
     return [dict(row._mapping) for row in connection.execute(query.limit(limit))]
+
+
+def select_places(connection: Connection) -> list[dict[str, Any]]:
+    """Places of the latest extraction of each document but wire copies, with their document, in the
+    documents' order; ``mentions`` are the [start, end) spans of the place in the document's text."""
+    query = (
+        select(
+            places,
+            extractions.c.document_id,
+            documents.c.published,
+            documents.c.latest_date,
+            documents.c.title,
+            documents.c.outlet,
+            documents.c.url,
+            documents.c.ingested_at,
+        )
+        .join(extractions, and_(extractions.c.id == places.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
+        .where(~extractions.c.document_id.in_(select(copies.c.document_id)))
+    )
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    query = query.order_by(*document_order(dated), places.c.name)
+    return [dict(row._mapping) for row in connection.execute(query)]
 
 
 def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
