@@ -373,7 +373,7 @@ def websearch_query(terms: list[tuple[str, str]]) -> str:
     """Terms in PostgreSQL's websearch_to_tsquery syntax (the same meaning as ``fts5_query``)."""
     parts = []
     for operator, words in terms:
-        quoted = f'"{words}"' if " " in words else words
+        quoted = f'"{words}"'  # quoted, so a word "or" is a word, as on SQLite
         parts.append({"and": quoted, "or": f"or {quoted}", "not": f"-{quoted}"}[operator])
     return " ".join(parts)
 
