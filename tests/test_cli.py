@@ -46,7 +46,7 @@ def test_single_document_is_one_pretty_json_object(tmp_path: Path, cli) -> None:
 
 
 def test_samples_folder_gives_jsonl_that_validates(cli) -> None:
-    result = cli("extract", str(SAMPLES), "--format", "json")
+    result = cli("extract", str(SAMPLES), "--format", "jsonl")
     assert result.code == 0, result.err
     documents = [json.loads(line) for line in result.out.splitlines()]
     assert len(documents) == 21  # 1 html + 2 + 15 jsonl lines + 2 feed entries + 1 text
@@ -140,3 +140,39 @@ def test_extract_as_csv_has_a_row_per_fact_led_by_the_document(tmp_path: Path, c
     assert {row["kind"] for row in rows} >= {"place", "time", "event"}
     assert len({row["document"] for row in rows}) == 1 and rows[0]["document"].startswith("sha256:")
     assert ("place", "Kursk") in {(row["kind"], row["name"]) for row in rows}
+
+
+def test_table_cells_from_articles_are_not_rich_markup(capsys) -> None:
+    from watchfloor.formats import print_rows
+
+    print_rows([{"snippet": "North Korean [troops] near [bold]Kursk[/bold]"}], ["snippet"], "table")
+    out = capsys.readouterr().out
+    assert "[troops]" in out and "[bold]Kursk[/bold]" in out
+
+
+def test_extract_table_title_is_not_rich_markup(tmp_path: Path, cli) -> None:
+    path = tmp_path / "a[red].txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = cli("extract", str(path), "--format", "table", "--published", "2024-11-26")
+    assert result.code == 0 and "a[red].txt" in result.out
+
+
+def test_several_documents_as_json_are_one_array(tmp_path: Path, cli) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    other = tmp_path / "b.txt"
+    other.write_text(TEXT + " Moscow denied it.", encoding="utf-8")
+    result = cli("extract", str(path), str(other), "--format", "json")
+    assert result.code == 0, result.err
+    documents = json.loads(result.out)
+    assert isinstance(documents, list) and len(documents) == 2
+
+
+def test_a_folder_gives_known_article_types_only_and_says_what_it_skipped(tmp_path: Path, cli) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\nversion = "300 troops"\n', encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    result = cli("extract", str(tmp_path), "--format", "jsonl")
+    assert result.code == 0, result.err
+    assert len(result.out.splitlines()) == 1
+    assert "pyproject.toml" in result.err and "notes.csv" in result.err

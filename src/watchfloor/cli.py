@@ -18,13 +18,15 @@ ROWS_HELP = "json: one array; jsonl: one object a line; csv: a header, then a li
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
-def format_option(default: str, help_text: str = ROWS_HELP) -> Callable[[Command], Command]:
+def format_option(
+    default: str, help_text: str = ROWS_HELP, choices: tuple[str, ...] = FORMATS
+) -> Callable[[Command], Command]:
     """The output format option every command that prints results takes: ``--format``/``-f`` FORMAT."""
     return click.option(
         "--format",
         "-f",
         "output_format",
-        type=click.Choice(FORMATS),
+        type=click.Choice(choices),
         default=default,
         show_default=True,
         help=help_text,
@@ -51,11 +53,26 @@ def _check_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-11-26") from None
 
 
+def _check_actor(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """An actor option or argument as the id the ledger stores (any case, or a known name); exit 1 if unknown."""
+    if value is None:
+        return None
+    from watchfloor.gazetteer import find_actor
+
+    try:
+        return find_actor(value)
+    except WatchfloorError as error:
+        raise click.ClickException(str(error)) from error
+
+
+ACTOR_HELP = "an actor id or a country code in any case, or a known name ('North Korea')"
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option(
     "json",
-    "json: one object per document (JSONL when there are several); jsonl: one line each;"
+    "json: one object for one document, an array of them for several; jsonl: one line each;"
     " csv: a line per actor, place, time, claim and event; table: readable.",
 )
 @click.option(
@@ -74,7 +91,8 @@ def extract(paths: tuple[str, ...], output_format: str, published: str | None, m
     """Extract actors, places, times, claims and events from articles.
 
     PATHS are text, HTML, RSS/Atom or JSONL files, folders of them, or - for standard input.
-    Inputs that cannot be read are skipped with the reason on stderr; the exit code is then 1.
+    A folder gives its files of those types only (.txt .html .rss .xml .jsonl ...); the others are listed as
+    ignored on stderr. Inputs that cannot be read are skipped with the reason on stderr; the exit code is then 1.
 
     \b
     Examples:
@@ -102,7 +120,8 @@ DB_OPTION = click.option(
     "--db",
     envvar="WATCHFLOOR_DB",
     metavar="URL",
-    help="Ledger database: sqlite:///PATH or postgresql://... Default: ~/.local/share/watchfloor/ledger.sqlite.",
+    help="Ledger database: a file path or sqlite:///PATH (SQLite), or postgresql://..."
+    " Default: ~/.local/share/watchfloor/ledger.sqlite.",
 )
 
 
@@ -128,7 +147,8 @@ def ingest(
     """Extract articles and store them in the ledger, one transaction per document.
 
     Re-ingesting the same text is a no-op; a newer watchfloor or model adds a version and keeps the old one.
-    Inputs that cannot be read are skipped with the reason (exit code 1); stored documents are never lost.
+    A folder gives its article files only (other files are listed as ignored). Inputs that cannot be read are
+    skipped with the reason (exit code 1); stored documents are never lost.
 
     \b
     Examples:
@@ -147,8 +167,9 @@ def ingest(
     try:
         for result in _with_progress(ingest_items(items, settings, ledger), len(paths)):
             if isinstance(result, Skip):
-                outcomes["skipped"] = outcomes.get("skipped", 0) + 1
-                click.echo(f"skipped {result.source}: {result.reason}", err=True)
+                outcome = "ignored" if result.ignored else "skipped"
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+                click.echo(f"{outcome} {result.source}: {result.reason}", err=True)
             else:
                 outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
     except WatchfloorError as error:
@@ -160,9 +181,9 @@ def ingest(
 
 @cli.command()
 @DB_OPTION
-@click.option("--actor", help="Whose figures: an actor id or a country code (RUS finds Russian organs too).")
-@click.option("--source", help="Who states them: an actor id or a country code.")
-@click.option("--unit", help="Unit, e.g. troops, killed, usd.")
+@click.option("--actor", callback=_check_actor, help=f"Whose figures: {ACTOR_HELP}; RUS finds Russian organs too.")
+@click.option("--source", callback=_check_actor, help=f"Who states them: {ACTOR_HELP}.")
+@click.option("--unit", help="Unit, e.g. troops, killed, usd; its whole class (troops finds soldiers too).")
 @click.option("--measure", help="Words of the measure, e.g. 'deployed to Russia'.")
 @click.option("--place", help="Place name (substring).")
 @click.option("--certainty", type=click.Choice(["certain", "probable", "possible", "unknown"]))
@@ -178,27 +199,143 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
       watchfloor claims --actor PRK --unit troops
       watchfloor claims --source UKR --since 2024-11-01 --format table
     """
-    rows = _ledger(db).claims(limit=limit, **{k: v for k, v in filters.items() if v})
-    columns = [
-        "document_id",
-        "published",
-        "value",
-        "low",
-        "high",
-        "bound",
-        "unit",
-        "unit_text",
-        "measure",
-        "subject",
-        "source",
-        "speaker",
-        "certainty",
-        "polarity",
-        "time_start",
-        "span_start",
-        "span_end",
-    ]
-    print_rows(rows, columns, output_format)
+    rows = _ledger(db).claims(limit=limit + 1, **{k: v for k, v in filters.items() if v})
+    _say_if_cut(rows, limit, "claims")
+    rows = rows[:limit]
+    print_rows(rows, CLAIM_COLUMNS, output_format)
+
+
+CLAIM_COLUMNS = [
+    "document_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "value",
+    "low",
+    "high",
+    "bound",
+    "unit",
+    "unit_text",
+    "measure",
+    "subject",
+    "place",
+    "source",
+    "speaker",
+    "certainty",
+    "polarity",
+    "context",
+    "time_start",
+    "time_end",
+    "span_start",
+    "span_end",
+]
+
+
+EVENT_COLUMNS = [
+    "document_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "type",
+    "mode",
+    "trigger",
+    "source",
+    "target",
+    "place",
+    "speaker",
+    "attributed",
+    "certainty",
+    "polarity",
+    "context",
+    "time_start",
+    "time_end",
+    "trigger_start",
+    "trigger_end",
+]
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--actor", callback=_check_actor, help=f"Either party: {ACTOR_HELP}.")
+@click.option("--source", callback=_check_actor, help=f"Who acted: {ACTOR_HELP}.")
+@click.option("--target", callback=_check_actor, help=f"Whom it was done to: {ACTOR_HELP}.")
+@click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type in any case, e.g. MOBILIZE, ASSAULT.")
+@click.option("--place", help="Place name (substring).")
+@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD")
+@click.option("--limit", type=int, default=100, show_default=True)
+@format_option("jsonl")
+def events(db: str | None, output_format: str, limit: int, event_type: str | None, **filters: Any) -> None:
+    """List stored events (who did what to whom, where, when), oldest documents first, wire copies left out.
+
+    \b
+    Examples:
+      watchfloor events --actor PRK --type aid
+      watchfloor events --source RUS --since 2024-11-01 --format csv
+    """
+    chosen = {k: v for k, v in {**filters, "type": event_type}.items() if v}
+    rows = _ledger(db).events(limit=limit + 1, **chosen)
+    _say_if_cut(rows, limit, "events")
+    print_rows(rows[:limit], EVENT_COLUMNS, output_format)
+
+
+PLACE_COLUMNS = [
+    "document_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "name",
+    "country",
+    "geonameid",
+    "precision",
+    "lat",
+    "lon",
+    "mentions",
+]
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["claims", "events", "places"]))
+@DB_OPTION
+@format_option(
+    "jsonl",
+    "csv or jsonl: a row each, with lat and lon; geojson: one FeatureCollection of points (rows without a"
+    " resolved place left out), the other columns as each point's properties.",
+    choices=("csv", "jsonl", "geojson"),
+)
+def export(kind: str, db: str | None, output_format: str) -> None:
+    """Export every stored claim, event or place (latest versions, wire copies left out) with its document's
+    outlet, URL, coordinates and spans, for QGIS, kepler.gl, pandas or a spreadsheet.
+
+    \b
+    Examples:
+      watchfloor export events --format geojson > events.geojson
+      watchfloor export claims --format csv > claims.csv
+    """
+    from watchfloor.formats import print_geojson
+
+    ledger = _ledger(db)
+    if kind == "places":
+        rows, columns = ledger.places(), PLACE_COLUMNS
+    elif kind == "events":
+        rows, columns = ledger.events(), [*EVENT_COLUMNS, "lat", "lon"]
+    else:
+        rows, columns = ledger.claims(limit=None), [*CLAIM_COLUMNS, "lat", "lon"]
+    if output_format != "geojson":
+        print_rows(rows, columns, output_format)
+        return
+    left_out = print_geojson(rows, columns)
+    if left_out:
+        click.echo(f"{left_out} {kind} without a resolved place left out of the GeoJSON", err=True)
+
+
+def _say_if_cut(rows: list[dict[str, Any]], limit: int, what: str) -> None:
+    """Tell stderr when a listing fetched with ``limit + 1`` stopped at the limit."""
+    if len(rows) > limit:
+        click.echo(f"stopped at the limit of {limit} {what}; --limit N shows more", err=True)
 
 
 @cli.command()
@@ -219,7 +356,7 @@ def search(query: str, db: str | None, limit: int, output_format: str) -> None:
 
 @cli.command()
 @DB_OPTION
-@click.option("--actor", help="Whose figures: an actor id or a country code.")
+@click.option("--actor", callback=_check_actor, help=f"Whose figures: {ACTOR_HELP}.")
 @format_option("jsonl")
 def tracks(db: str | None, actor: str | None, output_format: str) -> None:
     """List claim tracks by size: figures about the same thing, how many states' speakers give them, and
@@ -266,6 +403,7 @@ def track(key: str, db: str | None, output_format: str) -> None:
             {
                 "published": entry["published"],
                 "figure": figure_text(entry, bound=True),
+                **{name: entry[name] for name in ("value", "low", "high", "bound", "span_start", "span_end")},
                 "source": marks["source"],
                 "speaker": entry["speaker"],
                 "certainty": entry["certainty"],
@@ -274,9 +412,11 @@ def track(key: str, db: str | None, output_format: str) -> None:
                 "span": f"{entry['span_start']}-{entry['span_end']}",
             }
         )
-    print_rows(
-        rows, ["published", "figure", "source", "speaker", "certainty", "marks", "document", "span"], output_format
-    )
+    # the table shows a figure and a span as text; the other formats give their numbers
+    numbers = ["value", "low", "high", "bound"] if output_format != "table" else []
+    span = ["span"] if output_format == "table" else ["span_start", "span_end"]
+    columns = ["published", "figure", *numbers, "source", "speaker", "certainty", "marks", "document", *span]
+    print_rows(rows, columns, output_format)
 
 
 @cli.command()
@@ -306,8 +446,8 @@ def contradictions(db: str | None, output_format: str) -> None:
 
 
 @cli.command()
-@click.argument("first")
-@click.argument("second")
+@click.argument("first", callback=_check_actor)
+@click.argument("second", callback=_check_actor)
 @DB_OPTION
 @click.option("--by", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @format_option("jsonl")
@@ -335,7 +475,7 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
 
 @cli.command()
 @DB_OPTION
-@click.option("--actor", help="Only tracks and events of this actor (id or country code).")
+@click.option("--actor", callback=_check_actor, help=f"Only tracks and events of this actor: {ACTOR_HELP}.")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
 def brief(db: str | None, actor: str | None, since: str | None) -> None:
     """Write a Markdown situation report; every sentence cites the article and characters it rests on.

@@ -16,3 +16,7 @@ class InputError(WatchfloorError):
 
 class ModelError(WatchfloorError):
     """The spaCy model named in the settings cannot be loaded."""
+
+
+class UnknownActorError(WatchfloorError):
+    """An actor filter names no actor the gazetteer knows."""

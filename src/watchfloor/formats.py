@@ -37,15 +37,40 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: st
 
         table = Table()
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(escape(column), overflow="fold")
         for row in rows:
             cells = ("" if row.get(c) is None else str(row.get(c)) for c in columns)
-            table.add_row(*(cell[:19] if cell.startswith("sha256:") else cell for cell in cells))
+            table.add_row(*(escape(cell[:19] if cell.startswith("sha256:") else cell) for cell in cells))
         Console(width=None if sys.stdout.isatty() else TABLE_WIDTH * 2).print(table)
 
 
+def print_geojson(rows: list[dict[str, Any]], columns: list[str]) -> int:
+    """Rows with ``lat`` and ``lon`` as one GeoJSON FeatureCollection of points, each with the other
+    ``columns`` as its properties; returns how many rows had no coordinates and were left out."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "properties": {k: row.get(k) for k in columns if k not in ("lat", "lon")},
+        }
+        for row in rows
+        if row.get("lat") is not None and row.get("lon") is not None
+    ]
+    collection = {"type": "FeatureCollection", "features": features}
+    click.echo(json.dumps(collection, ensure_ascii=False, default=str, indent=1))
+    return len(rows) - len(features)
+
+
+def escape(text: str) -> str:
+    """Text from an article (or a path) as rich prints it verbatim: "[troops]" is not markup."""
+    from rich.markup import escape as escape_markup
+
+    return escape_markup(text)
+
+
 def print_extractions(results: Iterable[Any], output_format: str) -> tuple[int, int]:
-    """Print each result as it comes (skips to stderr); one lone JSON document is pretty-printed."""
+    """Print each result as it comes (skips to stderr). As json, one document is one pretty object and
+    several are one array, streamed an element at a time."""
     from watchfloor.model import Skip
     from watchfloor.serialize import to_contract
 
@@ -53,23 +78,27 @@ def print_extractions(results: Iterable[Any], output_format: str) -> tuple[int, 
     held = None
     for result in results:
         if isinstance(result, Skip):
-            skipped += 1
-            click.echo(f"skipped {result.source}: {result.reason}", err=True)
+            skipped += not result.ignored
+            click.echo(f"{'ignored' if result.ignored else 'skipped'} {result.source}: {result.reason}", err=True)
             continue
         extracted += 1
         if output_format == "table":
             _print_table(result)
         elif output_format == "csv":
             _print_csv(result, header=extracted == 1)
-        elif output_format == "json" and extracted == 1:
+        elif output_format == "jsonl":
+            click.echo(json.dumps(to_contract(result), ensure_ascii=False))
+        elif extracted == 1:
             held = result
         else:
             if held is not None:
-                click.echo(json.dumps(to_contract(held), ensure_ascii=False))
+                click.echo("[\n" + json.dumps(to_contract(held), ensure_ascii=False))
                 held = None
-            click.echo(json.dumps(to_contract(result), ensure_ascii=False))
+            click.echo("," + json.dumps(to_contract(result), ensure_ascii=False))
     if held is not None:
         click.echo(pretty_json(to_contract(held)))
+    elif output_format == "json" and extracted > 1:
+        click.echo("]")
     return extracted, skipped
 
 
@@ -94,13 +123,15 @@ def _print_table(extraction: Extraction) -> None:
     dated = document.published or (
         f"undated; latest date mentioned {extraction.latest_date}" if extraction.latest_date else "undated"
     )
-    table = Table(title=f"{heading} ({dated})", title_justify="left", show_lines=False)
+    table = Table(title=escape(f"{heading} ({dated})"), title_justify="left", show_lines=False)
     for column in EXTRACTION_COLUMNS:
         table.add_column(column, overflow="fold")
     for row in _extraction_rows(extraction):
-        table.add_row(*row)
+        table.add_row(*(escape(cell) for cell in row))
     console.print(table)
-    console.print(f"  {len(extraction.claims)} claims, {len(extraction.events)} events  [{document.id[:19]}]\n")
+    console.print(
+        f"  {len(extraction.claims)} claims, {len(extraction.events)} events  {escape(f'[{document.id[:19]}]')}\n"
+    )
 
 
 def _print_csv(extraction: Extraction, *, header: bool) -> None:

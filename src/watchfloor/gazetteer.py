@@ -10,6 +10,8 @@ from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any, TypeVar
 
+from watchfloor.errors import UnknownActorError
+
 V = TypeVar("V")
 
 # Set to record which entries of the rule tables are looked up (tests/test_rule_coverage.py); read when a
@@ -390,3 +392,56 @@ RULE_TABLES: dict[str, tuple[Callable[[], Iterable[str]], ...]] = {
     "casualty_words.tsv": (casualty_words, casualty_nouns),
     **{name: (partial(word_list, name),) for name in RULE_WORD_LISTS},
 }
+
+
+def find_actor(name: str) -> str:
+    """The actor id a user means by ``name``, in any case: an id ("prk", "kor-nis"), a composed organ id
+    ("rus-mod"), a person id ("person:..."), or a known name, alias or seat ("North Korea", "the Kremlin").
+    Raises UnknownActorError for anything else."""
+    wanted = " ".join(name.split())
+    if wanted.lower().startswith("person:"):
+        return wanted.lower()
+    found = _actor_names().get(wanted.casefold())
+    if found is None:
+        state, _, suffix = wanted.upper().partition("-")
+        if state in states() and suffix in {organ.suffix.upper() for organ in organ_nouns()}:
+            return f"{state}-{suffix}"
+        raise UnknownActorError(
+            f"unknown actor {name!r}: give an actor id (PRK, KOR-NIS, RUS-MOD) or a name the gazetteer knows"
+            " (North Korea, the Kremlin); see src/watchfloor/data/states.tsv and organs.tsv"
+        )
+    return found
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> dict[str, str]:
+    """Every id, name, alias and seat, case-folded, to its actor id (ids win over names, states over organs)."""
+    table: dict[str, str] = {}
+    entries = [*named_actors().values(), *states().values()]  # later entries win: states over organs
+    for entry in entries:
+        for alias in entry.aliases:
+            table[alias.casefold()] = entry.id
+    for seat, code in seats().items():
+        table.setdefault(seat.casefold(), code)
+    for entry in entries:
+        table[entry.id.casefold()] = entry.id
+    for key, value in list(table.items()):
+        table.setdefault(key.removeprefix("the "), value)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _unit_classes() -> dict[str, str]:
+    return {unit: kind for unit, kind in read_rows("unit_classes.tsv")}
+
+
+def unit_class(unit: str | None) -> str:
+    """The class of units that count the same thing (``data/unit_classes.tsv``): "soldiers" -> "troops"."""
+    unit = (unit or "").lower()
+    return _unit_classes().get(unit) or _unit_classes().get(unit.rstrip("s")) or unit
+
+
+def units_of_class(unit: str) -> frozenset[str]:
+    """Every unit of ``unit``'s class, ``unit`` itself included (what ``--unit troops`` matches)."""
+    kind = unit_class(unit)
+    return frozenset({unit.lower(), kind, *(name for name, other in _unit_classes().items() if other == kind)})

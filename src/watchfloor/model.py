@@ -22,10 +22,12 @@ class Document:
 
 @dataclass(frozen=True)
 class Skip:
-    """An input that produced no document, and why."""
+    """An input that produced no document, and why. ``ignored`` is a file left out on purpose (a folder's
+    file of a type that holds no articles), which is no failure."""
 
     source: str
     reason: str
+    ignored: bool = False
 
 
 @dataclass(frozen=True)

@@ -81,13 +81,16 @@ def extractor_name(settings: Settings) -> str:
 
 def ingest_items(items: Iterable[Document | Skip], settings: Settings, ledger: Any) -> Iterator[Any]:
     """Extract and store every document, one transaction each, with its track keys and copy link
-    (``correlate.links``); yields each IngestResult or Skip."""
+    (``correlate.links``); yields each IngestResult or Skip. A document the ledger already holds from this
+    extractor (its id is the hash of its text) is not extracted again: it is "unchanged" at once."""
     from watchfloor.correlate.links import Linker
     from watchfloor.errors import WatchfloorError
 
     extractor = extractor_name(settings)
     linker = Linker(ledger)
-    for result in extract_documents(items, settings):
+    known: list[Any] = []
+    for result in extract_documents(_new_items(items, ledger, extractor, known), settings):
+        yield from _drain(known)
         if isinstance(result, Skip):
             yield result
             continue
@@ -97,3 +100,25 @@ def ingest_items(items: Iterable[Document | Skip], settings: Settings, ledger: A
             raise
         except Exception as error:  # the document's transaction was rolled back; say so and go on
             yield Skip(result.document.source, f"could not be stored ({type(error).__name__}: {error})")
+    yield from _drain(known)
+
+
+def _new_items(
+    items: Iterable[Document | Skip], ledger: Any, extractor: str, known: list[Any]
+) -> Iterator[Document | Skip]:
+    """The items that need extracting; each document already stored by ``extractor`` goes to ``known`` as
+    its "unchanged" IngestResult instead."""
+    from watchfloor.store.ledger import IngestResult
+
+    for item in items:
+        if isinstance(item, Document):
+            versions = ledger.versions(item.id)
+            if extractor in versions:
+                known.append(IngestResult(item.id, "unchanged", versions[extractor]))
+                continue
+        yield item
+
+
+def _drain(results: list[Any]) -> Iterator[Any]:
+    while results:
+        yield results.pop(0)

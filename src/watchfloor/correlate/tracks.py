@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from watchfloor import gazetteer
+from watchfloor.gazetteer import unit_class
 from watchfloor.store.rows import ClaimRow, Marks
 
 if TYPE_CHECKING:
@@ -31,16 +30,6 @@ if TYPE_CHECKING:
 
 EXACT_TOLERANCE = 0.02
 APPROXIMATE_TOLERANCE = 0.10
-
-
-@lru_cache(maxsize=1)
-def _unit_classes() -> dict[str, str]:
-    return {unit: kind for unit, kind in gazetteer.read_rows("unit_classes.tsv")}
-
-
-def unit_class(unit: str | None) -> str:
-    unit = (unit or "").lower()
-    return _unit_classes().get(unit) or _unit_classes().get(unit.rstrip("s")) or unit
 
 
 def track_key(
@@ -121,10 +110,11 @@ class Track:
 
 
 def chronological(rows: list[ClaimRow]) -> list[ClaimRow]:
-    """Claims in the order they were stated: by document date, then by storage order and position."""
-    return sorted(
-        rows, key=lambda r: (r.get("published") or r.get("latest_date") or "", r["extraction_id"], r["span_start"])
-    )
+    """Claims in the order they were stated: the ledger's one document order (``store.queries.chronological_key``:
+    by date, undated last by ingest time), then by position."""
+    from watchfloor.store.queries import chronological_key
+
+    return sorted(rows, key=chronological_key)
 
 
 def build_tracks(rows: list[ClaimRow]) -> dict[str, Track]:

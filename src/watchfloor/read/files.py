@@ -27,11 +27,15 @@ SUFFIXES = {
     ".ndjson": "jsonl",
 }
 
+KNOWN_TYPES = " ".join(SUFFIXES)
+
 
 def read_paths(
     paths: Iterable[str], *, max_bytes: int, max_chars: int, published: str | None = None
 ) -> Iterator[Document | Skip]:
-    """Yield every document found under the paths, in order; unreadable inputs become Skips."""
+    """Yield every document found under the paths, in order; unreadable inputs become Skips. A file named
+    outright is read whatever its name (its format sniffed if need be); a folder gives its files of the known
+    article types (``SUFFIXES``) and an ignored Skip for each other file."""
     for path in paths:
         if path == "-":
             yield from _read_one(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", None, max_bytes, max_chars, published)
@@ -42,7 +46,10 @@ def read_paths(
             if not files:
                 yield Skip(path, "folder holds no files")
             for file in files:
-                yield from _read_file(file, max_bytes, max_chars, published)
+                if file.suffix.lower() in SUFFIXES:
+                    yield from _read_file(file, max_bytes, max_chars, published)
+                else:  # a folder's other files (pyproject.toml, notes.csv) are not articles
+                    yield Skip(str(file), f"not an article file (a folder gives only {KNOWN_TYPES})", ignored=True)
         elif target.is_file():
             yield from _read_file(target, max_bytes, max_chars, published)
         else:

@@ -31,12 +31,21 @@ class IngestResult:
     version: int
 
 
+def database_url(location: str) -> str:
+    """A database URL for a ledger location: a URL as it is, a plain file path as ``sqlite:///ABSOLUTE_PATH``."""
+    if "://" in location:
+        return location
+    return f"sqlite:///{Path(location).expanduser().absolute()}"
+
+
 class Ledger:
-    """A ledger at a database URL (``sqlite:///path`` or ``postgresql://...``), migrated to the newest schema."""
+    """A ledger at a database URL (``sqlite:///path`` or ``postgresql://...``) or a file path (SQLite),
+    migrated to the newest schema."""
 
     def __init__(self, url: str) -> None:
         from sqlalchemy import create_engine, event
 
+        url = database_url(url)
         self.url = url
         try:
             if url.startswith("sqlite:///"):
@@ -144,9 +153,15 @@ class Ledger:
         return [row for row in rows if row["document_id"] not in copies]
 
     def events(self, **filters: Any) -> list[EventRow]:
+        """Events of the latest version of every document, wire copies left out, filtered (see
+        ``queries.select_events``)."""
         with self.engine.connect() as connection:
-            copies = queries.copy_ids(connection)
-            return [e for e in queries.select_events(connection, **filters) if e["document_id"] not in copies]
+            return queries.select_events(connection, **filters)
+
+    def places(self) -> list[dict[str, Any]]:
+        """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
+        with self.engine.connect() as connection:
+            return queries.select_places(connection)
 
     def documents(self, ids: set[str]) -> dict[str, dict[str, Any]]:
         with self.engine.connect() as connection:

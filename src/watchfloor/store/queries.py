@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import and_, func, insert, select, text
+from sqlalchemy import and_, case, func, insert, or_, select, text
 
+from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
 from watchfloor.store.rows import ClaimRow, EventRow
 from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
@@ -194,10 +196,45 @@ def _event_row(extraction_id: int, event: Event, countries: dict[str, str | None
     }
 
 
+# The one order of documents, the same on SQLite and PostgreSQL (which put NULLs at opposite ends): dated
+# documents by date (the publication date, else the latest date the text states), then undated ones last, in
+# the order they were ingested; ties by ingest time. ``document_order`` is it in SQL, ``chronological_key``
+# in Python (``correlate.tracks.chronological``); a newest-first listing reverses the dates only.
+def document_order(date: Any, *, newest_first: bool = False) -> list[Any]:
+    """ORDER BY terms of the documents' order for the ``date`` column (see above); needs ``documents`` joined."""
+    return [
+        case((date.is_(None), 1), else_=0),
+        date.desc() if newest_first else date.asc(),
+        documents.c.ingested_at,
+        extractions.c.id,
+    ]
+
+
+def chronological_key(row: Mapping[str, Any]) -> tuple[bool, str, str, int, int]:
+    """The documents' order (see ``document_order``) for a row with published, latest_date, ingested_at,
+    extraction_id and span_start, oldest first."""
+    date = row.get("published") or row.get("latest_date")
+    return (date is None, date or "", str(row.get("ingested_at") or ""), row["extraction_id"], row["span_start"])
+
+
 def _matches(column_id: Any, column_country: Any, value: str) -> Any:
     """An actor filter: a three-letter country code matches the country column (the state, its organs and its
     people), anything else the id; one indexed column either way."""
     return column_country == value if len(value) == 3 and value.isupper() else column_id == value
+
+
+def _place_points() -> Any:
+    """Each extraction's places by name with their coordinates (one row a name), to join facts to points."""
+    return (
+        select(
+            places.c.extraction_id,
+            places.c.name,
+            func.min(places.c.lat).label("lat"),
+            func.min(places.c.lon).label("lon"),
+        )
+        .group_by(places.c.extraction_id, places.c.name)
+        .subquery()
+    )
 
 
 def select_claims(
@@ -211,12 +248,14 @@ def select_claims(
     certainty: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    limit: int = 1000,
+    limit: int | None = 1000,
     track: str | None = None,
 ) -> list[ClaimRow]:
     """Claims of the latest extraction of each document, newest documents first. ``actor`` and ``source`` match
     an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
-    ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date."""
+    ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date. Each row
+    has its place's ``lat`` and ``lon`` (None when the claim names no place the extraction resolved)."""
+    points = _place_points()
     query = (
         select(
             claims,
@@ -225,17 +264,22 @@ def select_claims(
             documents.c.latest_date,
             documents.c.title,
             documents.c.outlet,
+            documents.c.url,
+            documents.c.ingested_at,
+            points.c.lat,
+            points.c.lon,
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
+        .outerjoin(points, and_(points.c.extraction_id == claims.c.extraction_id, points.c.name == claims.c.place))
     )
     conditions: list[ColumnElement[bool]] = []
     if actor:
         conditions.append(_matches(claims.c.subject, claims.c.subject_country, actor))
     if source:
         conditions.append(_matches(claims.c.source, claims.c.source_country, source))
-    if unit:
-        conditions.append(claims.c.unit == unit)
+    if unit:  # by unit class, as tracks group them: "troops" finds "soldiers" too
+        conditions.append(claims.c.unit.in_(sorted(gazetteer.units_of_class(unit))))
     if track:
         conditions.append(claims.c.track_key == track)
     if measure:
@@ -251,40 +295,88 @@ def select_claims(
         conditions.append(when <= until)
     if conditions:
         query = query.where(and_(*conditions))
-    query = query.order_by(claims.c.document_date.desc(), claims.c.extraction_id.desc(), claims.c.span_start)
+    query = query.order_by(*document_order(claims.c.document_date, newest_first=True), claims.c.span_start)
     query = query.limit(limit)
     return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
 
 
+# Snippets look the same on both databases: the matched words in [brackets], fragments joined by " ... ",
+# about a dozen words each (FTS5's snippet() counts tokens, ts_headline words), on one line.
+SNIPPET_WORDS = 12
+PG_HEADLINE = f'StartSel=[, StopSel=], MaxWords={SNIPPET_WORDS}, MinWords=5, MaxFragments=2, FragmentDelimiter=" ... "'
+
+
 def search_documents(connection: Connection, dialect: str, query_text: str, limit: int) -> list[dict[str, Any]]:
+    """Documents matching a query, best first. The query syntax is the same on both databases: words (all
+    must occur), "quoted phrases", OR between alternatives, NOT or a leading - before a word left out."""
+    terms = parse_search(query_text)
+    if not any(op != "not" for op, _ in terms):
+        return []
     if dialect == "sqlite":
         rows = connection.execute(
             text(
                 "SELECT d.id, d.title, d.published, d.outlet,"
-                " snippet(documents_fts, 2, '[', ']', ' ... ', 12) AS snippet"
+                f" snippet(documents_fts, 2, '[', ']', ' ... ', {SNIPPET_WORDS}) AS snippet"
                 " FROM documents_fts JOIN documents d ON d.id = documents_fts.id"
                 " WHERE documents_fts MATCH :q ORDER BY rank LIMIT :limit"
             ),
-            {"q": _fts5_query(query_text), "limit": limit},
+            {"q": fts5_query(terms), "limit": limit},
         )
     else:
+        vector = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+        query = "websearch_to_tsquery('english', :q)"
         rows = connection.execute(
             text(
-                "SELECT id, title, published, outlet, ts_headline('english', text, plainto_tsquery('english', :q))"
-                " AS snippet FROM documents"
-                " WHERE to_tsvector('english', coalesce(title, '') || ' ' || text) @@ plainto_tsquery('english', :q)"
-                " ORDER BY ts_rank(to_tsvector('english', coalesce(title, '') || ' ' || text),"
-                " plainto_tsquery('english', :q)) DESC LIMIT :limit"
+                f"SELECT id, title, published, outlet, ts_headline('english', text, {query}, :options) AS snippet"
+                f" FROM documents WHERE {vector} @@ {query} ORDER BY ts_rank({vector}, {query}) DESC LIMIT :limit"
             ),
-            {"q": query_text, "limit": limit},
+            {"q": websearch_query(terms), "options": PG_HEADLINE, "limit": limit},
         )
-    return [dict(row._mapping) for row in rows]
+    return [{**row._mapping, "snippet": " ".join(str(row.snippet or "").split())} for row in rows]
 
 
-def _fts5_query(query_text: str) -> str:
-    """Words of a user's query as an FTS5 AND of quoted terms (no FTS5 syntax errors from user input)."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in query_text).split() if w]
-    return " ".join(f'"{w}"' for w in words) or '""'
+def parse_search(query_text: str) -> list[tuple[str, str]]:
+    """A user's query as (operator, words) terms: "and", "or" (an alternative to the term before) or "not";
+    words are letters and digits only, so no input is a syntax error on either database."""
+    terms: list[tuple[str, str]] = []
+    operator = "and"
+    for phrase, word in _SEARCH_TOKEN.findall(query_text):
+        if not phrase and word in ("OR", "NOT"):
+            operator = "or" if word == "OR" and terms else "not" if word == "NOT" else operator
+            continue
+        negated = not phrase and word.startswith("-")
+        words = " ".join("".join(c if c.isalnum() else " " for c in phrase or word).split())
+        if words:
+            terms.append(("not" if negated else operator, words))
+        operator = "and"
+    return terms
+
+
+_SEARCH_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def fts5_query(terms: list[tuple[str, str]]) -> str:
+    """Terms as an FTS5 expression: groups of alternatives ANDed, then each NOT term taken away."""
+    groups: list[list[str]] = []
+    for operator, words in terms:
+        if operator == "or" and groups:
+            groups[-1].append(f'"{words}"')
+        elif operator != "not":
+            groups.append([f'"{words}"'])
+    expression = " AND ".join("(" + " OR ".join(group) + ")" for group in groups)
+    for operator, words in terms:
+        if operator == "not":
+            expression = f'({expression}) NOT "{words}"'
+    return expression
+
+
+def websearch_query(terms: list[tuple[str, str]]) -> str:
+    """Terms in PostgreSQL's websearch_to_tsquery syntax (the same meaning as ``fts5_query``)."""
+    parts = []
+    for operator, words in terms:
+        quoted = f'"{words}"'  # quoted, so a word "or" is a word, as on SQLite
+        parts.append({"and": quoted, "or": f"or {quoted}", "not": f"-{quoted}"}[operator])
+    return " ".join(parts)
 
 
 def consistency_problems(connection: Connection) -> list[str]:
@@ -332,9 +424,24 @@ def copy_ids(connection: Connection) -> set[str]:
     return {row[0] for row in connection.execute(select(copies.c.document_id))}
 
 
-def select_events(connection: Connection, *, source: str | None = None, target: str | None = None) -> list[EventRow]:
-    """Events of the latest extraction of each document, with the document's date; ``source``/``target``
-    match an actor id or its country."""
+def select_events(
+    connection: Connection,
+    *,
+    actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    type: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> list[EventRow]:
+    """Events of the latest extraction of each document but wire copies, with their document, in the
+    documents' order.
+    ``actor`` (either party), ``source`` and ``target`` match an actor id or its country; ``type`` a PLOVER
+    type in any case; ``place`` a substring; ``since``/``until`` bound the event's time, else the document's
+    date. Each row has its place's ``lat`` and ``lon`` (None without a resolved place)."""
+    points = _place_points()
     query = (
         select(
             events,
@@ -343,15 +450,59 @@ def select_events(connection: Connection, *, source: str | None = None, target: 
             documents.c.latest_date,
             documents.c.title,
             documents.c.outlet,
+            documents.c.url,
+            documents.c.ingested_at,
+            points.c.lat,
+            points.c.lon,
         )
         .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
+        .outerjoin(points, and_(points.c.extraction_id == events.c.extraction_id, points.c.name == events.c.place))
     )
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    when = func.coalesce(events.c.time_start, dated)
+    # wire copies are left out here, before the limit (their events are the original's)
+    conditions: list[ColumnElement[bool]] = [~extractions.c.document_id.in_(select(copies.c.document_id))]
+    if actor:
+        source_side = _matches(events.c.source, events.c.source_country, actor)
+        conditions.append(or_(source_side, _matches(events.c.target, events.c.target_country, actor)))
     if source:
-        query = query.where(_matches(events.c.source, events.c.source_country, source))
+        conditions.append(_matches(events.c.source, events.c.source_country, source))
     if target:
-        query = query.where(_matches(events.c.target, events.c.target_country, target))
-    return [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.order_by(documents.c.published))]
+        conditions.append(_matches(events.c.target, events.c.target_country, target))
+    if type:
+        conditions.append(events.c.type == type.upper())
+    if place:
+        conditions.append(events.c.place.ilike(f"%{place}%"))
+    if since:
+        conditions.append(when >= since)
+    if until:
+        conditions.append(when <= until)
+    query = query.where(and_(*conditions)).order_by(*document_order(dated), events.c.trigger_start)
+    return [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.limit(limit))]
+
+
+def select_places(connection: Connection) -> list[dict[str, Any]]:
+    """Places of the latest extraction of each document but wire copies, with their document, in the
+    documents' order; ``mentions`` are the [start, end) spans of the place in the document's text."""
+    query = (
+        select(
+            places,
+            extractions.c.document_id,
+            documents.c.published,
+            documents.c.latest_date,
+            documents.c.title,
+            documents.c.outlet,
+            documents.c.url,
+            documents.c.ingested_at,
+        )
+        .join(extractions, and_(extractions.c.id == places.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
+        .where(~extractions.c.document_id.in_(select(copies.c.document_id)))
+    )
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    query = query.order_by(*document_order(dated), places.c.name)
+    return [dict(row._mapping) for row in connection.execute(query)]
 
 
 def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -394,11 +545,14 @@ def select_track(connection: Connection, key: str) -> list[ClaimRow]:
             documents.c.published,
             documents.c.latest_date,
             documents.c.outlet,
+            documents.c.ingested_at,
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
         .where(claims.c.track_key == key)
     )
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    query = query.order_by(*document_order(dated), claims.c.span_start)
     return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
 
 

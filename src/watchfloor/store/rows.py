@@ -63,6 +63,10 @@ class ClaimRow(TypedDict, total=False):
     latest_date: str | None
     title: str | None
     outlet: str | None
+    url: str | None
+    ingested_at: object
+    lat: float | None
+    lon: float | None
     marks: Marks
     _interval: tuple[float, float]  # the figure's interval, cached by correlate.tracks
 
@@ -97,3 +101,7 @@ class EventRow(TypedDict, total=False):
     latest_date: str | None
     title: str | None
     outlet: str | None
+    url: str | None
+    ingested_at: object
+    lat: float | None
+    lon: float | None
