@@ -127,7 +127,8 @@ class Monitor:
             return None, {}
         seen = self.store.seen_entries(source["id"])
         if source["kind"] == "page":
-            return [self._page_entry(source, response.url, response.body, None)], validators
+            page = self._page_entry(source, response.url, response.body, None)
+            return ([] if page.key in seen else [page]), validators
         if source["kind"] == "sitemap":
             return [
                 self._linked_entry(source, link, None)
