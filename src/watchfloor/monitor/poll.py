@@ -153,7 +153,7 @@ class Monitor:
     def _feed_entries(self, source: dict[str, Any], data: bytes, seen: set[str]) -> Iterator[Entry]:
         import feedparser
 
-        from watchfloor.read.feeds import DTD_REASON, has_dtd
+        from watchfloor.read.feeds import DTD_REASON, entry_date, has_dtd
 
         if has_dtd(data):
             raise InputError(source["url"], DTD_REASON)
@@ -162,7 +162,10 @@ class Monitor:
             detail = getattr(feed, "bozo_exception", None)
             raise InputError(source["url"], "not a feed: no entries" + (f" ({detail})" if detail else ""))
         outlet = source["outlet"] or feed.feed.get("title") or None
-        for number, entry in enumerate(feed.entries, start=1):
+        numbered = list(enumerate(feed.entries, start=1))
+        # oldest first (feeds list newest first), so a revision is stored after the figure it revises
+        numbered.sort(key=lambda pair: (entry_date(pair[1]) or "", -pair[0]))
+        for number, entry in numbered:
             key = str(entry.get("id") or entry.get("link") or f"{entry.get('title')}|{entry.get('published')}")
             if key not in seen:
                 yield Entry(key, self._feed_entry(entry, f"{source['url']}#{number}", outlet))
