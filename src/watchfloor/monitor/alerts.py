@@ -126,7 +126,8 @@ def all_rules(store: WatchStore, files: Iterable[Path]) -> list[Rule]:
     """The ledger's rules and those of the files (a file's rule replaces a stored one of the same name)."""
     from watchfloor.monitor.rules import load_rules, make_rule
 
-    rules = {row["name"]: make_rule(row) for row in store.rules()}
+    fields = ("name", "kind", "severity", "description", "params")
+    rules = {row["name"]: make_rule({key: row[key] for key in fields}) for row in store.rules()}
     for path in files:
         rules |= {rule.name: rule for rule in load_rules(path)}
     return list(rules.values())
