@@ -173,3 +173,12 @@ def test_removing_a_source_forgets_its_entries(ledger) -> None:
     store.record_entry(source["id"], "urn:1", None, "added")
     assert store.remove_source(str(source["id"])) and store.sources() == []
     assert not store.remove_source("https://example.org/feed.xml")
+
+
+def test_the_monitoring_migration_downgrades_and_upgrades_keeping_the_ledger(ledger) -> None:
+    store = WatchStore(ledger)
+    store.add_source("https://example.org/feed.xml", "feed", 60, None)
+    ledger.downgrade("0005")
+    assert ledger.schema_revision() == "0005"
+    ledger.upgrade()
+    assert ledger.schema_revision() == "0006" and store.sources() == [] and store.alerts() == []
