@@ -114,6 +114,9 @@ class Monitor:
         except WatchfloorError as error:
             report.status, report.error = "failed", str(error)
             self.store.record_poll(source, "failed", str(error))
+        except Exception as error:  # a bug or a parser's surprise on one source must not stop the others
+            report.status, report.error = "failed", f"{type(error).__name__}: {error}; please report this"
+            self.store.record_poll(source, "failed", report.error)
         self.log(report.line())
         return report
 
