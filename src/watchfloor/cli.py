@@ -489,6 +489,12 @@ def brief(db: str | None, actor: str | None, since: str | None) -> None:
     click.echo(write_brief(_ledger(db), actor=actor, since=since))
 
 
+from watchfloor.cli_monitor import COMMANDS  # noqa: E402  (it uses the options above)
+
+for _command in COMMANDS:
+    cli.add_command(_command)
+
+
 def _with_progress(results: Iterable[Any], inputs: int) -> Iterator[Any]:
     """Show a progress bar on stderr when it is a terminal and there is more than one input."""
     if not sys.stderr.isatty() or inputs < 2:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from watchfloor.config import Settings
@@ -79,10 +79,18 @@ def extractor_name(settings: Settings) -> str:
     return f"watchfloor {__version__}; {nlp.meta.get('name', settings.model)} {nlp.meta.get('version', '')}".strip()
 
 
-def ingest_items(items: Iterable[Document | Skip], settings: Settings, ledger: Any) -> Iterator[Any]:
+def ingest_items(
+    items: Iterable[Document | Skip],
+    settings: Settings,
+    ledger: Any,
+    *,
+    after: Callable[[Extraction, Any], object] | None = None,
+) -> Iterator[Any]:
     """Extract and store every document, one transaction each, with its track keys and copy link
     (``correlate.links``); yields each IngestResult or Skip. A document the ledger already holds from this
-    extractor (its id is the hash of its text) is not extracted again: it is "unchanged" at once."""
+    extractor (its id is the hash of its text) is not extracted again: it is "unchanged" at once.
+    ``after(extraction, result)`` runs on each extraction once it is stored (or found stored already), before
+    it is yielded: watch rules raise their alerts there."""
     from watchfloor.correlate.links import Linker
     from watchfloor.errors import WatchfloorError
 
@@ -95,11 +103,15 @@ def ingest_items(items: Iterable[Document | Skip], settings: Settings, ledger: A
             yield result
             continue
         try:
-            yield linker.ingest(result, extractor)
+            stored = linker.ingest(result, extractor)
         except WatchfloorError:
             raise
         except Exception as error:  # the document's transaction was rolled back; say so and go on
             yield Skip(result.document.source, f"could not be stored ({type(error).__name__}: {error})")
+            continue
+        if after is not None:
+            after(result, stored)
+        yield stored
     yield from _drain(known)
 
 

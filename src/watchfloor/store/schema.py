@@ -169,3 +169,60 @@ events = Table(
     Index("events_extraction", "extraction_id"),
     Index("events_dyad", "source_country", "target_country", "time_start"),
 )
+
+# -- close monitoring (migration 0006): sources polled by `watchfloor monitor`, watch rules and their alerts --
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),  # http(s) URL, or a local file or folder (a drop folder)
+    Column("kind", String(10), nullable=False),  # feed, page, sitemap, folder
+    Column("every", Integer, nullable=False),  # seconds between polls
+    Column("outlet", Text),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("next_poll", DateTime(timezone=True), nullable=False),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("etag", Text),  # validators for the next conditional GET
+    Column("last_modified", Text),
+    Column("status", String(20)),  # ok, not modified, failed
+    Column("error", Text),  # the last failure's reason (NULL once a poll succeeds)
+    Column("failures", Integer, nullable=False, server_default="0"),  # consecutive; backs the retry off
+)
+
+source_entries = Table(
+    "source_entries",
+    metadata,
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("entry", String(500), primary_key=True),  # a feed entry's id or link, a file's path and mtime
+    Column("document_id", String(80)),  # NULL when the entry gave no document
+    Column("outcome", Text, nullable=False),  # added, unchanged, new version, or "skipped: reason"
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+rules = Table(
+    "rules",
+    metadata,
+    Column("name", String(120), primary_key=True),
+    Column("kind", String(20), nullable=False),  # new_figure, revision, denial, event, first_mention
+    Column("severity", String(10), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("params", JSON, nullable=False),  # the rule's filters (track, actor, unit, percent, types, ...)
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule", String(120), nullable=False),
+    Column("severity", String(10), nullable=False),
+    Column("fact", String(200), nullable=False),  # what triggered it: "claim:<document id>:<start>-<end>"
+    Column("document_id", String(80), nullable=False),
+    Column("spans", JSON, nullable=False),  # [[start, end], ...] in the document's text
+    Column("message", Text, nullable=False),
+    Column("raised_at", DateTime(timezone=True), nullable=False),
+    Column("seen", Boolean, nullable=False, server_default="0"),
+    UniqueConstraint("rule", "fact"),  # an alert is raised once per triggering fact, never on re-ingest
+    Index("alerts_raised", "raised_at"),
+)

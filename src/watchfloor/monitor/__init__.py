@@ -1,0 +1,1 @@
+"""Close monitoring: sources polled over HTTP or from drop folders, watch rules evaluated at ingest, alerts."""
