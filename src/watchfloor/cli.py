@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -141,31 +142,44 @@ def _ledger(db: str | None) -> Any:
 @click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date for all inputs.")
 @click.option("--model", envvar="WATCHFLOOR_MODEL", metavar="NAME_OR_PATH", help="spaCy model name or folder.")
 @format_option("jsonl", "The summary (the ledger and how many inputs had each outcome) as json, jsonl, csv or a table.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(path_type=Path), help="TOML watch rules file.")
+@click.option("--jsonl", type=click.Path(path_type=Path), help="Also append each alert to this JSONL file.")
+@click.option("--webhook", metavar="URL", help="Also POST each alert here, signed (X-Watchfloor-Signature).")
+@click.option("--webhook-secret", envvar="WATCHFLOOR_WEBHOOK_SECRET", help="HMAC-SHA256 key for --webhook.")
+@click.option("--quiet", is_flag=True, help="Do not print alerts on stdout (the summary still is).")
 def ingest(
-    paths: tuple[str, ...], db: str | None, published: str | None, model: str | None, output_format: str
-) -> None:
+    paths: tuple[str, ...], db: str | None, published: str | None, model: str | None, output_format: str,
+    rule_files: tuple[Path, ...], jsonl: Path | None, webhook: str | None, webhook_secret: str | None, quiet: bool,
+) -> None:  # fmt: skip
     """Extract articles and store them in the ledger, one transaction per document.
 
     Re-ingesting the same text is a no-op; a newer watchfloor or model adds a version and keeps the old one.
     A folder gives its article files only (other files are listed as ignored). Inputs that cannot be read are
     skipped with the reason (exit code 1); stored documents are never lost.
 
+    With --rules (or rules stored by `watchfloor rules add`), the watch rules are evaluated on each stored
+    document: new alerts go to stdout as JSON lines before the summary, and to --jsonl and --webhook.
+
     \b
     Examples:
       watchfloor ingest samples/
       watchfloor ingest feeds/*.rss --db postgresql://user@localhost/ledger
+      watchfloor ingest new/*.html --rules watch.toml --jsonl alerts.jsonl
     """
     from watchfloor.config import Settings
     from watchfloor.model import Skip
     from watchfloor.pipeline import ingest_items
     from watchfloor.read import read_paths
 
+    if webhook and not webhook_secret:
+        raise click.UsageError("--webhook needs --webhook-secret (or WATCHFLOOR_WEBHOOK_SECRET) to sign alerts")
     settings = Settings(model=model) if model else Settings()
     ledger = _ledger(db)
     items = read_paths(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, published=published)
     outcomes: dict[str, int] = {}
     try:
-        for result in _with_progress(ingest_items(items, settings, ledger), len(paths)):
+        after = _alerter(ledger, rule_files, not quiet, jsonl, webhook, webhook_secret)
+        for result in _with_progress(ingest_items(items, settings, ledger, after=after), len(paths)):
             if isinstance(result, Skip):
                 outcome = "ignored" if result.ignored else "skipped"
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
@@ -177,6 +191,21 @@ def ingest(
     print_rows([{"ledger": ledger.url, **outcomes}], ["ledger", *outcomes], output_format)
     if outcomes.get("skipped"):
         sys.exit(1)
+
+
+def _alerter(
+    ledger: Any, rule_files: tuple[Path, ...], stdout: bool, jsonl: Path | None, webhook: str | None, secret: str | None
+) -> Any:
+    """The Alerter of the stored rules and the files', or None when there are no rules at all."""
+    from watchfloor.monitor.alerts import Alerter, all_rules, make_sinks
+    from watchfloor.store.watch import WatchStore
+
+    store = WatchStore(ledger)
+    watch_rules = all_rules(store, rule_files)
+    if not watch_rules:
+        return None
+    log = lambda line: click.echo(line, err=True)  # noqa: E731
+    return Alerter(ledger, store, watch_rules, make_sinks(stdout, jsonl, webhook, secret), log)
 
 
 @cli.command()
