@@ -125,7 +125,21 @@ def rules() -> None:
 @rules.command("add")
 @click.argument("name")
 @click.option(
-    "--kind", required=True, type=click.Choice(["new_figure", "revision", "denial", "event", "first_mention"])
+    "--kind",
+    required=True,
+    type=click.Choice(
+        [
+            "new_figure",
+            "revision",
+            "denial",
+            "event",
+            "first_mention",
+            "contradiction",
+            "near",
+            "first_place",
+            "dyad_rise",
+        ]
+    ),
 )
 @click.option(
     "--severity", default="medium", show_default=True, type=click.Choice(["low", "medium", "high", "critical"])
@@ -139,6 +153,14 @@ def rules() -> None:
 @click.option("--source", "sources_", multiple=True, help="event: acting actor id or country (repeatable).")
 @click.option("--target", "targets", multiple=True, help="event: target actor id or country (repeatable).")
 @click.option("--actors", "actors", multiple=True, help="first_mention: actor id or country (repeatable).")
+@click.option("--place", help="near: a place name or lat,lon, e.g. Kharkiv or 49.99,36.23.")
+@click.option("--km", type=float, help="near: radius in km (default 50).")
+@click.option("--places", "places", multiple=True, help="first_place: place name (repeatable; any if none).")
+@click.option("--first", help="dyad_rise: the acting side, e.g. RUS.")
+@click.option("--second", help="dyad_rise: the side acted on, e.g. UKR.")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), help="dyad_rise: period (default week).")
+@click.option("--periods", type=int, help="dyad_rise: earlier periods averaged (default 4).")
+@click.option("--drop", type=float, help="dyad_rise: score fall below that mean that alerts (default 5).")
 @DB_OPTION
 def add_rule(name: str, kind: str, severity: str, description: str, db: str | None, **filters: Any) -> None:
     """Add a watch rule (replacing one of the same name).
@@ -146,6 +168,8 @@ def add_rule(name: str, kind: str, severity: str, description: str, db: str | No
     \b
     Example:
       watchfloor rules add prk-denials --kind denial --actor PRK --severity high
+      watchfloor rules add near-kharkiv --kind near --place Kharkiv --km 30 --type ASSAULT
+      watchfloor rules add rus-ukr-surge --kind dyad_rise --first RUS --second UKR --periods 4 --drop 5
     """
     from watchfloor.monitor.rules import make_rule
 

@@ -7,6 +7,11 @@ Kinds and their filters:
   denial         a denied figure (polarity negative), same filters as new_figure
   event          an event with ``types`` (PLOVER, e.g. ["ATTACK"]) between ``sources`` and ``targets``
   first_mention  the first document ever to name one of ``actors`` (ids or country codes; any actor if empty)
+  contradiction  a figure that an independent source's latest figure on its track contradicts (figure filters)
+  near           an event (of ``types``, if given) within ``km`` (default 50) of ``place`` (a name or "lat,lon")
+  first_place    the first document ever to name one of ``places`` (any place if empty)
+  dyad_rise      the ``first`` -> ``second`` dyad's latest period (``by`` day|week|month) scoring more than
+                 ``drop`` below the mean of its previous ``periods`` periods: a sudden rise in conflict
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from watchfloor.errors import WatchfloorError
+from watchfloor.monitor import kinds
 
 if TYPE_CHECKING:
     from watchfloor.model import Claim, Extraction
@@ -31,8 +37,14 @@ PARAMS = {
     "denial": {"track", "actor", "unit"},
     "event": {"types", "sources", "targets"},
     "first_mention": {"actors"},
+    "contradiction": {"track", "actor", "unit"},
+    "near": {"place", "km", "types"},
+    "first_place": {"places"},
+    "dyad_rise": {"first", "second", "by", "periods", "drop"},
 }
-LISTS = {"types", "sources", "targets", "actors"}
+REQUIRED = {"near": ("place",), "dyad_rise": ("first", "second")}
+NUMBERS = ("percent", "km", "periods", "drop")
+LISTS = {"types", "sources", "targets", "actors", "places"}
 DEFAULT_REVISION_PERCENT = 10.0
 
 
@@ -76,8 +88,21 @@ def make_rule(data: dict[str, Any]) -> Rule:
         raise RuleError(f"rule {name!r}: {kind} takes {', '.join(sorted(PARAMS[kind]))}, not {', '.join(unknown)}")
     for key in LISTS & set(params):
         params[key] = [params[key]] if isinstance(params[key], str) else list(params[key])
-    if "percent" in params and not isinstance(params["percent"], int | float):
-        raise RuleError(f"rule {name!r}: percent must be a number, e.g. 20")
+    for key in NUMBERS:
+        if key in params and (isinstance(params[key], bool) or not isinstance(params[key], int | float)):
+            raise RuleError(f"rule {name!r}: {key} must be a number, e.g. 20")
+    missing = [key for key in REQUIRED.get(kind, ()) if not params.get(key)]
+    if missing:
+        raise RuleError(f"rule {name!r}: {kind} needs {', '.join(missing)}")
+    if params.get("by", "week") not in ("day", "week", "month"):
+        raise RuleError(f"rule {name!r}: by must be day, week or month")
+    if kind == "near":
+        from watchfloor.monitor.kinds import locate
+
+        try:
+            locate(str(params["place"]))
+        except WatchfloorError as error:
+            raise RuleError(f"rule {name!r}: {error}") from None
     return Rule(name, kind, severity, str(data.get("description") or ""), params)
 
 
@@ -104,15 +129,25 @@ def evaluate(rule: Rule, extraction: Extraction, ledger: Ledger, store: WatchSto
         return _first_mentions(rule, extraction, store)
     if rule.kind == "event":
         return _events(rule, extraction)
+    if rule.kind == "near":
+        return kinds.events_near(rule, extraction)
+    if rule.kind == "first_place":
+        return kinds.first_places(rule, extraction, store)
+    if rule.kind == "dyad_rise":
+        return kinds.dyad_rise(rule, extraction, ledger)
     if document.id in ledger.copies():
         return []  # a wire copy's figures are its original's
     keys = claim_track_keys(extraction)
     countries = {actor.id: actor.country for actor in extraction.actors}
-    found = []
+    matching: list[tuple[Claim, str]] = []
     for claim in extraction.claims:
         key = keys.get(claim.id)
-        if key is None or not _claim_matches(rule.params, claim, key, countries):
-            continue
+        if key is not None and _claim_matches(rule.params, claim, key, countries):
+            matching.append((claim, key))
+    if rule.kind == "contradiction":
+        return kinds.contradictions(rule, extraction, ledger, matching)
+    found = []
+    for claim, key in matching:
         denied = claim.factuality.polarity == "negative"
         if rule.kind == "denial" and denied:
             found.append(_claim_alert(rule, document.id, claim, key, "denied"))
@@ -137,7 +172,9 @@ def _claim_matches(params: dict[str, Any], claim: Claim, key: str, countries: di
     return not unit or unit_class(unit) == unit_class(claim.quantity.unit)
 
 
-def _claim_alert(rule: Rule, document_id: str, claim: Claim, key: str, what: str) -> dict[str, Any]:
+def _claim_alert(
+    rule: Rule, document_id: str, claim: Claim, key: str, what: str, fact: str = "claim"
+) -> dict[str, Any]:
     from watchfloor.correlate.tracks import figure_text
 
     quantity = claim.quantity
@@ -145,7 +182,7 @@ def _claim_alert(rule: Rule, document_id: str, claim: Claim, key: str, what: str
     who = claim.attribution.speaker if claim.attribution else "the outlet"
     return _alert(
         rule,
-        f"claim:{document_id}:{claim.span[0]}-{claim.span[1]}",
+        f"{fact}:{document_id}:{claim.span[0]}-{claim.span[1]}",
         document_id,
         [claim.span],
         f"{what}: {figure} {quantity.unit or ''} on {key} ({who})",

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from watchfloor.store.schema import actors, alerts, extractions, rules, source_entries, sources
+from watchfloor.store.schema import actors, alerts, extractions, places, rules, source_entries, sources
 
 if TYPE_CHECKING:
     from watchfloor.store.ledger import Ledger
@@ -155,6 +155,18 @@ class WatchStore:
         query = (
             select(actors.c.actor_id)
             .join(extractions, extractions.c.id == actors.c.extraction_id)
+            .where(and_(match, extractions.c.document_id != document_id))
+            .limit(1)
+        )
+        with self.engine.connect() as connection:
+            return connection.execute(query).first() is not None
+
+    def place_known_elsewhere(self, name: str, geonameid: int | None, document_id: str) -> bool:
+        """Whether a place (by GeoNames id when it has one, else by name) appears in another document."""
+        match = places.c.geonameid == geonameid if geonameid else func.lower(places.c.name) == name.lower()
+        query = (
+            select(places.c.name)
+            .join(extractions, extractions.c.id == places.c.extraction_id)
             .where(and_(match, extractions.c.document_id != document_id))
             .limit(1)
         )
