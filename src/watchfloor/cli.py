@@ -179,6 +179,8 @@ def ingest(
     outcomes: dict[str, int] = {}
     try:
         after = _alerter(ledger, rule_files, not quiet, jsonl, webhook, webhook_secret)
+        if after is not None:
+            after.flush()  # alerts an earlier run could not deliver to these sinks
         for result in _with_progress(ingest_items(items, settings, ledger, after=after), len(paths)):
             if isinstance(result, Skip):
                 outcome = "ignored" if result.ignored else "skipped"

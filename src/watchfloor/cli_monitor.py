@@ -294,6 +294,8 @@ def monitor(
                           webhook_secret), _log)  # fmt: skip
         runner = Monitor(ledger, settings, Fetcher(delay=delay, timeout=timeout, retries=retries), alerter, _log)
         if once:
+            if everything:
+                runner.flush()
             reports = [runner.poll(s) for s in store.sources()] if everything else runner.poll_due()
             if any(report.status == "failed" for report in reports):
                 sys.exit(1)

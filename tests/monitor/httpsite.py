@@ -58,12 +58,14 @@ Route = Page | Callable[[BaseHTTPRequestHandler], None]
 
 @dataclass
 class Site:
-    """The routes the server answers; ``hits`` counts requests per path, ``posts`` keeps webhook calls."""
+    """The routes the server answers; ``hits`` counts requests per path, ``posts`` keeps webhook calls
+    (``failing_posts`` of them are refused first)."""
 
     base: str = ""
     routes: dict[str, Route] = field(default_factory=dict)
     hits: dict[str, int] = field(default_factory=dict)
     posts: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
+    failing_posts: int = 0  # how many webhook calls to answer with a 500 before accepting them
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -87,8 +89,13 @@ class Handler(BaseHTTPRequestHandler):
             route(self)
 
     def do_POST(self) -> None:
+        site = self.server.site
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        self.server.site.posts.append((dict(self.headers), body))
+        if site.failing_posts > 0:  # a receiver that is down: answers 500 and keeps nothing
+            site.failing_posts -= 1
+            self._answer(Page(b"down", 500))
+            return
+        site.posts.append((dict(self.headers), body))
         self._answer(Page(b"ok"))
 
     def _answer(self, page: Page) -> None:

@@ -26,6 +26,11 @@ WEBHOOK_TIMEOUT = 10.0
 
 
 class Sink(Protocol):
+    @property
+    def name(self) -> str:
+        """The sink's key in the outbox: "stdout", "jsonl:<path>", "webhook:<url>"."""
+        ...
+
     def deliver(self, alert: dict[str, Any]) -> None: ...
 
 
@@ -47,6 +52,8 @@ def verify(body: bytes, secret: str, header: str) -> bool:
 
 @dataclass
 class StdoutSink:
+    name: str = "stdout"
+
     def deliver(self, alert: dict[str, Any]) -> None:
         sys.stdout.write(alert_json(alert) + "\n")
         sys.stdout.flush()
@@ -55,6 +62,10 @@ class StdoutSink:
 @dataclass
 class JsonlSink:
     path: Path
+
+    @property
+    def name(self) -> str:
+        return f"jsonl:{self.path.resolve()}"
 
     def deliver(self, alert: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +81,10 @@ class WebhookSink:
     secret: str
     timeout: float = WEBHOOK_TIMEOUT
 
+    @property
+    def name(self) -> str:
+        return f"webhook:{self.url}"
+
     def deliver(self, alert: dict[str, Any]) -> None:
         body = alert_json(alert).encode("utf-8")
         headers = {
@@ -84,8 +99,10 @@ class WebhookSink:
 
 @dataclass
 class Alerter:
-    """Evaluates the rules on each stored extraction, stores new alerts and hands them to every sink. A sink
-    that fails is logged and does not stop the others (the alert stays in the ledger either way)."""
+    """Evaluates the rules on each stored extraction, stores new alerts and hands them to every sink. Each
+    alert is stored with an outbox row per sink; a sink that fails is logged, does not stop the others, and
+    gets the alert again at the next ``flush`` (the monitor flushes before each poll, ``ingest`` before it
+    starts): delivery at least once."""
 
     ledger: Ledger
     store: WatchStore
@@ -99,18 +116,27 @@ class Alerter:
         raised = []
         for rule in self.rules:
             for candidate in evaluate(rule, extraction, self.ledger, self.store):
-                alert = self.store.raise_alert(candidate)
+                alert = self.store.raise_alert(candidate, [sink.name for sink in self.sinks])
                 if alert is not None:
                     raised.append(alert)
-                    self._deliver(alert)
+                    for sink in self.sinks:
+                        self._deliver(sink, alert)
         return raised
 
-    def _deliver(self, alert: dict[str, Any]) -> None:
-        for sink in self.sinks:
-            try:
-                sink.deliver(alert)
-            except (OSError, urllib.error.URLError, ValueError) as error:
-                self.log(f"alert {alert['id']} not delivered to {type(sink).__name__}: {error}")
+    def flush(self) -> int:
+        """Deliver the alerts earlier attempts could not, to this Alerter's sinks; how many went through."""
+        sinks = {sink.name: sink for sink in self.sinks}
+        return sum(self._deliver(sinks[name], alert) for name, alert in self.store.undelivered(sinks))
+
+    def _deliver(self, sink: Sink, alert: dict[str, Any]) -> bool:
+        try:
+            sink.deliver(alert)
+        except (OSError, urllib.error.URLError, ValueError) as error:
+            self.log(f"alert {alert['id']} not delivered to {sink.name}, will retry: {error}")
+            self.store.record_delivery(alert["id"], sink.name, str(error) or type(error).__name__)
+            return False
+        self.store.record_delivery(alert["id"], sink.name)
+        return True
 
 
 def make_sinks(stdout: bool, jsonl: Path | None, webhook: str | None, secret: str | None) -> list[Sink]:

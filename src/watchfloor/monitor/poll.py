@@ -90,7 +90,14 @@ class Monitor:
         """Poll every source due at ``moment`` (now by default), one after the other."""
         from watchfloor.store.watch import now
 
+        self.flush()
         return [self.poll(source) for source in self.store.due_sources(moment or now())]
+
+    def flush(self) -> None:
+        """Retry the alerts the ``after`` hook (an ``Alerter``) could not deliver before."""
+        flush = getattr(self.after, "flush", None)
+        if callable(flush):
+            flush()
 
     def run(self, *, idle: float = 30.0, stop: Callable[[], bool] = lambda: False) -> None:
         """Poll due sources until ``stop()``; sleep ``idle`` seconds when none is due."""

@@ -226,3 +226,16 @@ alerts = Table(
     UniqueConstraint("rule", "fact"),  # an alert is raised once per triggering fact, never on re-ingest
     Index("alerts_raised", "raised_at"),
 )
+
+# -- the alert outbox (migration 0007): an alert's delivery to each sink, retried until delivered --
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("alert_id", Integer, ForeignKey("alerts.id"), primary_key=True),
+    Column("sink", String(500), primary_key=True),  # "stdout", "jsonl:<path>" or "webhook:<url>"
+    Column("delivered", Boolean, nullable=False, server_default="0"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+    Column("delivered_at", DateTime(timezone=True)),
+    Index("deliveries_pending", "sink", "delivered"),
+)

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from watchfloor.store.schema import actors, alerts, extractions, places, rules, source_entries, sources
+from watchfloor.store.schema import (
+    actors,
+    alerts,
+    deliveries,
+    extractions,
+    places,
+    rules,
+    source_entries,
+    sources,
+)
 
 if TYPE_CHECKING:
     from watchfloor.store.ledger import Ledger
@@ -122,8 +131,9 @@ class WatchStore:
 
     # -- alerts --
 
-    def raise_alert(self, alert: dict[str, Any]) -> dict[str, Any] | None:
-        """Store an alert; None when this rule already fired on this fact (so re-ingest raises nothing)."""
+    def raise_alert(self, alert: dict[str, Any], sinks: Iterable[str] = ()) -> dict[str, Any] | None:
+        """Store an alert with an undelivered outbox row per sink, in one transaction (a monitor killed
+        before delivering retries on restart); None when this rule already fired on this fact."""
         with self.engine.begin() as connection:
             try:
                 with connection.begin_nested():
@@ -132,9 +142,37 @@ class WatchStore:
                 return None
             key = result.inserted_primary_key
             assert key is not None
+            for sink in dict.fromkeys(sinks):
+                connection.execute(insert(deliveries).values(alert_id=key[0], sink=sink, delivered=False, attempts=0))
             row = connection.execute(select(alerts).where(alerts.c.id == key[0])).first()
         assert row is not None
         return _alert_row(row._mapping)
+
+    def undelivered(self, sinks: Iterable[str]) -> list[tuple[str, dict[str, Any]]]:
+        """(sink, alert) of every alert not yet delivered to one of ``sinks``, oldest first."""
+        query = (
+            select(deliveries.c.sink, alerts)
+            .join(alerts, alerts.c.id == deliveries.c.alert_id)
+            .where(and_(deliveries.c.sink.in_(list(sinks)), deliveries.c.delivered.is_(False)))
+            .order_by(alerts.c.id, deliveries.c.sink)
+        )
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+        return [(row.sink, _alert_row({k: v for k, v in row._mapping.items() if k != "sink"})) for row in rows]
+
+    def record_delivery(self, alert_id: int, sink: str, error: str | None = None) -> None:
+        """Count an attempt to deliver an alert to a sink: delivered when there was no error."""
+        values: dict[str, Any] = {"attempts": deliveries.c.attempts + 1, "error": error}
+        if error is None:
+            values |= {"delivered": True, "delivered_at": now()}
+        condition = and_(deliveries.c.alert_id == alert_id, deliveries.c.sink == sink)
+        with self.engine.begin() as connection:
+            connection.execute(update(deliveries).where(condition).values(**values))
+
+    def deliveries(self, alert_id: int) -> list[dict[str, Any]]:
+        query = select(deliveries).where(deliveries.c.alert_id == alert_id).order_by(deliveries.c.sink)
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
 
     def alerts(self, *, unseen: bool = False, since: datetime | None = None) -> list[dict[str, Any]]:
         query = select(alerts).order_by(alerts.c.id)
