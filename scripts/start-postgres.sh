@@ -8,4 +8,7 @@ su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='watchfloor'\"
   || su postgres -c "psql -qc \"CREATE ROLE watchfloor LOGIN PASSWORD 'watchfloor'\""
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='watchfloor_test'\"" | grep -q 1 \
   || su postgres -c "createdb -O watchfloor watchfloor_test"
+# the monitoring tests' own database (tests/monitor/conftest.py; WATCHFLOOR_TEST_PG_DB names another)
+su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='watchfloor_monitor'\"" | grep -q 1 \
+  || su postgres -c "createdb -O watchfloor watchfloor_monitor"
 echo "postgresql://watchfloor:watchfloor@localhost/watchfloor_test"

@@ -11,8 +11,8 @@ from .httpsite import ARTICLES, Page, article_html, rss
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'ledger.sqlite'}"
+def db(db_url: str) -> str:
+    return db_url
 
 
 def test_sources_add_list_remove(cli, db: str, tmp_path: Path) -> None:

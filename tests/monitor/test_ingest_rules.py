@@ -34,9 +34,9 @@ def _write(tmp_path: Path) -> tuple[Path, Path, Path]:
     return rules, first, denial
 
 
-def test_ingest_with_rules_raises_and_delivers_alerts_once(cli, tmp_path: Path, site) -> None:
+def test_ingest_with_rules_raises_and_delivers_alerts_once(db_url, cli, tmp_path: Path, site) -> None:
     rules, first, denial = _write(tmp_path)
-    db, jsonl = f"sqlite:///{tmp_path / 'l.sqlite'}", tmp_path / "alerts.jsonl"
+    db, jsonl = db_url, tmp_path / "alerts.jsonl"
     hook = ["--webhook", site.url("/hook"), "--webhook-secret", "k"]
     result = cli("ingest", str(first), str(denial), "--db", db, "--rules", str(rules), "--jsonl", str(jsonl), *hook)
     assert result.code == 0, result.err
@@ -52,9 +52,9 @@ def test_ingest_with_rules_raises_and_delivers_alerts_once(cli, tmp_path: Path, 
     assert len(site.posts) == 2
 
 
-def test_ingest_without_rules_prints_only_the_summary(cli, tmp_path: Path) -> None:
+def test_ingest_without_rules_prints_only_the_summary(db_url, cli, tmp_path: Path) -> None:
     _, first, _ = _write(tmp_path)
-    result = cli("ingest", str(first), "--db", f"sqlite:///{tmp_path / 'l.sqlite'}", "--quiet")
+    result = cli("ingest", str(first), "--db", db_url, "--quiet")
     assert result.code == 0 and len(result.out.splitlines()) == 1
 
 

@@ -64,11 +64,11 @@ def test_an_alert_stored_before_a_crash_is_delivered_on_restart(site, ledger) ->
     assert restarted.flush() == 0 and len(site.posts) == 1
 
 
-def test_ingest_delivers_what_an_earlier_run_could_not(cli, site, tmp_path: Path) -> None:
+def test_ingest_delivers_what_an_earlier_run_could_not(db_url, cli, site, tmp_path: Path) -> None:
     rules, article = tmp_path / "watch.toml", tmp_path / "first.txt"
     rules.write_text('[[rule]]\nname = "f"\nkind = "new_figure"\nactor = "PRK"\n')
     article.write_text(ARTICLES["first"])
-    args = ["--db", f"sqlite:///{tmp_path / 'l.sqlite'}", "--rules", str(rules), "--quiet"]
+    args = ["--db", db_url, "--rules", str(rules), "--quiet"]
     args += ["--webhook", site.url("/hook"), "--webhook-secret", SECRET]
     site.failing_posts = 1
     first = cli("ingest", str(article), *args)
