@@ -11,9 +11,10 @@ import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from watchfloor.monitor.fetch import USER_AGENT
+from watchfloor.store.rows import AlertRow
 
 if TYPE_CHECKING:
     from watchfloor.model import Extraction
@@ -31,10 +32,10 @@ class Sink(Protocol):
         """The sink's key in the outbox: "stdout", "jsonl:<path>", "webhook:<url>"."""
         ...
 
-    def deliver(self, alert: dict[str, Any]) -> None: ...
+    def deliver(self, alert: AlertRow) -> None: ...
 
 
-def alert_json(alert: dict[str, Any]) -> str:
+def alert_json(alert: AlertRow) -> str:
     """An alert as one line of JSON (the body every sink sends)."""
     fields = ("id", "rule", "severity", "fact", "document_id", "spans", "message", "raised_at", "seen")
     return json.dumps({key: alert.get(key) for key in fields}, ensure_ascii=False, default=str, sort_keys=True)
@@ -54,7 +55,7 @@ def verify(body: bytes, secret: str, header: str) -> bool:
 class StdoutSink:
     name: str = "stdout"
 
-    def deliver(self, alert: dict[str, Any]) -> None:
+    def deliver(self, alert: AlertRow) -> None:
         sys.stdout.write(alert_json(alert) + "\n")
         sys.stdout.flush()
 
@@ -67,7 +68,7 @@ class JsonlSink:
     def name(self) -> str:
         return f"jsonl:{self.path.resolve()}"
 
-    def deliver(self, alert: dict[str, Any]) -> None:
+    def deliver(self, alert: AlertRow) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as file:
             file.write(alert_json(alert) + "\n")
@@ -85,7 +86,7 @@ class WebhookSink:
     def name(self) -> str:
         return f"webhook:{self.url}"
 
-    def deliver(self, alert: dict[str, Any]) -> None:
+    def deliver(self, alert: AlertRow) -> None:
         body = alert_json(alert).encode("utf-8")
         headers = {
             "Content-Type": "application/json",
@@ -110,7 +111,7 @@ class Alerter:
     sinks: list[Sink]
     log: Callable[[str], None]
 
-    def __call__(self, extraction: Extraction, _result: IngestResult) -> list[dict[str, Any]]:
+    def __call__(self, extraction: Extraction, _result: IngestResult) -> list[AlertRow]:
         from watchfloor.monitor.rules import evaluate
 
         raised = []
@@ -128,7 +129,7 @@ class Alerter:
         sinks = {sink.name: sink for sink in self.sinks}
         return sum(self._deliver(sinks[name], alert) for name, alert in self.store.undelivered(sinks))
 
-    def _deliver(self, sink: Sink, alert: dict[str, Any]) -> bool:
+    def _deliver(self, sink: Sink, alert: AlertRow) -> bool:
         try:
             sink.deliver(alert)
         except (OSError, urllib.error.URLError, ValueError) as error:
@@ -152,8 +153,9 @@ def all_rules(store: WatchStore, files: Iterable[Path]) -> list[Rule]:
     """The ledger's rules and those of the files (a file's rule replaces a stored one of the same name)."""
     from watchfloor.monitor.rules import load_rules, make_rule
 
-    fields = ("name", "kind", "severity", "description", "params")
-    rules = {row["name"]: make_rule({key: row[key] for key in fields}) for row in store.rules()}
+    rules = {
+        row["name"]: make_rule({key: value for key, value in row.items() if key != "added_at"}) for row in store.rules()
+    }
     for path in files:
         rules |= {rule.name: rule for rule in load_rules(path)}
     return list(rules.values())

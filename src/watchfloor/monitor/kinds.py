@@ -7,6 +7,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from watchfloor.errors import WatchfloorError
+from watchfloor.store.rows import AlertRow
 
 if TYPE_CHECKING:
     from watchfloor.model import Claim, Extraction
@@ -56,7 +57,7 @@ def locate(text: str) -> tuple[float, float]:
 
 def contradictions(
     rule: Rule, extraction: Extraction, ledger: Ledger, found: list[tuple[Claim, str]]
-) -> list[dict[str, Any]]:
+) -> list[AlertRow]:
     """A claim of this document that an independent source's latest figure on its track contradicts."""
     from watchfloor.correlate.tracks import load_track
     from watchfloor.monitor.rules import _claim_alert
@@ -73,7 +74,7 @@ def contradictions(
     return alerts
 
 
-def events_near(rule: Rule, extraction: Extraction) -> list[dict[str, Any]]:
+def events_near(rule: Rule, extraction: Extraction) -> list[AlertRow]:
     """Events (of the rule's ``types``, if any) whose resolved place lies within ``km`` of the rule's place."""
     from watchfloor.monitor.rules import _alert
 
@@ -92,7 +93,7 @@ def events_near(rule: Rule, extraction: Extraction) -> list[dict[str, Any]]:
     return alerts
 
 
-def first_places(rule: Rule, extraction: Extraction, store: WatchStore) -> list[dict[str, Any]]:
+def first_places(rule: Rule, extraction: Extraction, store: WatchStore) -> list[AlertRow]:
     """The first document ever to name a place (one of ``places`` if given), by name or GeoNames id."""
     from watchfloor.monitor.rules import _alert
 
@@ -109,7 +110,7 @@ def first_places(rule: Rule, extraction: Extraction, store: WatchStore) -> list[
     return alerts
 
 
-def dyad_rise(rule: Rule, extraction: Extraction, ledger: Ledger) -> list[dict[str, Any]]:
+def dyad_rise(rule: Rule, extraction: Extraction, ledger: Ledger) -> list[AlertRow]:
     """The dyad's latest period scores more than ``drop`` below the mean of its previous ``periods`` periods
     (conflict weighs negative, so a fall in score is a rise in conflict). Raised once per period."""
     from watchfloor.correlate.dyads import dyad_series

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from watchfloor.errors import InputError, WatchfloorError
 from watchfloor.model import Document, Skip
 from watchfloor.monitor.fetch import Fetcher, FetchError
+from watchfloor.store.rows import SourceRow
 
 if TYPE_CHECKING:
     from watchfloor.config import Settings
@@ -105,7 +106,7 @@ class Monitor:
             if not self.poll_due():
                 time.sleep(idle)
 
-    def poll(self, source: dict[str, Any]) -> PollReport:
+    def poll(self, source: SourceRow) -> PollReport:
         """Poll one source and record the outcome; a failure is recorded, never raised."""
         report = PollReport(source["url"], "ok")
         try:
@@ -127,7 +128,7 @@ class Monitor:
         self.log(report.line())
         return report
 
-    def _entries(self, source: dict[str, Any]) -> tuple[list[Entry] | None, dict[str, Any]]:
+    def _entries(self, source: SourceRow) -> tuple[list[Entry] | None, dict[str, str | None]]:
         """The source's entries not seen before (None when the server says nothing changed)."""
         if source["kind"] == "folder":
             return self._folder_entries(source), {}
@@ -147,7 +148,7 @@ class Monitor:
             ], validators
         return list(self._feed_entries(source, response.body, seen)), validators
 
-    def _ingest(self, source: dict[str, Any], entries: list[Entry], report: PollReport) -> None:
+    def _ingest(self, source: SourceRow, entries: list[Entry], report: PollReport) -> None:
         from watchfloor.pipeline import ingest_items
 
         results = ingest_items((entry.item for entry in entries), self.settings, self.ledger, after=self.after)
@@ -160,7 +161,7 @@ class Monitor:
                 report.outcomes[outcome] = report.outcomes.get(outcome, 0) + 1
             self.store.record_entry(source["id"], entry.key, document_id, outcome)
 
-    def _feed_entries(self, source: dict[str, Any], data: bytes, seen: set[str]) -> Iterator[Entry]:
+    def _feed_entries(self, source: SourceRow, data: bytes, seen: set[str]) -> Iterator[Entry]:
         import feedparser
 
         from watchfloor.read.feeds import DTD_REASON, entry_date, has_dtd
@@ -198,14 +199,14 @@ class Monitor:
         except InputError as error:
             return Skip(link or where, error.reason)
 
-    def _linked_entry(self, source: dict[str, Any], link: str, published: str | None) -> Entry:
+    def _linked_entry(self, source: SourceRow, link: str, published: str | None) -> Entry:
         try:
             document = self._page_document(link, self.fetcher.fetch(link).body, published)
             return Entry(link, dataclasses.replace(document, url=link, outlet=source["outlet"] or document.outlet))
         except (FetchError, InputError) as error:
             return Entry(link, Skip(link, error.reason))
 
-    def _page_entry(self, source: dict[str, Any], url: str, body: bytes, published: str | None) -> Entry:
+    def _page_entry(self, source: SourceRow, url: str, body: bytes, published: str | None) -> Entry:
         document = self._page_document(url, body, published)
         return Entry(document.id, dataclasses.replace(document, url=url, outlet=source["outlet"] or document.outlet))
 
@@ -215,7 +216,7 @@ class Monitor:
 
         return read_html(decode(body, url), url, max_chars=self.settings.max_chars, published=published)
 
-    def _folder_entries(self, source: dict[str, Any]) -> list[Entry]:
+    def _folder_entries(self, source: SourceRow) -> list[Entry]:
         """Files in a drop folder (or one file) not seen in this version (path, size, mtime)."""
         from watchfloor.read import read_paths
 
@@ -239,7 +240,7 @@ class Monitor:
         return entries
 
 
-def _sitemap_links(data: bytes, source: dict[str, Any]) -> list[str]:
+def _sitemap_links(data: bytes, source: SourceRow) -> list[str]:
     from watchfloor.read.feeds import has_dtd
 
     if has_dtd(data):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.monitor import kinds
+from watchfloor.store.rows import AlertRow, RuleRow
 
 if TYPE_CHECKING:
     from watchfloor.model import Claim, Extraction
@@ -60,7 +61,7 @@ class Rule:
     description: str = ""
     params: dict[str, Any] = field(default_factory=dict)
 
-    def row(self) -> dict[str, Any]:
+    def row(self) -> RuleRow:
         return {
             "name": self.name,
             "kind": self.kind,
@@ -120,7 +121,7 @@ def load_rules(path: Path) -> list[Rule]:
     return [make_rule(table) for table in tables]
 
 
-def evaluate(rule: Rule, extraction: Extraction, ledger: Ledger, store: WatchStore) -> list[dict[str, Any]]:
+def evaluate(rule: Rule, extraction: Extraction, ledger: Ledger, store: WatchStore) -> list[AlertRow]:
     """The alerts (not yet stored) ``rule`` raises on a stored extraction; each names its triggering fact."""
     from watchfloor.correlate.tracks import claim_track_keys
 
@@ -172,9 +173,7 @@ def _claim_matches(params: dict[str, Any], claim: Claim, key: str, countries: di
     return not unit or unit_class(unit) == unit_class(claim.quantity.unit)
 
 
-def _claim_alert(
-    rule: Rule, document_id: str, claim: Claim, key: str, what: str, fact: str = "claim"
-) -> dict[str, Any]:
+def _claim_alert(rule: Rule, document_id: str, claim: Claim, key: str, what: str, fact: str = "claim") -> AlertRow:
     from watchfloor.correlate.tracks import figure_text
 
     quantity = claim.quantity
@@ -213,7 +212,7 @@ def _middle(bounds: tuple[float, float]) -> float:
     return low if math.isinf(high) else (low + high) / 2
 
 
-def _events(rule: Rule, extraction: Extraction) -> list[dict[str, Any]]:
+def _events(rule: Rule, extraction: Extraction) -> list[AlertRow]:
     countries = {actor.id: actor.country for actor in extraction.actors}
     params, found = rule.params, []
     for event in extraction.events:
@@ -241,7 +240,7 @@ def _actor_in(actor: str | None, wanted: list[str] | None, countries: dict[str, 
     return not wanted or bool(actor and (actor in wanted or countries.get(actor) in wanted))
 
 
-def _first_mentions(rule: Rule, extraction: Extraction, store: WatchStore) -> list[dict[str, Any]]:
+def _first_mentions(rule: Rule, extraction: Extraction, store: WatchStore) -> list[AlertRow]:
     wanted = rule.params.get("actors") or []
     found = []
     for actor in extraction.actors:
@@ -256,7 +255,7 @@ def _first_mentions(rule: Rule, extraction: Extraction, store: WatchStore) -> li
     return found
 
 
-def _alert(rule: Rule, fact: str, document_id: str, spans: list[Any], message: str) -> dict[str, Any]:
+def _alert(rule: Rule, fact: str, document_id: str, spans: list[Any], message: str) -> AlertRow:
     return {
         "rule": rule.name,
         "severity": rule.severity,

@@ -6,6 +6,7 @@ Rows from narrower queries (a track reads only the columns it needs) hold a subs
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TypedDict
 
 
@@ -105,3 +106,47 @@ class EventRow(TypedDict, total=False):
     ingested_at: object
     lat: float | None
     lon: float | None
+
+
+class SourceRow(TypedDict, total=False):
+    """A watched source (``schema.sources``): what to poll, how often, and how its last poll went."""
+
+    id: int
+    url: str
+    kind: str
+    every: int
+    outlet: str | None
+    added_at: datetime
+    next_poll: datetime
+    last_poll: datetime | None
+    etag: str | None
+    last_modified: str | None
+    status: str | None
+    error: str | None
+    failures: int
+
+
+class AlertRow(TypedDict, total=False):
+    """An alert (``schema.alerts``): the rule, the fact that triggered it with its spans, and when; before it is
+    stored it has no id, time or seen flag."""
+
+    id: int
+    rule: str
+    severity: str
+    fact: str
+    document_id: str
+    spans: list[list[int]]
+    message: str
+    raised_at: datetime
+    seen: bool
+
+
+class RuleRow(TypedDict, total=False):
+    """A stored watch rule (``schema.rules``): its kind, severity, description and filters."""
+
+    name: str
+    kind: str
+    severity: str
+    description: str
+    params: dict[str, object]
+    added_at: datetime

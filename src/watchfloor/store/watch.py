@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from watchfloor.store.rows import AlertRow, RuleRow, SourceRow
 from watchfloor.store.schema import (
     actors,
     alerts,
@@ -46,7 +47,7 @@ class WatchStore:
 
     # -- sources --
 
-    def add_source(self, url: str, kind: str, every: int, outlet: str | None) -> dict[str, Any]:
+    def add_source(self, url: str, kind: str, every: int, outlet: str | None) -> SourceRow:
         """Add a source, due at once; an existing URL keeps its state and gets the new kind, interval, outlet."""
         moment = now()
         with self.engine.begin() as connection:
@@ -60,7 +61,7 @@ class WatchStore:
         assert source is not None
         return source
 
-    def source(self, url_or_id: str) -> dict[str, Any] | None:
+    def source(self, url_or_id: str) -> SourceRow | None:
         condition = sources.c.url == url_or_id
         if url_or_id.isdigit():
             condition = or_(condition, sources.c.id == int(url_or_id))
@@ -68,7 +69,7 @@ class WatchStore:
             row = connection.execute(select(sources).where(condition)).first()
         return _source_row(row._mapping) if row else None
 
-    def sources(self) -> list[dict[str, Any]]:
+    def sources(self) -> list[SourceRow]:
         with self.engine.connect() as connection:
             return [_source_row(row._mapping) for row in connection.execute(select(sources).order_by(sources.c.id))]
 
@@ -82,10 +83,10 @@ class WatchStore:
             connection.execute(delete(sources).where(sources.c.id == source["id"]))
         return True
 
-    def due_sources(self, moment: datetime) -> list[dict[str, Any]]:
+    def due_sources(self, moment: datetime) -> list[SourceRow]:
         return [source for source in self.sources() if source["next_poll"] <= moment]
 
-    def record_poll(self, source: dict[str, Any], status: str, error: str | None = None, **validators: Any) -> None:
+    def record_poll(self, source: SourceRow, status: str, error: str | None = None, **validators: Any) -> None:
         """Record a poll's outcome and schedule the next: after the interval, or backed off after failures."""
         moment = now()
         failures = source["failures"] + 1 if error else 0
@@ -115,15 +116,17 @@ class WatchStore:
 
     # -- rules --
 
-    def add_rule(self, rule: dict[str, Any]) -> None:
+    def add_rule(self, rule: RuleRow) -> None:
         """Store a rule (``name``, ``kind``, ``severity``, ``description``, ``params``), replacing one so named."""
         with self.engine.begin() as connection:
             connection.execute(delete(rules).where(rules.c.name == rule["name"]))
             connection.execute(insert(rules).values(added_at=now(), **rule))
 
-    def rules(self) -> list[dict[str, Any]]:
+    def rules(self) -> list[RuleRow]:
         with self.engine.connect() as connection:
-            return [dict(row._mapping) for row in connection.execute(select(rules).order_by(rules.c.name))]
+            return [
+                cast(RuleRow, dict(row._mapping)) for row in connection.execute(select(rules).order_by(rules.c.name))
+            ]
 
     def remove_rule(self, name: str) -> bool:
         with self.engine.begin() as connection:
@@ -131,7 +134,7 @@ class WatchStore:
 
     # -- alerts --
 
-    def raise_alert(self, alert: dict[str, Any], sinks: Iterable[str] = ()) -> dict[str, Any] | None:
+    def raise_alert(self, alert: AlertRow, sinks: Iterable[str] = ()) -> AlertRow | None:
         """Store an alert with an undelivered outbox row per sink, in one transaction (a monitor killed
         before delivering retries on restart); None when this rule already fired on this fact."""
         with self.engine.begin() as connection:
@@ -148,7 +151,7 @@ class WatchStore:
         assert row is not None
         return _alert_row(row._mapping)
 
-    def undelivered(self, sinks: Iterable[str]) -> list[tuple[str, dict[str, Any]]]:
+    def undelivered(self, sinks: Iterable[str]) -> list[tuple[str, AlertRow]]:
         """(sink, alert) of every alert not yet delivered to one of ``sinks``, oldest first."""
         query = (
             select(deliveries.c.sink, alerts)
@@ -174,7 +177,7 @@ class WatchStore:
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
 
-    def alerts(self, *, unseen: bool = False, since: datetime | None = None) -> list[dict[str, Any]]:
+    def alerts(self, *, unseen: bool = False, since: datetime | None = None) -> list[AlertRow]:
         query = select(alerts).order_by(alerts.c.id)
         if unseen:
             query = query.where(alerts.c.seen.is_(False))
@@ -212,15 +215,15 @@ class WatchStore:
             return connection.execute(query).first() is not None
 
 
-def _source_row(mapping: Any) -> dict[str, Any]:
+def _source_row(mapping: Any) -> SourceRow:
     row = dict(mapping)
     for key in ("added_at", "next_poll", "last_poll"):
         if row.get(key) is not None:
             row[key] = _aware(row[key])
-    return row
+    return cast(SourceRow, row)
 
 
-def _alert_row(mapping: Any) -> dict[str, Any]:
+def _alert_row(mapping: Any) -> AlertRow:
     row = dict(mapping)
     row["raised_at"] = _aware(row["raised_at"])
-    return row
+    return cast(AlertRow, row)
