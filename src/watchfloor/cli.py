@@ -366,7 +366,9 @@ def tracks(db: str | None, actor: str | None, output_format: str) -> None:
     Example:
       watchfloor tracks --actor PRK --format table
     """
-    rows = _ledger(db).track_summaries(**({"actor": actor} if actor else {}))
+    from watchfloor.correlate.tracks import summarize_tracks
+
+    rows = summarize_tracks(_ledger(db), **({"actor": actor} if actor else {}))
     print_rows(rows, ["track", "figures", "sources", "first", "last"], output_format)
 
 

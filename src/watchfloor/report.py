@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from watchfloor.correlate.tracks import load_track
+from watchfloor.correlate.tracks import load_track, summarize_tracks
 from watchfloor.store.rows import ClaimRow, Marks
 
 MAX_TRACKS = 5
@@ -33,7 +33,7 @@ def _number(value: float) -> str:
 def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = None) -> str:
     """The brief: the main claim tracks source by source with their marks, then the events, each sentence
     followed by a citation [n] whose footnote quotes the span it rests on."""
-    summaries = ledger.track_summaries(actor=actor, since=since, limit=MAX_TRACKS)
+    summaries = summarize_tracks(ledger, actor=actor, since=since, limit=MAX_TRACKS)
     ranked = [load_track(ledger, summary["track"]) for summary in summaries]
     for track in ranked:
         track.entries = [e for e in track.entries if not since or (e.get("published") or "") >= since]
