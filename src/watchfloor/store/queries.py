@@ -507,9 +507,14 @@ def select_places(connection: Connection) -> list[dict[str, Any]]:
 
 def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     rows = connection.execute(
-        select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.text).where(
-            documents.c.id.in_(ids)
-        )
+        select(
+            documents.c.id,
+            documents.c.title,
+            documents.c.outlet,
+            documents.c.published,
+            documents.c.url,
+            documents.c.text,
+        ).where(documents.c.id.in_(ids))
     )
     return {row.id: dict(row._mapping) for row in rows}
 
