@@ -50,8 +50,15 @@ def track_key(
 
 def canonical_keys(keys: Iterable[str], place_countries: Mapping[str, str]) -> dict[str, str]:
     """Each stored key's track: the one fuller key it fits (see the module documentation), else itself."""
-    keys = sorted(set(keys))
-    fuller = {key: [other for other in keys if other != key and _fits(key, other, place_countries)] for key in keys}
+    by_kind: dict[tuple[str, str], list[str]] = {}  # only keys of one unit class and relation can fit
+    for key in sorted(set(keys)):
+        unit, _owner, relation, _where = [*key.split("|"), "", "", "", ""][:4]
+        by_kind.setdefault((unit, relation), []).append(key)
+    fuller = {
+        key: [other for other in kind if other != key and _fits(key, other, place_countries)]
+        for kind in by_kind.values()
+        for key in kind
+    }
     mapping = {}
     for key, candidates in fuller.items():
         fullest = [c for c in candidates if not any(o != c and _fits(c, o, place_countries) for o in candidates)]
