@@ -19,3 +19,46 @@ from watchfloor.report import _figure
 )
 def test_figures_keep_their_decimals_and_thousands(row: dict, words: str) -> None:
     assert _figure(row) == words
+
+
+class _EventsOnly:
+    """A ledger with events and no claims: what ``write_brief`` reads."""
+
+    def __init__(self, events: list[dict]) -> None:
+        self._events = events
+
+    def track_keys(self) -> list[str]:
+        return []
+
+    def place_countries(self) -> dict[str, str]:
+        return {}
+
+    def track_summaries(self, **_filters) -> list[dict]:
+        return []
+
+    def events(self) -> list[dict]:
+        return self._events
+
+    def documents(self, ids: set[str]) -> dict[str, dict]:
+        text = "Russia struck Kyiv; in 2023 it attacked Odesa and it will strike again."
+        return {i: {"text": text, "outlet": "Desk", "published": "2025-01-02", "title": "T", "url": None} for i in ids}
+
+
+def _event(context: str | None, trigger: tuple[int, int]) -> dict:
+    return {
+        "document_id": "doc", "published": "2025-01-02", "type": "ASSAULT", "source": "RUS", "source_country": "RUS",
+        "target": "UKR", "target_country": "UKR", "certainty": "certain", "polarity": "positive",
+        "context": context, "trigger_start": trigger[0], "trigger_end": trigger[1],
+    }  # fmt: skip
+
+
+def test_background_and_future_acts_are_not_news() -> None:
+    from watchfloor.report import write_brief
+
+    brief = write_brief(
+        _EventsOnly([_event(None, (7, 13)), _event("historical", (31, 39)), _event("future", (55, 61))])
+    )
+    sections = {part.split("\n", 1)[0]: part for part in brief.split("## ")[1:]}
+    assert list(sections) == ["Events", "Background", "Ahead"]
+    assert [sum(line.startswith("- ") for line in part.splitlines()) for part in sections.values()] == [1, 1, 1]
+    assert "ASSAULT against Ukraine" in sections["Background"]

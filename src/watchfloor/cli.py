@@ -397,7 +397,9 @@ def tracks(db: str | None, actor: str | None, output_format: str) -> None:
     Example:
       watchfloor tracks --actor PRK --format table
     """
-    rows = _ledger(db).track_summaries(**({"actor": actor} if actor else {}))
+    from watchfloor.correlate.tracks import summarize_tracks
+
+    rows = summarize_tracks(_ledger(db), **({"actor": actor} if actor else {}))
     print_rows(rows, ["track", "figures", "sources", "first", "last"], output_format)
 
 
@@ -507,17 +509,23 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
 @cli.command()
 @DB_OPTION
 @click.option("--actor", callback=_check_actor, help=f"Only tracks and events of this actor: {ACTOR_HELP}.")
-@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
-def brief(db: str | None, actor: str | None, since: str | None) -> None:
+@click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="Only documents of this day or later.")
+@click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="Only dated documents up to this day.")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write the brief to this file, not stdout.")
+def brief(db: str | None, actor: str | None, since: str | None, until: str | None, output: str | None) -> None:
     """Write a Markdown situation report; every sentence cites the article and characters it rests on.
 
     \b
     Example:
-      watchfloor brief --actor PRK --since 2024-11-01
+      watchfloor brief --actor PRK --since 2024-11-01 --until 2024-11-30 --output brief.md
     """
     from watchfloor.report import write_brief
 
-    click.echo(write_brief(_ledger(db), actor=actor, since=since))
+    text = write_brief(_ledger(db), actor=actor, since=since, until=until)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    else:
+        click.echo(text)
 
 
 from watchfloor.cli_monitor import COMMANDS  # noqa: E402  (it uses the options above)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from watchfloor.correlate.tracks import load_track
+from watchfloor.correlate.tracks import load_track, summarize_tracks
 from watchfloor.store.rows import ClaimRow, Marks
 
 MAX_TRACKS = 5
@@ -12,9 +12,27 @@ MAX_EVENTS = 12
 
 
 def _name(source: str, names: dict[str, str]) -> str:
+    """A source in words: a state's name, an outlet's name ("outlet:Seoul Herald"), never a document id."""
     if source.startswith("outlet:"):
-        return "the outlet itself"
+        outlet = source.removeprefix("outlet:")
+        return "an unnamed outlet" if outlet.startswith("sha256:") else outlet
     return names.get(source, source)
+
+
+# an event's context that keeps it out of the day's news, and the section it goes to instead
+OTHER_SECTIONS = {"historical": "Background", "future": "Ahead", "hypothetical": "Ahead"}
+
+
+def _preposition(event_type: str) -> str:
+    from watchfloor import gazetteer
+
+    table = {row[0]: row[1] for row in gazetteer.read_rows("event_prepositions.tsv")}
+    return table.get(event_type, "against")
+
+
+def _within(row: Any, since: str | None, until: str | None) -> bool:
+    published = row.get("published")
+    return (not since or (published or "") >= since) and (not until or bool(published and published <= until))
 
 
 def _figure(row: ClaimRow) -> str:
@@ -30,14 +48,16 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
 
 
-def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = None) -> str:
-    """The brief: the main claim tracks source by source with their marks, then the events, each sentence
-    followed by a citation [n] whose footnote quotes the span it rests on."""
-    summaries = ledger.track_summaries(actor=actor, since=since, limit=MAX_TRACKS)
+def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = None, until: str | None = None) -> str:
+    """The brief: a header (period, documents, sources), the main claim tracks source by source with their
+    marks, the events, then background and future acts, each sentence followed by a citation [n] whose
+    footnote quotes the span it rests on with its outlet, date, title and URL."""
+    summaries = summarize_tracks(ledger, actor=actor, since=since, limit=MAX_TRACKS)
     ranked = [load_track(ledger, summary["track"]) for summary in summaries]
     for track in ranked:
-        track.entries = [e for e in track.entries if not since or (e.get("published") or "") >= since]
-    events = [e for e in ledger.events() if not since or (e.get("published") or "") >= since]
+        track.entries = [e for e in track.entries if _within(e, since, until)]
+    ranked = [track for track in ranked if track.entries]
+    events = [e for e in ledger.events() if _within(e, since, until)]
     if actor:
         events = [e for e in events if actor in (e.get("source_country"), e.get("target_country"), e["source"])]
     cited: list[tuple[str, int, int]] = []
@@ -47,7 +67,7 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
         cited.append((document_id, start, end))
         return f"[^{len(cited)}]"
 
-    lines = ["# Situation brief", ""]
+    lines: list[str] = []
     texts = ledger.documents({e["document_id"] for t in ranked for e in t.entries})
     for track in ranked:
         unit, owner, relation, where = ([*track.key.split("|"), "", "", ""])[:4]
@@ -66,19 +86,37 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
                 f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d ({details}). {citation}"
             )
         lines.append("")
-    if events:
-        lines += ["## Events", ""]
-        for event in events[-MAX_EVENTS:]:
-            target = f" against {names.get(event['target_country'] or '', event['target'])}" if event["target"] else ""
-            citation = cite(event["document_id"], event["trigger_start"], event["trigger_end"])
-            source = names.get(event["source_country"] or "", event["source"])
-            lines.append(
-                f"- {event['published'] or 'undated'}: {source}: {event['type']}{target}"
-                f" ({event['certainty']}, {event['polarity']}). {citation}"
-            )
-        lines.append("")
-    lines += _footnotes(ledger, cited)
-    return "\n".join(lines)
+    news = [e for e in events if e.get("context") not in OTHER_SECTIONS]
+    sections = [("Events", news[-MAX_EVENTS:])]
+    for title in dict.fromkeys(OTHER_SECTIONS.values()):
+        sections.append((title, [e for e in events if OTHER_SECTIONS.get(e.get("context") or "") == title]))
+    for title, chosen in sections:
+        if chosen:
+            lines += [f"## {title}", ""]
+            lines += [_event_line(event, names, cite) for event in chosen]
+            lines.append("")
+    return "\n".join(_header(ledger, cited) + lines + _footnotes(ledger, cited))
+
+
+def _event_line(event: Any, names: dict[str, str], cite: Any) -> str:
+    target = names.get(event["target_country"] or "", event["target"]) if event["target"] else ""
+    action = f"{event['type']} {_preposition(event['type'])} {target}" if target else event["type"]
+    citation = cite(event["document_id"], event["trigger_start"], event["trigger_end"])
+    source = names.get(event["source_country"] or "", event["source"])
+    return (
+        f"- {event['published'] or 'undated'}: {source}: {action}"
+        f" ({event['certainty']}, {event['polarity']}). {citation}"
+    )
+
+
+def _header(ledger: Any, cited: list[tuple[str, int, int]]) -> list[str]:
+    """The title and one line: the period the cited documents cover, how many documents and outlets."""
+    documents = ledger.documents({document_id for document_id, _s, _e in cited})
+    dates = sorted(d["published"] for d in documents.values() if d.get("published"))
+    period = f"{dates[0]} to {dates[-1]}" if dates else "undated"
+    outlets = {d.get("outlet") or document_id for document_id, d in documents.items()}
+    line = f"Period covered: {period}; {len(documents)} documents from {len(outlets)} sources."
+    return ["# Situation brief", "", line, ""]
 
 
 def _note(marks: Marks, names: dict[str, str]) -> str:
@@ -88,9 +126,9 @@ def _note(marks: Marks, names: dict[str, str]) -> str:
     if marks.get("differs_same_day"):
         parts.append(f"reported the same day as {marks['differs_same_day']}")
     if marks.get("corroborated_by"):
-        parts.append("agrees with " + ", ".join(names.get(s, s) for s in marks["corroborated_by"]))
+        parts.append("agrees with " + ", ".join(_name(s, names) for s in marks["corroborated_by"]))
     if marks.get("contradicted_by"):
-        parts.append("disagrees with " + ", ".join(names.get(s, s) for s in marks["contradicted_by"]))
+        parts.append("disagrees with " + ", ".join(_name(s, names) for s in marks["contradicted_by"]))
     return "; ".join(parts)
 
 
@@ -100,7 +138,14 @@ def _footnotes(ledger: Any, cited: list[tuple[str, int, int]]) -> list[str]:
     for number, (document_id, start, end) in enumerate(cited, start=1):
         document = documents[document_id]
         quote = document["text"][start:end].replace("\n", " ")
-        where = ", ".join(filter(None, [document.get("outlet"), document.get("published"), document.get("title")]))
+        where = ", ".join(
+            [
+                document.get("outlet") or "unnamed outlet",
+                document.get("published") or "undated",
+                document.get("title") or "untitled",
+                *([document["url"]] if document.get("url") else []),
+            ]
+        )
         lines.append(f'[^{number}]: "{quote}" ({where}; {document_id[:19]}, characters {start}-{end})')
     return lines
 

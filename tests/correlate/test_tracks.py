@@ -10,6 +10,7 @@ from watchfloor.correlate.tracks import (
     Track,
     agree,
     build_tracks,
+    canonical_keys,
     contradictions,
     figure_text,
     interval,
@@ -180,3 +181,40 @@ FIGURES = [
 @pytest.mark.parametrize(("rule", "claim", "options", "expected"), FIGURES, ids=[c[0] for c in FIGURES])
 def test_figure_text(rule: str, claim: dict, options: dict, expected: str) -> None:
     assert figure_text(claim, **options) == expected
+
+
+# Partial keys: a figure whose clause omits a part of the key (or names a place inside the destination) joins
+# the one fuller track it fits; with two candidates, or none, it stays where it is.
+PARTIAL_KEYS = [
+    (
+        "no destination joins the one track with one",
+        ["troops|PRK|deploy|", "troops|PRK|deploy|RUS"],
+        {"troops|PRK|deploy|": "troops|PRK|deploy|RUS"},
+    ),
+    (
+        "a place inside the destination joins it",
+        ["troops|PRK|deploy|@Kursk", "troops|PRK|deploy|RUS"],
+        {"troops|PRK|deploy|@Kursk": "troops|PRK|deploy|RUS"},
+    ),
+    (
+        "no owner and no destination",
+        ["displaced||flee|", "displaced|SDN|flee|TCD"],
+        {"displaced||flee|": "displaced|SDN|flee|TCD"},
+    ),
+    (
+        "two fuller tracks: ambiguous, kept",
+        ["troops|PRK|deploy|", "troops|PRK|deploy|RUS", "troops|PRK|deploy|SYR"],
+        {},
+    ),
+    ("another relation is another track", ["troops|PRK|capture|", "troops|PRK|deploy|RUS"], {}),
+    ("another unit class is another track", ["people|PRK|deploy|", "troops|PRK|deploy|RUS"], {}),
+    ("a place outside the destination is kept", ["troops|PRK|deploy|@Kyiv", "troops|PRK|deploy|RUS"], {}),
+    ("without a relation a figure stays apart", ["troops|PRK||", "troops|PRK|deploy|RUS"], {}),
+]
+
+
+@pytest.mark.parametrize(("rule", "keys", "expected"), PARTIAL_KEYS, ids=[c[0] for c in PARTIAL_KEYS])
+def test_partial_keys_join_the_track_they_fit(rule: str, keys: list[str], expected: dict[str, str]) -> None:
+    mapping = canonical_keys(keys, {"Kursk": "RUS", "Kyiv": "UKR"})
+    assert {key: target for key, target in mapping.items() if key != target} == expected
+    assert set(mapping) == set(keys)

@@ -17,7 +17,7 @@ def test_ledger_commands_on_the_story(ledger_url: str, cli) -> None:
     assert cli("ingest", str(STORY), "--db", ledger_url).code == 0
     tracks = [json.loads(line) for line in cli("tracks", "--db", ledger_url, "--actor", "PRK").out.splitlines()]
     assert tracks[0]["track"] == "troops|PRK|deploy|RUS" and tracks[0]["sources"] == 5
-    assert cli("track", "troops|PRK|deploy", "--db", ledger_url).code == 2  # two tracks match: ambiguous
+    assert cli("track", "troops|PRK|", "--db", ledger_url).code == 2  # deploy and capture match: ambiguous
     history = cli("track", "troops|PRK|deploy|R", "--db", ledger_url, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(history.out)))
     assert history.code == 0 and [r["figure"] for r in rows][:3] == ["1500", "1500", "~3000"]

@@ -53,8 +53,9 @@ def test_main_track_history_marks_and_independence(story: Ledger) -> None:
 
 
 def test_one_briefing_reported_twice_is_a_same_day_discrepancy(story: Ledger) -> None:
-    [key] = [k for k in load_tracks(story) if k.startswith("troops|PRK|deploy|@Kursk")]
-    first, second = load_tracks(story)[key].entries
+    entries = load_tracks(story)[MAIN].entries  # the Kursk figures joined the deployment (Kursk is in Russia)
+    [first] = [e for e in entries if e["value"] == 2000]
+    [second] = [e for e in entries if e["low"] == 3000]
     assert (first["value"], second["low"], second["high"]) == (2000, 3000, 10000)
     assert second["marks"]["differs_same_day"] == "2000" and "revises" not in second["marks"]
 
@@ -93,3 +94,25 @@ def test_every_brief_sentence_cites_a_span_holding_its_figure_or_event(story: Le
             assert re.search(r"\d|thousand|dozen|hundred|two|three|four|five", quote, re.IGNORECASE), quote
         else:
             assert quote.strip(), line  # an event cites its trigger word
+
+
+def test_figures_in_kursk_join_the_deployment_track(story: Ledger) -> None:
+    from watchfloor.correlate.tracks import load_track, summarize_tracks
+
+    summaries = summarize_tracks(story)
+    assert [s["track"] for s in summaries] == [MAIN, "troops|PRK|capture|@Kursk"]
+    assert summaries[0]["figures"] == 13
+    assert len(load_track(story, MAIN).entries) == 13 == len(load_tracks(story)[MAIN].entries)
+
+
+def test_a_partial_figure_joins_a_fuller_track_stored_after_it(ledger: Ledger, nlp) -> None:
+    from watchfloor.correlate.tracks import load_track, summarize_tracks
+
+    settings = Settings()
+    story = Path(__file__).resolve().parents[1] / "fixtures" / "displaced-story.jsonl"
+    items = read_paths([str(story)], max_bytes=settings.max_bytes, max_chars=settings.max_chars)
+    list(ingest_items(items, settings, ledger))
+    full = "displaced|SDN|flee|TCD"
+    assert [(s["track"], s["figures"], s["sources"]) for s in summarize_tracks(ledger)] == [(full, 2, 1)]
+    assert [e["value"] for e in load_track(ledger, full).entries] == [20000, 25000]
+    assert list(load_tracks(ledger)) == [full]

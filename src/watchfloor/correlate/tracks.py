@@ -5,6 +5,12 @@ holds "1,500 special forces troops sent to Russia" and "up to 12,000 soldiers de
 (``data/unit_classes.tsv``) share a track; owners and destinations are taken at state level (an organ's
 figures are its state's).
 
+Partial keys: a clause may omit a part of the key ("troops|PRK|deploy|", no destination stated) or name a
+place inside the destination ("troops|PRK|deploy|@Kursk", Kursk being in Russia). Such a key joins the track
+it fits when exactly one fuller stored key of the same unit class and relation fits it (``canonical_keys``).
+This is done when tracks are read, not at ingest, so a figure stored before its fuller track appears joins
+it as well; with two fuller candidates the figure stays on its own key.
+
 Tolerance: each figure is an interval. Exact figures allow 2% for rounding; "about"/"some"/"approximately"
 and vague amounts allow 10% either side; "up to N" is [0, N], "nearly N" [0.9N, N], "at least"/"more than N"
 [N, inf), "fewer than N" [0, N); ranges and vague amounts are their [low, high]. Two figures agree when their
@@ -18,6 +24,7 @@ per outlet; wire copies of a story are left out (their figures are the original'
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -39,6 +46,49 @@ def track_key(
     to (or, without a destination actor, where)."""
     where = target or ("@" + place if place else "")
     return "|".join([unit_class(unit), subject or "", relation or "", where])
+
+
+def canonical_keys(keys: Iterable[str], place_countries: Mapping[str, str]) -> dict[str, str]:
+    """Each stored key's track: the one fuller key it fits (see the module documentation), else itself."""
+    by_kind: dict[tuple[str, str], list[str]] = {}  # only keys of one unit class and relation can fit
+    for key in sorted(set(keys)):
+        unit, _owner, relation, _where = [*key.split("|"), "", "", "", ""][:4]
+        by_kind.setdefault((unit, relation), []).append(key)
+    fuller = {
+        key: [other for other in kind if other != key and _fits(key, other, place_countries)]
+        for kind in by_kind.values()
+        for key in kind
+    }
+    mapping = {}
+    for key, candidates in fuller.items():
+        fullest = [c for c in candidates if not any(o != c and _fits(c, o, place_countries) for o in candidates)]
+        mapping[key] = fullest[0] if len(fullest) == 1 else key
+    return mapping
+
+
+def _fits(partial: str, other: str, place_countries: Mapping[str, str]) -> bool:
+    """Whether ``other`` says all that ``partial`` says: same unit class and relation, the owner and the
+    destination equal or missing in ``partial``, or ``partial``'s place inside ``other``'s destination."""
+    unit, owner, relation, where = [*partial.split("|"), "", "", "", ""][:4]
+    other_unit, other_owner, other_relation, other_where = [*other.split("|"), "", "", "", ""][:4]
+    if unit != other_unit or relation != other_relation or not relation:
+        return False
+    if owner not in ("", other_owner):
+        return False
+    if where in ("", other_where):
+        return True
+    inside = where.startswith("@") and not other_where.startswith("@") and other_where != ""
+    return inside and place_countries.get(where[1:]) == other_where
+
+
+def track_groups(ledger: Ledger) -> dict[str, str]:
+    """The ledger's stored track keys mapped to their tracks (``canonical_keys``)."""
+    return canonical_keys(ledger.track_keys(), ledger.place_countries())
+
+
+def summarize_tracks(ledger: Ledger, **filters: Any) -> list[dict[str, Any]]:
+    """Tracks by size without loading them (``Ledger.track_summaries``), partial keys joined to their tracks."""
+    return ledger.track_summaries(groups=track_groups(ledger), **filters)
 
 
 def claim_track_keys(extraction: Extraction) -> dict[str, str | None]:
@@ -117,11 +167,14 @@ def chronological(rows: list[ClaimRow]) -> list[ClaimRow]:
     return sorted(rows, key=chronological_key)
 
 
-def build_tracks(rows: list[ClaimRow]) -> dict[str, Track]:
-    """Tracks from claim rows (copies already left out), each in date order with agreement marks."""
+def build_tracks(rows: list[ClaimRow], groups: Mapping[str, str] | None = None) -> dict[str, Track]:
+    """Tracks from claim rows (copies already left out), each in date order with agreement marks; ``groups``
+    maps stored keys to their tracks (``canonical_keys``)."""
     tracks: dict[str, Track] = {}
+    groups = groups or {}
     for row in chronological(rows):
         key = row.get("track_key") or ""
+        key = groups.get(key, key)
         tracks.setdefault(key, Track(key)).entries.append(row)
     for track in tracks.values():
         mark(track)
@@ -132,12 +185,14 @@ def load_tracks(ledger: Ledger, **filters: Any) -> dict[str, Track]:
     """Tracks over the ledger's latest claims (``Ledger.claims`` filters), wire copies left out."""
     rows = ledger.claims(limit=10_000_000, **filters)
     copies = ledger.copies()
-    return build_tracks([row for row in rows if row["document_id"] not in copies and row["track_key"]])
+    kept = [row for row in rows if row["document_id"] not in copies and row["track_key"]]
+    return build_tracks(kept, track_groups(ledger))
 
 
 def load_track(ledger: Ledger, key: str) -> Track:
     """One track by its key, from an indexed query (no need to build every track), marked."""
-    track = Track(key, chronological(ledger.track_claims(key)))
+    stored = [other for other, track_of in track_groups(ledger).items() if track_of == key]
+    track = Track(key, chronological(ledger.track_claims(*(stored or [key]))))
     mark(track)
     return track
 

@@ -144,13 +144,23 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.track_summaries(connection, **filters)
 
-    def track_claims(self, key: str) -> list[ClaimRow]:
-        """The latest claims of one track, wire copies left out, from an indexed query (no need to load every
-        claim); ``correlate.tracks.load_track`` orders and marks them."""
+    def track_claims(self, *keys: str) -> list[ClaimRow]:
+        """The latest claims stored under any of ``keys``, wire copies left out, from an indexed query (no need
+        to load every claim); ``correlate.tracks.load_track`` orders and marks them."""
         with self.engine.connect() as connection:
-            rows = queries.select_track(connection, key)
+            rows = queries.select_track(connection, keys)
             copies = queries.copy_ids(connection)
         return [row for row in rows if row["document_id"] not in copies]
+
+    def track_keys(self) -> list[str]:
+        """The distinct stored track keys (``correlate.tracks.canonical_keys`` groups them into tracks)."""
+        with self.engine.connect() as connection:
+            return queries.stored_track_keys(connection)
+
+    def place_countries(self) -> dict[str, str]:
+        """Each stored place name's country."""
+        with self.engine.connect() as connection:
+            return queries.place_countries(connection)
 
     def events(self, **filters: Any) -> list[EventRow]:
         """Events of the latest version of every document, wire copies left out, filtered (see

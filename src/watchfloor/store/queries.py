@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
@@ -507,9 +507,14 @@ def select_places(connection: Connection) -> list[dict[str, Any]]:
 
 def document_texts(connection: Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     rows = connection.execute(
-        select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.published, documents.c.text).where(
-            documents.c.id.in_(ids)
-        )
+        select(
+            documents.c.id,
+            documents.c.title,
+            documents.c.outlet,
+            documents.c.published,
+            documents.c.url,
+            documents.c.text,
+        ).where(documents.c.id.in_(ids))
     )
     return {row.id: dict(row._mapping) for row in rows}
 
@@ -536,8 +541,9 @@ TRACK_COLUMNS = (
 )
 
 
-def select_track(connection: Connection, key: str) -> list[ClaimRow]:
-    """The latest claims of one track, with only the columns a track needs (a track can hold thousands)."""
+def select_track(connection: Connection, keys: Sequence[str]) -> list[ClaimRow]:
+    """The latest claims stored under any of ``keys`` (one track's stored keys), with only the columns a track
+    needs (a track can hold thousands)."""
     query = (
         select(
             *(claims.c[name] for name in TRACK_COLUMNS),
@@ -549,7 +555,7 @@ def select_track(connection: Connection, key: str) -> list[ClaimRow]:
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
-        .where(claims.c.track_key == key)
+        .where(claims.c.track_key.in_(list(keys)))
     )
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     query = query.order_by(*document_order(dated), claims.c.span_start)
@@ -557,14 +563,21 @@ def select_track(connection: Connection, key: str) -> list[ClaimRow]:
 
 
 def track_summaries(
-    connection: Connection, *, actor: str | None = None, since: str | None = None, limit: int = 100
+    connection: Connection,
+    *,
+    actor: str | None = None,
+    since: str | None = None,
+    limit: int = 100,
+    groups: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Tracks by size, computed in SQL: figures, the speakers' states, first and last document dates.
-    Wire copies are left out."""
+    ``groups`` maps stored keys to the track they belong to (others are their own). Wire copies are left out."""
     speaker = func.coalesce(claims.c.source_country, claims.c.source, "outlet")
+    moved = {stored: track for stored, track in (groups or {}).items() if stored != track}
+    track = case(moved, value=claims.c.track_key, else_=claims.c.track_key) if moved else claims.c.track_key
     query = (
         select(
-            claims.c.track_key.label("track"),
+            track.label("track"),
             func.count().label("figures"),
             func.count(speaker.distinct()).label("sources"),
             func.min(claims.c.document_date).label("first"),
@@ -572,8 +585,8 @@ def track_summaries(
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .where(claims.c.track_key.is_not(None), ~extractions.c.document_id.in_(select(copies.c.document_id)))
-        .group_by(claims.c.track_key)
-        .order_by(func.count().desc(), claims.c.track_key)
+        .group_by(track)
+        .order_by(func.count().desc(), track)
         .limit(limit)
     )
     if actor:
@@ -581,3 +594,21 @@ def track_summaries(
     if since:
         query = query.where(claims.c.document_date >= since)
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def stored_track_keys(connection: Connection) -> list[str]:
+    """The distinct track keys of the latest claims, wire copies left out."""
+    query = (
+        select(claims.c.track_key)
+        .distinct()
+        .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
+        .where(claims.c.track_key.is_not(None), ~extractions.c.document_id.in_(select(copies.c.document_id)))
+        .order_by(claims.c.track_key)
+    )
+    return [str(key) for key in connection.execute(query).scalars()]
+
+
+def place_countries(connection: Connection) -> dict[str, str]:
+    """Each stored place name's country (places without one left out)."""
+    query = select(places.c.name, places.c.country).distinct().where(places.c.country.is_not(None))
+    return {row.name: row.country for row in connection.execute(query)}
