@@ -38,12 +38,18 @@ def test_the_sample_story_raises_its_figures_revisions_and_denials(site, ledger,
         ("figure", "new figure: 10000 troops"),
         ("figure", "new figure: 11000 troops"),
         ("figure", "new figure: 12000 troops"),
+        # the U.S. official's Kursk figures join the track (a place inside the destination, see
+        # correlate.tracks): alerts follow the track's own marks, here "revises 10000" and a same-day pair
+        ("figure", "new figure: 2000 troops"),
+        ("revision", "revised 80% from 10000: 2000 troops"),
+        ("figure", "new figure: 3000-10000 troops"),
         ("figure", "new figure: 11000 troops"),
         ("revision", "revised 267% from 3000: 11000 troops"),
         ("figure", "new figure: 14000 troops"),
         ("revision", "revised 133% from 12000: 14000 troops"),
-        ("figure", "new figure: 12000 troops"),  # the Pentagon's ~12,000 agrees with its ~10,000: no revision
+        ("figure", "new figure: 12000 troops"),
+        ("revision", "revised 85% from 3000-10000: 12000 troops"),  # the track marks it so too
         ("figure", "new figure: 15000 troops"),
     ]
-    assert [json.loads(body)["id"] for _headers, body in site.posts] == list(range(1, 15))
+    assert [json.loads(body)["id"] for _headers, body in site.posts] == list(range(1, 19))
     assert all(verify(body, SECRET, headers[SIGNATURE_HEADER]) for headers, body in site.posts)

@@ -123,7 +123,7 @@ def load_rules(path: Path) -> list[Rule]:
 
 def evaluate(rule: Rule, extraction: Extraction, ledger: Ledger, store: WatchStore) -> list[AlertRow]:
     """The alerts (not yet stored) ``rule`` raises on a stored extraction; each names its triggering fact."""
-    from watchfloor.correlate.tracks import claim_track_keys
+    from watchfloor.correlate.tracks import claim_track_keys, track_groups
 
     document = extraction.document
     if rule.kind == "first_mention":
@@ -139,10 +139,12 @@ def evaluate(rule: Rule, extraction: Extraction, ledger: Ledger, store: WatchSto
     if document.id in ledger.copies():
         return []  # a wire copy's figures are its original's
     keys = claim_track_keys(extraction)
+    groups = track_groups(ledger)  # a figure whose clause omits part of its key is on the track it fits
     countries = {actor.id: actor.country for actor in extraction.actors}
     matching: list[tuple[Claim, str]] = []
     for claim in extraction.claims:
         key = keys.get(claim.id)
+        key = groups.get(key, key) if key is not None else None
         if key is not None and _claim_matches(rule.params, claim, key, countries):
             matching.append((claim, key))
     if rule.kind == "contradiction":
