@@ -8,6 +8,7 @@ a case that names it (RULE_CASES in tests/rule_cases.py), never a new branch.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ CASE_LISTS = [
 
 def _case_texts() -> Iterator[str]:
     for filename, name, position in CASE_LISTS:
+        folder = str((TESTS / filename).parent)  # as pytest does, so a case file's own helpers import
+        if folder not in sys.path:
+            sys.path.insert(0, folder)
         spec = importlib.util.spec_from_file_location(f"_cases_{Path(filename).stem}", TESTS / filename)
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)

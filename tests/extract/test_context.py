@@ -3,38 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from watchfloor.pipeline import extract_from_doc
-from watchfloor.read.text import make_document
-from watchfloor.serialize import to_contract
+from contract_lookup import claim_for, event_for
 
 PUBLISHED = "2024-11-27"
-
-
-@pytest.fixture(scope="module")
-def contract(nlp, settings):
-    """contract(text) -> the output contract's JSON object for one document."""
-
-    def run(text: str, published: str | None = PUBLISHED) -> dict:
-        document = make_document(text, "<test>", max_chars=settings.max_chars, published=published)
-        return to_contract(extract_from_doc(nlp(document.text), document, settings))
-
-    return run
-
-
-def claim_for(result: dict, number: str) -> dict:
-    text = result["document"]["text"]
-    for item in result["claims"]:
-        if number in text[item["span"][0] : item["span"][1]]:
-            return item
-    raise AssertionError(f"no claim for {number!r}: {[text[c['span'][0] : c['span'][1]] for c in result['claims']]}")
-
-
-def event_for(result: dict, trigger: str) -> dict:
-    for item in result["events"]:
-        if item["trigger"]["text"] == trigger:
-            return item
-    raise AssertionError(f"no event on {trigger!r}: {[e['trigger']['text'] for e in result['events']]}")
 
 
 CLAIM_CONTEXT = [
