@@ -12,11 +12,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-casualty_verbs = gazetteer.casualty_verbs
-casualty_words = gazetteer.casualty_words
-casualty_nouns = gazetteer.casualty_nouns
-
-
 def counted_noun(token: Token) -> Token | None:
     """The noun a number counts: "81 of the drones", its head ("94 drones"), a casualty word ("2,700
     wounded"), or, for a bare number, the nearest plural noun before it in the sentence ("of the aircraft, 34")."""
@@ -26,7 +21,7 @@ def counted_noun(token: Token) -> Token | None:
         objects = [c for c in following.children if c.dep_ == "pobj" and c.pos_ != "PRON"]
         if objects:
             return objects[0]
-    if following is not None and following.lower_ in casualty_words():
+    if following is not None and following.lower_ in gazetteer.casualty_words():
         return following
     attributive = attributive_noun(token)
     if attributive is not None:
@@ -55,7 +50,7 @@ def counted_noun(token: Token) -> Token | None:
     earlier = [t for t in doc[max(sentence_of(token).start, token.i - 12) : token.i] if t.pos_ == "NOUN"]
     if earlier and earlier[-1].i > 0 and doc[earlier[-1].i - 1].lower_ in ("the", "these"):
         return earlier[-1]
-    return _counted_before(token) if verb.lemma_.lower() not in casualty_verbs() else None
+    return _counted_before(token) if verb.lemma_.lower() not in gazetteer.casualty_verbs() else None
 
 
 def _counted_before(token: Token) -> Token | None:

@@ -10,9 +10,6 @@ from typing import TYPE_CHECKING
 from watchfloor import gazetteer
 from watchfloor.extract.counted import (
     attributive_noun,
-    casualty_nouns,
-    casualty_verbs,
-    casualty_words,
     governing_verb,
 )
 from watchfloor.extract.quantities import unit_after, unit_named, written_unit
@@ -122,14 +119,18 @@ def _plural(word: str) -> str:
 
 def noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
-    if noun is not None and noun.lower_ in casualty_words():
-        return casualty_words()[noun.lower_]
+    if noun is not None and noun.lower_ in gazetteer.casualty_words():
+        return gazetteer.casualty_words()[noun.lower_]
     unit = _casualty_of(noun or token)
     # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
     # forced out are said of units and ships too, so those need a noun that counts people
     if unit and (unit in ("killed", "wounded") or noun is None or _is_people(noun)):
         return unit
-    counted = None if noun is None else casualty_nouns().get(noun.lower_) or casualty_nouns().get(noun.lemma_.lower())
+    counted = (
+        None
+        if noun is None
+        else gazetteer.casualty_nouns().get(noun.lower_) or gazetteer.casualty_nouns().get(noun.lemma_.lower())
+    )
     if counted:  # "deaths", "fatalities", "the toll"
         return counted
     if noun is None:
@@ -159,15 +160,15 @@ def _demonyms() -> frozenset[str]:
 def _casualty_of(node: Token) -> str | None:
     """killed/wounded/displaced from the verb or complement that says what befell the people counted."""
     for child in node.children:  # "two men lightly wounded", "people killed in the strike"
-        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lemma_.lower() in casualty_verbs():
-            return casualty_verbs()[child.lemma_.lower()]
-        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lower_ in casualty_words():
-            return casualty_words()[child.lower_]
+        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lemma_.lower() in gazetteer.casualty_verbs():
+            return gazetteer.casualty_verbs()[child.lemma_.lower()]
+        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lower_ in gazetteer.casualty_words():
+            return gazetteer.casualty_words()[child.lower_]
     verb = governing_verb(node)
     if verb is None:
         return None
     for word in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")]]:
-        unit = casualty_verbs().get(word.lemma_.lower()) or casualty_words().get(word.lower_)
+        unit = gazetteer.casualty_verbs().get(word.lemma_.lower()) or gazetteer.casualty_words().get(word.lower_)
         if unit and (word is verb or word.i > node.i):
             return unit
     return None
@@ -180,8 +181,8 @@ def _toll_unit(token: Token) -> str | None:
     if verb is None:
         return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in casualty_nouns():
-            return casualty_nouns()[child.lemma_.lower()]  # "the death toll"
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.casualty_nouns():
+            return gazetteer.casualty_nouns()[child.lemma_.lower()]  # "the death toll"
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):
             of = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
