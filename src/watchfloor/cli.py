@@ -529,8 +529,9 @@ def brief(db: str | None, actor: str | None, since: str | None, until: str | Non
 
 
 from watchfloor.cli_monitor import COMMANDS  # noqa: E402  (it uses the options above)
+from watchfloor.cli_web import COMMANDS as WEB_COMMANDS  # noqa: E402
 
-for _command in COMMANDS:
+for _command in (*COMMANDS, *WEB_COMMANDS):
     cli.add_command(_command)
 
 
