@@ -142,7 +142,13 @@ def _ledger(db: str | None) -> Any:
 @click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date for all inputs.")
 @click.option("--model", envvar="WATCHFLOOR_MODEL", metavar="NAME_OR_PATH", help="spaCy model name or folder.")
 @format_option("jsonl", "The summary (the ledger and how many inputs had each outcome) as json, jsonl, csv or a table.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(path_type=Path), help="TOML watch rules file.")
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Watch rules file: TOML, or YAML (.yaml/.yml).",
+)
 @click.option("--jsonl", type=click.Path(path_type=Path), help="Also append each alert to this JSONL file.")
 @click.option("--webhook", metavar="URL", help="Also POST each alert here, signed (X-Watchfloor-Signature).")
 @click.option("--webhook-secret", envvar="WATCHFLOOR_WEBHOOK_SECRET", help="HMAC-SHA256 key for --webhook.")

@@ -112,7 +112,7 @@ def remove_source(url_or_id: str, db: str | None) -> None:
 
 @click.group()
 def rules() -> None:
-    """Watch rules stored in the ledger (`monitor --rules FILE` adds those of a TOML file).
+    """Watch rules stored in the ledger (`monitor --rules FILE` adds those of a TOML or YAML file).
 
     \b
     Examples:
@@ -249,7 +249,13 @@ def alerts(unseen: bool, since: datetime | None, mark_seen: bool, db: str | None
 @click.command()
 @click.option("--once", is_flag=True, help="Poll the due sources once and exit (for cron or a timer).")
 @click.option("--all", "everything", is_flag=True, help="With --once: poll every source, due or not.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(path_type=Path), help="TOML rules file.")
+@click.option(
+    "--rules",
+    "rule_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Watch rules file: TOML, or YAML (.yaml/.yml).",
+)
 @click.option("--jsonl", type=click.Path(path_type=Path), help="Also append each alert to this JSONL file.")
 @click.option("--webhook", metavar="URL", help="Also POST each alert here, signed (X-Watchfloor-Signature).")
 @click.option("--webhook-secret", envvar="WATCHFLOOR_WEBHOOK_SECRET", help="HMAC-SHA256 key for --webhook.")

@@ -156,3 +156,40 @@ def test_a_rules_file_that_is_not_toml_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("[[rule]\nname = ", encoding="utf-8")
     with pytest.raises(RuleError, match="not valid TOML"):
         load_rules(path)
+
+
+def test_a_yaml_rules_file_gives_the_rules_its_toml_twin_gives(tmp_path: Path) -> None:
+    toml = tmp_path / "watch.toml"
+    toml.write_text(
+        '[[rule]]\nname = "prk troops"\nkind = "new_figure"\nactor = "PRK"\nunit = "troops"\nseverity = "high"\n'
+        '\n[[rule]]\nname = "strikes"\nkind = "event"\ntypes = ["ASSAULT", "FIGHT"]\nsources = ["RUS", "UKR"]\n',
+        encoding="utf-8",
+    )
+    yaml = tmp_path / "watch.yaml"
+    yaml.write_text(
+        "rule:\n  - name: prk troops\n    kind: new_figure\n    actor: PRK\n    unit: troops\n    severity: high\n"
+        "  - name: strikes\n    kind: event\n    types: [ASSAULT, FIGHT]\n    sources: [RUS, UKR]\n",
+        encoding="utf-8",
+    )
+    bare = tmp_path / "bare.yml"
+    bare.write_text("- name: prk troops\n  kind: new_figure\n  actor: PRK\n  unit: troops\n  severity: high\n")
+    assert load_rules(yaml) == load_rules(toml)
+    assert load_rules(bare) == load_rules(toml)[:1]
+    assert load_rules(yaml)[0].severity == "high" and load_rules(yaml)[1].params["types"] == ["ASSAULT", "FIGHT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("rule:\n  - name: [unclosed\n", "not valid YAML"),
+        ("rule: !!python/object/apply:os.system ['true']\n", "not valid YAML"),  # safe_load refuses tags
+        ("rule: a string\n", "write each rule as"),
+        ("rule:\n  - just a name\n", "each rule is a table"),
+        ("42\n", "expected a rule: list"),
+    ],
+)
+def test_a_bad_yaml_rules_file_is_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "watch.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError, match=message):
+        load_rules(path)

@@ -108,17 +108,45 @@ def make_rule(data: dict[str, Any]) -> Rule:
 
 
 def load_rules(path: Path) -> list[Rule]:
-    """Rules from a TOML file of ``[[rule]]`` tables."""
+    """Rules from a TOML file of ``[[rule]]`` tables, or a YAML file (``.yaml``/``.yml``) with a ``rule:``
+    list of mappings (or a bare list)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise RuleError(f"cannot read rules file {path}: {error.strerror}") from error
-    except tomllib.TOMLDecodeError as error:
-        raise RuleError(f"rules file {path} is not valid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        raise RuleError(f"rules file {path} is not UTF-8 text: {error.reason}") from error
+    data = _yaml_rules(path, text) if path.suffix.lower() in (".yaml", ".yml") else _toml_rules(path, text)
     tables = data.get("rule", [])
     if not isinstance(tables, list):
-        raise RuleError(f"rules file {path}: write each rule as a [[rule]] table")
+        raise RuleError(f"rules file {path}: write each rule as a [[rule]] table (TOML) or a rule: list item (YAML)")
+    for table in tables:
+        if not isinstance(table, dict):
+            raise RuleError(f"rules file {path}: each rule is a table of name, kind, severity...; got {table!r}")
     return [make_rule(table) for table in tables]
+
+
+def _toml_rules(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RuleError(f"rules file {path} is not valid TOML: {error}") from error
+
+
+def _yaml_rules(path: Path, text: str) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise RuleError(f"rules file {path} is not valid YAML: {error}") from error
+    if data is None:
+        return {}
+    if isinstance(data, list):
+        return {"rule": data}
+    if not isinstance(data, dict):
+        raise RuleError(f"rules file {path}: expected a rule: list, got {type(data).__name__}")
+    return data
 
 
 def evaluate(rule: Rule, extraction: Extraction, ledger: Ledger, store: WatchStore) -> list[AlertRow]:
