@@ -522,16 +522,25 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="Only documents of this day or later.")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="Only dated documents up to this day.")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the brief to this file, not stdout.")
-def brief(db: str | None, actor: str | None, since: str | None, until: str | None, output: str | None) -> None:
-    """Write a Markdown situation report; every sentence cites the article and characters it rests on.
+@click.option(
+    "--format", "output_format", type=click.Choice(["md", "html"]), default="md", show_default=True,
+    help="Markdown, or one self-contained HTML page with the quoted spans highlighted.",
+)  # fmt: skip
+def brief(
+    db: str | None, actor: str | None, since: str | None, until: str | None, output: str | None, output_format: str
+) -> None:
+    """Write a situation report (Markdown or HTML); every sentence cites the article and characters it rests on.
 
     \b
-    Example:
+    Examples:
       watchfloor brief --actor PRK --since 2024-11-01 --until 2024-11-30 --output brief.md
+      watchfloor brief --format html --output brief.html
     """
-    from watchfloor.report import write_brief
+    from watchfloor.report import to_html, write_brief
 
     text = write_brief(_ledger(db), actor=actor, since=since, until=until)
+    if output_format == "html":
+        text = to_html(text)
     if output:
         Path(output).write_text(text + "\n", encoding="utf-8")
     else:
