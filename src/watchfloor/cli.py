@@ -344,8 +344,9 @@ PLACE_COLUMNS = [
 @format_option(
     "jsonl",
     "csv or jsonl: a row each, with lat and lon; geojson: one FeatureCollection of points (rows without a"
-    " resolved place left out), the other columns as each point's properties.",
-    choices=("csv", "jsonl", "geojson"),
+    " resolved place left out), the other columns as each point's properties; gdelt (events only): a flat"
+    " tab-separated table with GDELT 2.0's column names.",
+    choices=("csv", "jsonl", "geojson", "gdelt"),
 )
 def export(kind: str, db: str | None, output_format: str) -> None:
     """Export every stored claim, event or place (latest versions, wire copies left out) with its document's
@@ -355,10 +356,14 @@ def export(kind: str, db: str | None, output_format: str) -> None:
     Examples:
       watchfloor export events --format geojson > events.geojson
       watchfloor export claims --format csv > claims.csv
+      watchfloor export events --format gdelt > events.tsv
     """
     from watchfloor.formats import print_geojson
 
     ledger = _ledger(db)
+    if output_format == "gdelt":
+        _export_gdelt(kind, ledger)
+        return
     if kind == "places":
         rows, columns = ledger.places(), PLACE_COLUMNS
     elif kind == "events":
@@ -371,6 +376,21 @@ def export(kind: str, db: str | None, output_format: str) -> None:
     left_out = print_geojson(rows, columns)
     if left_out:
         click.echo(f"{left_out} {kind} without a resolved place left out of the GeoJSON", err=True)
+
+
+def _export_gdelt(kind: str, ledger: Any) -> None:
+    import csv
+
+    from watchfloor import gazetteer
+    from watchfloor.correlate.dyads import quads
+    from watchfloor.formats import GDELT_COLUMNS, gdelt_rows
+
+    if kind != "events":
+        raise click.UsageError("--format gdelt is for events only: GDELT's table is one of events")
+    names = {code: entry.name for code, entry in {**gazetteer.states(), **gazetteer.named_actors()}.items()}
+    writer = csv.DictWriter(sys.stdout, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(gdelt_rows(ledger.events(), names, quads(), ledger.place_countries()))
 
 
 def _say_if_cut(rows: list[dict[str, Any]], limit: int, what: str) -> None:
