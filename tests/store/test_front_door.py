@@ -196,3 +196,12 @@ def test_export_events_as_a_gdelt_like_table(story: str, cli) -> None:
     assert all(len(row["SQLDATE"]) == 8 and row["SQLDATE"].isdigit() for row in table if row["SQLDATE"])
     refused = cli("export", "claims", "--db", story, "--format", "gdelt")
     assert refused.code == 2 and "events only" in refused.err
+
+
+def test_search_stems_words_alike_on_both_databases(story: str, cli) -> None:
+    def found(query: str) -> set[str]:
+        return {row["id"] for row in rows(cli("search", query, "--db", story, "--format", "jsonl"))}
+
+    assert found("troop") == found("troops") != set()  # singular and plural, as PostgreSQL's 'english' stems
+    assert found("deploying") == found("deployed") != set()
+    assert found('"special force"') == found('"special forces"') != set()
