@@ -97,7 +97,7 @@ def _shoot(page, name: str) -> None:
     """A full-page screenshot to docs/screenshots when WATCHFLOOR_SCREENSHOTS=1 (for the README)."""
     if os.environ.get("WATCHFLOOR_SCREENSHOTS") == "1":
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=name != "map")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)  # the viewport: small files
 
 
 def test_every_page_is_reached_through_the_nav(server: str, page) -> None:

@@ -58,7 +58,7 @@ def highlight(text: str, marks: list[Mark]) -> list[Any]:
     position = 0
     for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
         start, end = max(0, min(mark.start, len(text))), max(0, min(mark.end, len(text)))
-        if end <= start or (start < position and start < stack[-1].start):
+        if end <= start:
             continue
         while len(stack) > 1 and stack[-1].end <= start:
             _close(text, stack, position)
@@ -213,6 +213,7 @@ def brief_blocks(markdown: str, document_ids: list[str]) -> dict[str, Any]:
         body = line.lstrip("#- ").strip() if kind != "p" else line
         pieces: list[Any] = []
         for index, part in enumerate(CITATION.split(body)):
-            pieces.append({"cite": part, "href": notes.get(part, "")} if index % 2 else part)
+            if part:
+                pieces.append({"cite": part, "href": notes.get(part, "")} if index % 2 else part)
         blocks.append({"kind": kind, "pieces": pieces})
     return {"blocks": blocks, "footnotes": footnotes}
