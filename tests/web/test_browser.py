@@ -157,6 +157,20 @@ def test_a_span_link_scrolls_to_and_highlights_its_quote(server: str, page) -> N
     assert page.locator("mark.highlight").count() == 1
 
 
+def test_a_brief_citation_lands_on_its_highlighted_span(server: str, page) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(server + "/brief")
+    citation = page.locator("a.cite").nth(2)
+    start, end = citation.get_attribute("href").rsplit("#s", 1)[1].split("-")
+    citation.click()
+    page.wait_for_url(re.compile(r"/article/.*#s"))
+    target = page.locator("mark.highlight")
+    expect(target).to_have_count(1)
+    expect(target).to_be_in_viewport()
+    assert target.get_attribute("data-span") == f"{start}-{end}"
+
+
 def test_the_map_draws_outlines_and_points(server: str, page) -> None:
     page.goto(server + "/map")
     svg = page.locator("svg#map")
