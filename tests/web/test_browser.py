@@ -208,3 +208,31 @@ def test_markup_in_an_article_stays_text(server: str, page) -> None:
     page.goto(server + "/")
     assert page.locator("[onerror]").count() == 0 and page.locator("script").count() == 1
     assert page.dialogs == []
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/search?q=%22", 200),
+        ("/search?q=-", 200),
+        ("/search?q=%00%ff", 200),
+        ("/search?q=" + "a" * 5000, 200),
+        ("/dyad?a=%3Cscript%3E&b=x", 200),
+        ("/track/no%7Csuch%7Ctrack", 404),
+        ("/article/sha256:0000", 404),
+    ],
+)
+def test_odd_requests_get_a_clear_answer(server: str, path: str, status: int) -> None:
+    """Malformed queries and unknown keys: a page or a 404 naming the problem, never a server error."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(server + path, timeout=30) as response:
+            code, body = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        code, body = error.code, error.read().decode()
+    assert code == status, body[:300]
+    assert "<script>" not in body.split("</nav>", 1)[-1]
+    if status == 404:
+        assert "no " in json.loads(body)["detail"]
