@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from watchfloor.web.render import Mark, brief_blocks, highlight, map_point
+from watchfloor.web.render import Mark, brief_blocks, fill_weeks, highlight, map_point
 
 
 def _flat(pieces: list[Any]) -> str:
@@ -64,3 +64,15 @@ def test_map_points_sit_in_the_equirectangular_frame() -> None:
     assert map_point(0.0, 0.0, "city")[:2] == (180.0, 90.0)
     x, y, radius = map_point(15.5, 32.5, "country")
     assert (x, y) == (212.5, 74.5) and radius > map_point(15.5, 32.5, "city")[2]
+
+
+def test_quiet_weeks_come_back_empty_across_a_year_end() -> None:
+    quads = ("a", "b")
+    series = [
+        {"period": "2024-W51", "counts": {"a": 1, "b": 0}, "score": 1.0, "events": []},
+        {"period": "2025-W02", "counts": {"a": 0, "b": 2}, "score": -2.0, "events": []},
+    ]
+    filled = fill_weeks(series, quads)
+    assert [p["period"] for p in filled] == ["2024-W51", "2024-W52", "2025-W01", "2025-W02"]
+    assert filled[1]["counts"] == {"a": 0, "b": 0} and filled[-1] is series[-1]
+    assert fill_weeks([], quads) == []

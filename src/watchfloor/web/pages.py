@@ -160,7 +160,7 @@ def dyad(request: Request, a: str | None = None, b: str | None = None) -> HTMLRe
     if not (a and b) and pairs:
         a, b = (str(part) for part in pairs.most_common(1)[0][0])
     series = dyad_series(events, a or "", b or "") if a and b else []
-    chart = render.dyad_chart(series, QUADS)
+    chart = render.dyad_chart(render.fill_weeks(series, QUADS), QUADS)
     choices = [f"{x}/{y}" for (x, y), _n in pairs.most_common(20)]
     return page("dyad.html", request, a=a, b=b, series=series, chart=chart, choices=choices)
 

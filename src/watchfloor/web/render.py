@@ -18,7 +18,7 @@ from watchfloor.correlate.tracks import figure_text
 
 COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 # a point's radius on the map (in basemap degrees) by how precisely its place is known
-PRECISION_RADIUS = {"exact": 1.0, "city": 1.2, "locality": 1.2, "district": 2.0, "admin": 3.0, "country": 5.0}
+PRECISION_RADIUS = {"city": 1.2, "district": 2.0, "admin": 3.0, "region": 3.5, "water": 4.0, "country": 5.0}
 
 
 @dataclass
@@ -159,6 +159,23 @@ def basemap() -> dict[str, Any]:
 def map_point(lat: float, lon: float, precision: str | None) -> tuple[float, float, float]:
     """A point in the basemap's frame (x = lon + 180, y = 90 - lat) and its radius by precision."""
     return lon + 180.0, 90.0 - lat, PRECISION_RADIUS.get(precision or "", 1.5)
+
+
+def fill_weeks(series: list[Any], quads: tuple[str, ...]) -> list[Any]:
+    """The weekly series with its quiet weeks put back as empty points, so the chart's x axis is time."""
+    if not series:
+        return []
+    by_week = {point["period"]: point for point in series}
+    year, week = (int(part) for part in series[0]["period"].split("-W"))
+    day, last = date.fromisocalendar(year, week, 1), series[-1]["period"]
+    filled = []
+    while True:
+        iso = day.isocalendar()
+        key = f"{iso.year}-W{iso.week:02d}"
+        filled.append(by_week.get(key, {"period": key, "counts": dict.fromkeys(quads, 0), "score": 0.0, "events": []}))
+        if key >= last:
+            return filled
+        day = date.fromordinal(day.toordinal() + 7)
 
 
 def dyad_chart(series: list[Any], quads: tuple[str, ...], width: int = 720, height: int = 260) -> dict[str, Any]:
