@@ -214,6 +214,11 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.document_texts(connection, ids)
 
+    def document_facts(self, document_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Claims, events, places and actors of one document's latest extraction (``queries.document_facts``)."""
+        with self.engine.connect() as connection:
+            return queries.document_facts(connection, document_id)
+
     def claims(self, **filters: Any) -> Records[ClaimRow]:
         """Claims of the latest version of every document, filtered (see ``queries.select_claims``)."""
         with self.engine.connect() as connection:

@@ -616,3 +616,19 @@ def place_countries(connection: Connection) -> dict[str, str]:
     """Each stored place name's country (places without one left out)."""
     query = select(places.c.name, places.c.country).distinct().where(places.c.country.is_not(None))
     return {row.name: row.country for row in connection.execute(query)}
+
+
+def document_facts(connection: Connection, document_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Every fact of a document's latest extraction with its spans: claims, events, places and actors (the
+    article page highlights each one where it stands in the text)."""
+    latest = select(extractions.c.id).where(extractions.c.document_id == document_id, extractions.c.latest.is_(True))
+    facts: dict[str, list[dict[str, Any]]] = {}
+    for name, table, order in (
+        ("claims", claims, claims.c.span_start),
+        ("events", events, events.c.trigger_start),
+        ("places", places, places.c.name),
+        ("actors", actors, actors.c.actor_id),
+    ):
+        query = select(table).where(table.c.extraction_id.in_(latest)).order_by(order)
+        facts[name] = [dict(row._mapping) for row in connection.execute(query)]
+    return facts
