@@ -117,20 +117,19 @@ def dyad_rise(rule: Rule, extraction: Extraction, ledger: Ledger) -> list[AlertR
     from watchfloor.monitor.rules import _alert
 
     first, second = rule.params["first"], rule.params["second"]
-    if not extraction.events:
-        return []
-    points = dyad_series(ledger.events(), first, second, rule.params.get("by", "week"))
-    periods = int(rule.params.get("periods", DEFAULT_PERIODS))
-    change = score_drop(points, periods)
-    if change is None or change[0] <= float(rule.params.get("drop", DEFAULT_DROP)):
-        return []
-    latest = points[-1]
     countries = {actor.id: actor.country for actor in extraction.actors}
     sides = {(countries.get(e.source or "") or e.source, countries.get(e.target or "") or e.target): e
              for e in extraction.events}  # fmt: skip
     event = sides.get((first, second))
     if event is None:
         return []  # this document adds nothing to the dyad: the rise, if any, was raised by another
+    # only this dyad's events are read (an indexed query by source and target), not the whole ledger's
+    points = dyad_series(ledger.events(source=first, target=second), first, second, rule.params.get("by", "week"))
+    periods = int(rule.params.get("periods", DEFAULT_PERIODS))
+    change = score_drop(points, periods)
+    if change is None or change[0] <= float(rule.params.get("drop", DEFAULT_DROP)):
+        return []
+    latest = points[-1]
     spans = [list(event.trigger.span), list(event.sentence)]
     message = (
         f"{first}->{second} score {latest['score']:g} in {latest['period']}, {change[0]:.1f} below {change[1]:.1f}"
