@@ -50,6 +50,18 @@ CLAIM_CERTAINTY = [
     ("'purported' (distancing) is unknown", "A purported list named 90 officers.", "90", "unknown"),
     ("'claimed to' (distancing) is unknown", "The group claimed to have downed 5 helicopters.", "5", "unknown"),
     ("'claims to' (distancing) is unknown", "The militia claims to control 40 villages.", "40", "unknown"),
+    (
+        "a finite verb misparsed as a subject keeps its clause's certainty",
+        "Each costs $400 to build, while the missiles sent to stop them can cost far more.",
+        "$400",
+        "certain",
+    ),
+    (
+        "a second clause's modal stops at a misparsed finite subject",
+        "Each costs $1,500 to produce, while the interceptors used to down them can cost a million.",
+        "$1,500",
+        "certain",
+    ),
     ("least certain cue wins", "Russia is believed to have possibly 200 more tanks.", "200", "possible"),
     (
         "hedge in the next sentence reaches the figure",
