@@ -99,6 +99,20 @@ CLAIM_FIELDS = [
         "subject",
         "PRK",
     ),
+    (
+        "bare number is what its predicate names",
+        "Among those detained, nine were Iranian nationals.",
+        "nine",
+        "subject",
+        "IRN",
+    ),
+    (
+        "bare number with a predicate, casualty context",
+        "Of the 40 dead, 25 were Russian soldiers, Kyiv said.",
+        "25",
+        "subject",
+        "RUS",
+    ),
     # the owner of the body of armed people a figure sizes
     (
         "possessed force 'of' a figure",

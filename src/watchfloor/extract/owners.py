@@ -108,7 +108,7 @@ def _reporting_state(speaker: str | None, actors_by_id: dict[str, Actor]) -> str
 def _actor_in_phrase(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
     """An actor named in the counted phrase: before its noun, or in its "of" complement; a conjunct shares
     its first conjunct's ("45 Chinese military aircraft and 14 navy ships")."""
-    own = _named_in(phrase, mentions) or _owner_after(phrase, mentions)
+    own = _named_in(phrase, mentions) or _owner_after(phrase, mentions) or _predicate_owner(phrase, mentions)
     if own is None and phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
         return _named_in(phrase.head, mentions) or _owner_after(phrase.head, mentions)
     return own
@@ -131,6 +131,15 @@ def _body_owner(
     if possessive is not None:  # "its force": the actor named last before
         return attributor.previous_actor(possessive.idx)
     return _named_in(body, mentions)
+
+
+def _predicate_owner(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """ "Of the dead, six were SDF fighters": a bare number that is the subject of "be" counts the noun
+    its predicate names, and that noun's owner is the figure's."""
+    if not (phrase.like_num and phrase.dep_ == "nsubj" and phrase.head.lemma_ == "be"):
+        return None
+    predicate = next((c for c in phrase.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    return _named_in(predicate, mentions) if predicate is not None else None
 
 
 def _owner_after(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
