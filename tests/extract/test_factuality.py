@@ -31,8 +31,6 @@ CLAIM_CERTAINTY = [
     ("'may' is possible", "The army may send 2,000 troops.", "2,000", "possible"),
     ("'plans to' is possible", "The navy plans to buy 12 frigates.", "12", "possible"),
     ("'could' is possible", "The plant could produce 300 drones a month.", "300", "possible"),
-    ("'will' (future) is possible", "Berlin will deliver 18 howitzers to Kyiv next year.", "18", "possible"),
-    ("'will' in a subordinate clause", "The ministry said the factory will build 400 shells a day.", "400", "possible"),
     ("'can' (modal) is possible", "The new launcher can fire 12 rockets in a minute.", "12", "possible"),
     ("'can' under a reporting verb", "The port can handle 50 ships at once, officials said.", "50", "possible"),
     ("'set to' (future) is possible", "The alliance is set to station 4,000 soldiers in Romania.", "4,000", "possible"),
