@@ -4,6 +4,8 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 """
 
 RULE_CASES = [
+    ("container_nouns.txt", "deployment", "Britain's deployment of 900 soldiers to Estonia continues."),
+    ("container_nouns.txt", "army", "Eritrea's army of 200,000 conscripts is among Africa's largest."),
     ("fractions.tsv", "a half", "A half of the 40 villages in the region were shelled, Ukraine said."),
     ("fractions.tsv", "a quarter", "A quarter of the 40 villages in the region were shelled, Ukraine said."),
     ("fractions.tsv", "half", "Half of the 40 villages in the region were shelled, Ukraine said."),

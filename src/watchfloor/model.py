@@ -100,11 +100,14 @@ class Quantity:
 
 @dataclass(frozen=True)
 class StatedTime:
-    """When a claim or an event holds, as its clause states it (start/end None for "since the war began")."""
+    """When a claim or an event holds, as its clause states it (start/end None for "since the war began").
+    `basis` says where a claim's time comes from: its clause ("stated"), the statement reporting it
+    ("statement": "said on Monday"), or the publication date ("published"); None where not set (events)."""
 
     start: str | None
     end: str | None
     text: str
+    basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,12 @@ def event_dict(event: Event) -> dict[str, Any]:
 
 
 def _stated_time(time: StatedTime | None) -> dict[str, Any] | None:
-    return None if time is None else {"start": time.start, "end": time.end, "text": time.text}
+    if time is None:
+        return None
+    stated: dict[str, Any] = {"start": time.start, "end": time.end, "text": time.text}
+    if time.basis is not None:
+        stated["basis"] = time.basis
+    return stated
 
 
 def _attribution(attribution: Attribution | None) -> dict[str, Any] | None:

@@ -16,6 +16,24 @@ def actor_of(item: dict) -> str | None:
 CLAIM_SOURCES = [
     # rule id, text, figure, expected attribution actor
     ("according-to frame", "Roughly 600 sailors are aboard, according to Japan.", "600", "JPN"),
+    (
+        "adverbial after a closing 'X said' is the outlet's",
+        "Militants stormed a police post, Niger's army said, two weeks after an ambush killed 29 soldiers.",
+        "29",
+        "OUTLET",
+    ),
+    (
+        "'hours after' tail after a closing 'X said'",
+        "Kyiv was hit by missiles, Ukraine said on Monday, hours after Russia fired 50 drones at Odesa.",
+        "50",
+        "OUTLET",
+    ),
+    (
+        "'adding that' after a closing 'X said' carries the report on",
+        "Ships blocked the strait, Iran's navy said, adding that 8 tankers had turned back.",
+        "8",
+        "IRN-MIL",
+    ),
     ("X said that", "Turkey said that 35 militants were captured near the border.", "35", "TUR"),
     ("closing X said", "Rebels seized 14 trucks, Mali's army said.", "14", "MLI-MIL"),
     ("said X after the clause", "The shells numbered 90, said Poland's army.", "90", "POL-MIL"),

@@ -215,7 +215,7 @@ def test_unit_as_written(extract, name: str, text: str, number: str, written: st
 def test_rate_and_time(extract) -> None:
     item, _ = claim(extract, "By November 2024, Russia paid about $2,000 per soldier per month.", "$2,000")
     assert item["quantity"]["per"] == "soldier/month"
-    assert item["time"] == {"start": "2024-11-01", "end": "2024-11-30", "text": "By November 2024"}
+    assert item["time"] == {"start": "2024-11-01", "end": "2024-11-30", "text": "By November 2024", "basis": "stated"}
 
 
 def test_headline_figures_are_not_claims(extract) -> None:

@@ -69,7 +69,11 @@ class Attributor:
     def attribution_for(self, token: Token) -> Attribution | None:
         """Who states the token: the outermost reporting frame governing it (inner sources join its chain),
         else a sentence-wide cue ("according to X", "X said" closing the sentence)."""
-        frames = [f for f in self.frames.get(self.sentence_of.get(token.i, -1), []) if not _inside(token.idx, f.covers)]
+        frames = [
+            f
+            for f in self.frames.get(self.sentence_of.get(token.i, -1), [])
+            if not _inside(token.idx, f.covers) and not _in_tail(token, f.cue_token)
+        ]
         ancestors = {ancestor.i: depth for depth, ancestor in enumerate(token.ancestors, start=1)}
         governing = sorted((f for f in frames if f.cue_token in ancestors), key=lambda f: -ancestors[f.cue_token])
         if not governing:
@@ -331,3 +335,27 @@ def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
     if country in ids:
         return country
     return next((a.id for a in actors if a.country == country), None)
+
+
+TAIL_DEPS = {"advcl", "npadvmod", "prep"}
+
+
+def _in_tail(token: Token, cue: int) -> bool:
+    """ "Rebels shelled the town, the army said, two days after a strike killed 14 people": when the report
+    stands before its closing "X said", an adverbial after the verb (one hanging from it, or a clause opened
+    by "after", "before", "since" ...) is the outlet's narration, not the speaker's report."""
+    verb = token.doc[cue]
+    inverted = verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" and c.i < cue for c in verb.children)
+    if not inverted or token.i < cue:
+        return False
+    for node in [token, *token.ancestors]:
+        if node.i == cue:
+            return False
+        marked = node.dep_ == "advcl" and any(m.dep_ == "mark" for m in node.children)
+        if node.i > cue and node.dep_ in TAIL_DEPS and not _is_reporting(node) and (node.head.i == cue or marked):
+            return True
+    return False
+
+
+def _is_reporting(verb: Token) -> bool:
+    return verb.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt")

@@ -8,6 +8,7 @@ time and context (`clause`). This module puts them together into one `Claim` per
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
@@ -18,7 +19,7 @@ from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.extract.owners import destination, find_subject, measure_phrase, relation
 from watchfloor.extract.quantities import find_quantities
 from watchfloor.extract.units import measure_unit, noun_unit, rate_match, rate_per, rate_position, unit_as_written
-from watchfloor.model import Actor, Claim, NumberMention, Place, Quantity, StatedTime, TimeExpression
+from watchfloor.model import Actor, Attribution, Claim, NumberMention, Place, Quantity, StatedTime, TimeExpression
 from watchfloor.nlp.sentences import doc_text, sentence_of
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def _claim(
     unit = unit or found.unit or noun_unit(noun, token)
     sentence = sentence_of(token)
     attribution = attributor.attribution_for(token)
-    time = clause_time(doc, token, times)
+    stated = clause_time(doc, token, times)
     actors_by_id = {a.id: a for _s, _e, a in mentions}
     speaker = attribution.actor if attribution else None
     return Claim(
@@ -117,11 +118,57 @@ def _claim(
         relation=relation(noun or token),
         subject=find_subject(token, noun, unit, mentions, places, speaker, actors_by_id, attributor),
         place=_place(sentence, places),
-        time=time,
+        time=_as_of(doc, stated, attribution, sentence, times, published),
         attribution=attribution,
         factuality=find_factuality(token, hedged_by_next(sentence)),
-        context=_context(token, time, published),
+        context=_context(token, stated, published),
     )
+
+
+def _as_of(
+    doc: Doc,
+    stated: StatedTime | None,
+    attribution: Attribution | None,
+    sentence: SpacySpan,
+    times: list[TimeExpression],
+    published: str | None,
+) -> StatedTime | None:
+    """When the figure holds, as an analyst reads it: the time its clause states; else the time of the
+    statement reporting it ("the ministry said on Monday"); else the publication date."""
+    statement = _statement_time(doc, attribution, sentence, times)
+    if stated is not None:
+        said = statement is not None and (statement.start, statement.text) == (stated.start, stated.text)
+        return replace(stated, basis="statement" if said else "stated")
+    if statement is not None:
+        return StatedTime(statement.start, statement.end, statement.text, "statement")
+    if published:
+        return StatedTime(published, published, published, "published")
+    return None
+
+
+def _statement_time(
+    doc: Doc, attribution: Attribution | None, sentence: SpacySpan, times: list[TimeExpression]
+) -> TimeExpression | None:
+    """A resolved time hanging from a reporting verb (through its preposition) in the sentence of the
+    figure's speaker, or the figure's own sentence: "said on Monday", "told reporters on Friday"."""
+    where = sentence
+    if attribution is not None:
+        cue = doc.char_span(*attribution.span, alignment_mode="expand")
+        if cue is not None and len(cue):
+            where = sentence_of(cue[0])
+    verbs = gazetteer.word_list("reporting_verbs.txt")
+    for time in times:
+        if not (where.start_char <= time.span[0] < where.end_char) or not time.start:
+            continue
+        span = doc.char_span(*time.span, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = span.root.head
+        if head.dep_ == "prep":
+            head = head.head
+        if head.lemma_.lower() in verbs:
+            return time
+    return None
 
 
 def _place(sentence: SpacySpan, places: list[Place]) -> str | None:

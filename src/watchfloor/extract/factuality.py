@@ -63,7 +63,7 @@ def scope(token: Token) -> set[int]:
     path = [token]
     siblings: set[int] = set()
     for ancestor in token.ancestors:
-        if path[-1].dep_ in CLAUSE_BOUNDARIES:
+        if path[-1].dep_ in CLAUSE_BOUNDARIES or _finite_subject(path[-1]):
             break
         if path[-1].dep_ == "conj" and path[-1].pos_ in ("VERB", "AUX"):
             siblings.add(ancestor.i)
@@ -73,6 +73,12 @@ def scope(token: Token) -> set[int]:
         if node.i not in siblings:
             reach.update(child.i for child in node.children if child.dep_ in SCOPE_DEPS)
     return reach
+
+
+def _finite_subject(node: Token) -> bool:
+    """A finite verb parsed as a subject ("Each costs $20,000, while missiles can cost more": "costs" as the
+    subject of "cost") is a misparse joining two clauses: the second clause's cues do not reach the first."""
+    return node.dep_ == "nsubj" and node.tag_ in ("VBZ", "VBD", "VBP")
 
 
 def find_factuality(token: Token, hedged_sentence: bool = False, exclude: int | None = None) -> Factuality:

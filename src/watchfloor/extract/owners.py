@@ -31,7 +31,11 @@ def find_subject(
     description resolved); for casualties and displaced people, the side they belong to: the country where
     they fell, else the state whose organ reports them."""
     phrase = noun or token
-    owner = _actor_in_phrase(phrase, mentions) or _experiencer(phrase, mentions)
+    owner = (
+        _actor_in_phrase(phrase, mentions)
+        or _experiencer(phrase, mentions)
+        or _body_owner(token, phrase, mentions, attributor)
+    )
     if owner is not None:
         return owner
     people = unit in gazetteer.word_list("people_units.txt") or (
@@ -104,10 +108,55 @@ def _reporting_state(speaker: str | None, actors_by_id: dict[str, Actor]) -> str
 def _actor_in_phrase(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
     """An actor named in the counted phrase: before its noun, or in its "of" complement; a conjunct shares
     its first conjunct's ("45 Chinese military aircraft and 14 navy ships")."""
-    own = _named_in(phrase, mentions)
+    own = _named_in(phrase, mentions) or _owner_after(phrase, mentions) or _predicate_owner(phrase, mentions)
     if own is None and phrase.dep_ == "conj" and phrase.head.pos_ in ("NOUN", "PROPN"):
-        return _named_in(phrase.head, mentions)
+        return _named_in(phrase.head, mentions) or _owner_after(phrase.head, mentions)
     return own
+
+
+def _body_owner(
+    token: Token, phrase: Token, mentions: list[tuple[int, int, Actor]], attributor: Attributor
+) -> str | None:
+    """The owner of the body of armed people a figure sizes: "its current force of about 12,000 troops",
+    "the 13,000-strong UN mission", "a contingent of 800 from Nepal"."""
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ == "NOUN":
+        body = phrase.head.head
+    elif token.head.lower_ == "strong" and token.head.dep_ == "amod":
+        body = token.head.head
+    else:
+        return None
+    if body.lemma_.lower() not in gazetteer.word_list("container_nouns.txt"):
+        return None
+    possessive = next((c for c in body.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if possessive is not None:  # "its force": the actor named last before
+        return attributor.previous_actor(possessive.idx)
+    return _named_in(body, mentions)
+
+
+def _predicate_owner(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """ "Of the dead, six were SDF fighters": a bare number that is the subject of "be" counts the noun
+    its predicate names, and that noun's owner is the figure's."""
+    if not (phrase.like_num and phrase.dep_ == "nsubj" and phrase.head.lemma_ == "be"):
+        return None
+    predicate = next((c for c in phrase.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    return _named_in(predicate, mentions) if predicate is not None else None
+
+
+def _owner_after(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """An owner named after the counted noun: armed people "from North Korea", or the agent of a participle
+    modifying it ("soldiers sent by Pyongyang", "drones supplied by Iran")."""
+    armed = phrase.lemma_.lower() in gazetteer.word_list("troop_nouns.txt")
+    for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ == "from" and armed:
+            found = _actors_within(child, mentions)
+            if found:
+                return found[0].id
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            found = _actors_within(agent, mentions) if agent is not None else []
+            if found:
+                return found[0].id
+    return None
 
 
 def _named_in(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
