@@ -1,0 +1,139 @@
+"""The API's write endpoints: ingest one posted article or a JSONL batch (bearer token, rate limited).
+
+The ledger has no corrections yet, so there is no corrections endpoint. Ingest goes through the same
+pipeline as `watchfloor ingest` (extract, link copies, store, then the stored watch rules raise alerts)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from watchfloor.errors import InputError, WatchfloorError
+from watchfloor.web.guard import ApiError, read_body
+
+router = APIRouter(prefix="/api")
+
+# spaCy and the copy linker are not made for concurrent ingests: one at a time per process.
+INGEST_LOCK = threading.Lock()
+
+ARTICLE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "text": {"type": "string", "description": "The article's text (or give html)."},
+        "html": {"type": "string", "description": "The article page's HTML; its main text is extracted."},
+        "url": {"type": "string"},
+        "title": {"type": "string"},
+        "date": {"type": "string", "description": "Publication date, YYYY-MM-DD."},
+        "outlet": {"type": "string"},
+    },
+}
+JSON_BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": ARTICLE_SCHEMA}}}}
+JSONL_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/x-ndjson": {"schema": {"type": "string", "description": "One article a line."}}},
+    }
+}
+
+
+async def _body(request: Request) -> bytes:
+    request.app.state.guard.check_write(request)
+    return await read_body(request, request.app.state.max_request)
+
+
+def _document(record: Any, settings: Any) -> Any:
+    """The Document of a posted article object; InputError for anything that is not one."""
+    from watchfloor.read.html import read_html
+    from watchfloor.read.text import make_document, normalize_date
+
+    if not isinstance(record, dict):
+        raise InputError("request", "the body must be a JSON object with 'text' or 'html'")
+    fields = {key: record.get(key) for key in ("text", "html", "url", "title", "date", "outlet")}
+    for key, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise InputError("request", f"field {key!r} must be a string")
+    published = normalize_date(fields["date"], "request") if fields["date"] else None
+    if fields["text"]:
+        return make_document(
+            fields["text"], "request", max_chars=settings.max_chars, published=published,
+            title=fields["title"], url=fields["url"], outlet=fields["outlet"],
+        )  # fmt: skip
+    if fields["html"]:
+        document = read_html(fields["html"], "request", max_chars=settings.max_chars, published=published)
+        given = {key: fields[key] for key in ("title", "url", "outlet") if fields[key]}
+        return replace(document, **given)
+    raise InputError("request", "no 'text' or 'html' string field (optional: url, title, date, outlet)")
+
+
+def ingest(request: Request, items: Iterable[Any]) -> list[dict[str, Any]]:
+    """Ingest documents (and Skips) as `watchfloor ingest` does; one result row each."""
+    from watchfloor.model import Skip
+    from watchfloor.pipeline import ingest_items
+
+    ledger = request.app.state.ledger
+    rows: list[dict[str, Any]] = []
+    with INGEST_LOCK:
+        for result in ingest_items(items, request.app.state.settings, ledger, after=_alerter(ledger)):
+            if isinstance(result, Skip):
+                rows.append({"source": result.source, "outcome": "skipped", "reason": result.reason})
+            else:
+                rows.append({"document_id": result.document_id, "outcome": result.outcome, "version": result.version})
+    return rows
+
+
+def _alerter(ledger: Any) -> Any:
+    """The stored watch rules as an Alerter that only stores its alerts (read them at /api/alerts)."""
+    from watchfloor.monitor.alerts import Alerter, all_rules
+    from watchfloor.store.watch import WatchStore
+
+    store = WatchStore(ledger)
+    rules = all_rules(store, ())
+    return Alerter(ledger, store, rules, [], lambda _line: None) if rules else None
+
+
+@router.post("/documents", status_code=201, openapi_extra=JSON_BODY)
+async def post_document(request: Request) -> JSONResponse:
+    """Ingest one article (JSON: text or html, and optional url, title, date, outlet). 201 when added,
+    200 when the ledger already held it; needs the token."""
+    body = await _body(request)
+    settings = request.app.state.settings
+    try:
+        document = _document(json.loads(body), settings)
+    except json.JSONDecodeError as error:
+        raise ApiError(400, f"the body is not JSON ({error.msg} at column {error.colno})") from error
+    except InputError as error:
+        raise ApiError(400, error.reason) from error
+    rows = await run_in_threadpool(ingest, request, [document])
+    result = rows[0]
+    if result["outcome"] == "skipped":
+        raise ApiError(400, result["reason"])
+    return JSONResponse(result, 201 if result["outcome"] == "added" else 200)
+
+
+@router.post("/ingest", openapi_extra=JSONL_BODY)
+async def post_ingest(request: Request) -> dict[str, Any]:
+    """Ingest a JSONL batch (one article a line: text, and optional title, published, url, outlet), as
+    `watchfloor ingest batch.jsonl` does; answers each line's outcome and the counts. Needs the token."""
+    from watchfloor.read.jsonl import read_jsonl
+
+    body = await _body(request)
+    try:
+        lines = body.decode("utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise ApiError(400, f"the body is not UTF-8 ({error.reason} at byte {error.start})") from error
+    settings = request.app.state.settings
+    try:
+        rows = await run_in_threadpool(ingest, request, read_jsonl(lines, "request", max_chars=settings.max_chars))
+    except WatchfloorError as error:
+        raise ApiError(500, str(error)) from error
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["outcome"]] = counts.get(row["outcome"], 0) + 1
+    return {"results": rows, "counts": counts}
