@@ -48,6 +48,13 @@ async def _body(request: Request) -> bytes:
     return await read_body(request, request.app.state.max_request)
 
 
+def _utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ApiError(400, f"the body is not UTF-8 ({error.reason} at byte {error.start})") from error
+
+
 def _document(record: Any, settings: Any) -> Any:
     """The Document of a posted article object; InputError for anything that is not one."""
     from watchfloor.read.html import read_html
@@ -105,7 +112,7 @@ async def post_document(request: Request) -> JSONResponse:
     body = await _body(request)
     settings = request.app.state.settings
     try:
-        document = _document(json.loads(body), settings)
+        document = _document(json.loads(_utf8(body)), settings)
     except json.JSONDecodeError as error:
         raise ApiError(400, f"the body is not JSON ({error.msg} at column {error.colno})") from error
     except InputError as error:
@@ -123,11 +130,7 @@ async def post_ingest(request: Request) -> dict[str, Any]:
     `watchfloor ingest batch.jsonl` does; answers each line's outcome and the counts. Needs the token."""
     from watchfloor.read.jsonl import read_jsonl
 
-    body = await _body(request)
-    try:
-        lines = body.decode("utf-8").splitlines()
-    except UnicodeDecodeError as error:
-        raise ApiError(400, f"the body is not UTF-8 ({error.reason} at byte {error.start})") from error
+    lines = _utf8(await _body(request)).splitlines()
     settings = request.app.state.settings
     try:
         rows = await run_in_threadpool(ingest, request, read_jsonl(lines, "request", max_chars=settings.max_chars))
