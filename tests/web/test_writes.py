@@ -123,3 +123,17 @@ def test_reads_need_the_token_off_loopback(samples_path, token_env) -> None:
     for host in ("127.0.0.1", "::1", "localhost"):
         local = TestClient(create_app(str(samples_path), token_file=token_env, host=host))
         assert local.get("/api/claims").status_code == 200, host
+
+
+def test_posted_html_gives_its_main_text_and_the_given_title(writer) -> None:
+    page = (
+        "<html><head><title>Site</title></head><body><nav>Home | World | Sport</nav><article><p>"
+        + ARTICLE
+        + "</p><p>Officials said repairs to the power grid would take several days.</p></article></body></html>"
+    )
+    body = {"html": page, "title": "Given title", "url": "https://example.org/a", "date": "2024-12-03"}
+    added = writer.post("/api/documents", json=body, headers=bearer(writer.token))
+    assert added.status_code == 201, added.text
+    stored = writer.get(f"/api/documents/{added.json()['document_id']}").json()
+    assert stored["title"] == "Given title" and stored["url"] == "https://example.org/a"
+    assert "120 drones" in stored["text"] and "Sport" not in stored["text"]

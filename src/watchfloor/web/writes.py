@@ -74,7 +74,7 @@ def _document(record: Any, settings: Any) -> Any:
         )  # fmt: skip
     if fields["html"]:
         document = read_html(fields["html"], "request", max_chars=settings.max_chars, published=published)
-        given = {key: fields[key] for key in ("title", "url", "outlet") if fields[key]}
+        given: dict[str, Any] = {key: fields[key] for key in ("title", "url", "outlet") if fields[key]}
         return replace(document, **given)
     raise InputError("request", "no 'text' or 'html' string field (optional: url, title, date, outlet)")
 
