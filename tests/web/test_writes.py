@@ -137,3 +137,23 @@ def test_posted_html_gives_its_main_text_and_the_given_title(writer) -> None:
     stored = writer.get(f"/api/documents/{added.json()['document_id']}").json()
     assert stored["title"] == "Given title" and stored["url"] == "https://example.org/a"
     assert "120 drones" in stored["text"] and "Sport" not in stored["text"]
+
+
+def test_a_posted_article_raises_the_stored_rules_alerts(writer, fresh_path) -> None:
+    from watchfloor.store.ledger import Ledger
+    from watchfloor.store.watch import WatchStore
+
+    rule = {
+        "name": "russian-figures",
+        "kind": "new_figure",
+        "severity": "high",
+        "description": "",
+        "params": {"actor": "RUS"},
+    }
+    WatchStore(Ledger(str(fresh_path))).add_rule(rule)
+    before = writer.get("/api/alerts").json()["items"]
+    added = writer.post("/api/documents", json={"text": ARTICLE, "date": "2024-12-03"}, headers=bearer(writer.token))
+    after = writer.get("/api/alerts").json()["items"]
+    fresh = [alert for alert in after if alert not in before]
+    assert fresh and {alert["rule"] for alert in fresh} == {"russian-figures"}
+    assert {alert["document_id"] for alert in fresh} == {added.json()["document_id"]}
