@@ -4,8 +4,9 @@
 
 Without --db, ingests the bundled samples into a temporary SQLite ledger first. Starts `watchfloor serve` as a
 subprocess on a free loopback port, then runs --readers threads, each with its own httpx client, looping over
-the read endpoints for --seconds (each loop bounded by the deadline), and prints one line per endpoint and a
-total. Exit code 1 when any request failed (a non-2xx answer or a connection error).
+the read endpoints for --seconds (each loop bounded by the deadline), and prints one line per endpoint (its
+p95 also over that of /api/health, the baseline measured in the same run) and a total. Exit code 1 when any
+request failed (a non-2xx answer or a connection error).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BASELINE = "/api/health"  # the cheapest answer (two counts): the server's own overhead under the same load
 ENDPOINTS = [
+    BASELINE,
     "/api/claims?actor=PRK",
     "/api/events?type=AID",
     "/api/tracks",
@@ -103,11 +106,13 @@ def percentile(values: list[float], share: float) -> float:
 def report(results: dict[str, list[float]], errors: dict[str, int], elapsed: float, readers: int) -> int:
     """Print the table; returns the number of errors."""
     print(f"{readers} readers for {elapsed:.1f} s on loopback")
-    print(f"{'endpoint':28} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'endpoint':28} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p95/health':>10}")
+    baseline = percentile(results[BASELINE], 0.95) or 1e-9
     for endpoint, times in results.items():
+        p95 = percentile(times, 0.95)
         print(
             f"{endpoint:28} {len(times):8d} {errors[endpoint]:6d}"
-            f" {percentile(times, 0.5) * 1000:8.1f} {percentile(times, 0.95) * 1000:8.1f}"
+            f" {percentile(times, 0.5) * 1000:8.1f} {p95 * 1000:8.1f} {p95 / baseline:10.2f}"
         )
     every = [t for times in results.values() for t in times]
     total_errors = sum(errors.values())
