@@ -456,16 +456,27 @@ def brief(db: str | None, actor: str | None, since: str | None, until: str | Non
         click.echo(text)
 
 
+from watchfloor.cli_corrections import COMMANDS as CORRECTION_COMMANDS  # noqa: E402
 from watchfloor.cli_monitor import COMMANDS  # noqa: E402  (it uses the options above)
 from watchfloor.cli_web import COMMANDS as WEB_COMMANDS  # noqa: E402
 
-for _command in (*COMMANDS, *WEB_COMMANDS):
+for _command in (*COMMANDS, *WEB_COMMANDS, *CORRECTION_COMMANDS):
     cli.add_command(_command)
 
 
+PROGRESS_EVERY = 100
+
+
 def _with_progress(results: Iterable[Any], inputs: int) -> Iterator[Any]:
-    """Show a progress bar on stderr when it is a terminal and there is more than one input."""
-    if not sys.stderr.isatty() or inputs < 2:
+    """Show a progress bar on stderr when it is a terminal and there is more than one input; elsewhere (a log,
+    a pipe) a line every PROGRESS_EVERY documents."""
+    if not sys.stderr.isatty():
+        for done, result in enumerate(results, 1):
+            if done % PROGRESS_EVERY == 0:
+                click.echo(f"{done} documents done", err=True)
+            yield result
+        return
+    if inputs < 2:
         yield from results
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn

@@ -19,6 +19,7 @@ TABLE_WIDTH = 110  # columns when stdout is not a terminal (a pipe or a file)
 
 CLAIM_COLUMNS = [
     "document_id",
+    "claim_id",
     "published",
     "outlet",
     "title",
@@ -41,10 +42,12 @@ CLAIM_COLUMNS = [
     "time_end",
     "span_start",
     "span_end",
+    "corrections",
 ]
 
 EVENT_COLUMNS = [
     "document_id",
+    "event_id",
     "published",
     "outlet",
     "title",
@@ -64,6 +67,7 @@ EVENT_COLUMNS = [
     "time_end",
     "trigger_start",
     "trigger_end",
+    "corrections",
 ]
 
 PLACE_COLUMNS = [

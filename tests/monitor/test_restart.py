@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from .httpsite import Page, article_html, rss
 
@@ -23,23 +26,23 @@ def _article(number: int) -> str:
     )
 
 
-def _count(path: Path, table: str) -> int:
+def _count(engine: Engine, table: str) -> int:
     try:
-        with sqlite3.connect(path, timeout=5) as connection:
-            return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-    except sqlite3.OperationalError:  # not created yet
+        with engine.connect() as connection:
+            return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+    except DBAPIError:  # not created yet, or locked for a moment by the writer
         return 0
 
 
-def _monitor(db: Path, tmp_path: Path) -> subprocess.Popen[bytes]:
+def _monitor(db: str, tmp_path: Path) -> subprocess.Popen[bytes]:
     rules = tmp_path / "watch.toml"
     rules.write_text(RULES, encoding="utf-8")
-    args = ["--db", f"sqlite:///{db}", "--rules", str(rules), "--jsonl", str(tmp_path / "alerts.jsonl")]
+    args = ["--db", db, "--rules", str(rules), "--jsonl", str(tmp_path / "alerts.jsonl")]
     command = [sys.executable, "-m", "watchfloor", "monitor", "--once", "--quiet", "--delay", "0", *args]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def test_sigkill_mid_poll_then_restart_loses_nothing_and_repeats_nothing(site, tmp_path: Path) -> None:
+def test_sigkill_mid_poll_then_restart_loses_nothing_and_repeats_nothing(site, db_url: str, tmp_path: Path) -> None:
     entries = []
     for number in range(1, ENTRIES + 1):
         site.routes[f"/articles/{number}.html"] = Page(article_html(_article(number)))
@@ -47,32 +50,34 @@ def test_sigkill_mid_poll_then_restart_loses_nothing_and_repeats_nothing(site, t
         entries.append({"id": f"urn:{number}", "title": f"Story {number}", "link": link,
                         "date": f"Mon, {number:02d} Nov 2024 08:00:00 GMT"})  # fmt: skip
     site.routes["/feed.xml"] = Page(rss(entries))
-    db = tmp_path / "ledger.sqlite"
+    db = db_url
     added = subprocess.run(
-        [sys.executable, "-m", "watchfloor", "sources", "add", site.url("/feed.xml"), "--db", f"sqlite:///{db}"],
+        [sys.executable, "-m", "watchfloor", "sources", "add", site.url("/feed.xml"), "--db", db],
         capture_output=True,
         check=False,
     )
     assert added.returncode == 0, added.stderr
 
+    engine = create_engine(db.replace("postgresql://", "postgresql+psycopg://", 1))
     first = _monitor(db, tmp_path)
     deadline = time.monotonic() + 120
-    while _count(db, "source_entries") == 0 and first.poll() is None and time.monotonic() < deadline:
+    while _count(engine, "source_entries") == 0 and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     os.kill(first.pid, signal.SIGKILL)  # mid-poll: some entries stored, the rest not
     first.wait()
-    done_before = _count(db, "source_entries")
+    done_before = _count(engine, "source_entries")
     assert 0 < done_before <= ENTRIES
 
     second = _monitor(db, tmp_path)
     _out, err = second.communicate(timeout=120)
     assert second.returncode == 0, err.decode()
 
-    assert _count(db, "source_entries") == ENTRIES  # no lost entry
-    assert _count(db, "documents") == ENTRIES  # none stored twice
+    assert _count(engine, "source_entries") == ENTRIES  # no lost entry
+    assert _count(engine, "documents") == ENTRIES  # none stored twice
     # one alert per figure, none twice; the stories are alike, and a wire copy's figure raises none
-    assert _count(db, "alerts") == ENTRIES - _count(db, "copies") > ENTRIES / 2
+    assert _count(engine, "alerts") == ENTRIES - _count(engine, "copies") > ENTRIES / 2
     lines = (tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(set(lines))  # none delivered twice
     # the restart fetched only what the killed run had not recorded
     assert all(site.hits[f"/articles/{n}.html"] <= 2 for n in range(1, ENTRIES + 1))
+    engine.dispose()

@@ -157,3 +157,27 @@ def test_a_posted_article_raises_the_stored_rules_alerts(writer, fresh_path) -> 
     fresh = [alert for alert in after if alert not in before]
     assert fresh and {alert["rule"] for alert in fresh} == {"russian-figures"}
     assert {alert["document_id"] for alert in fresh} == {added.json()["document_id"]}
+
+
+def test_corrections_reject_a_claim_and_delete_a_document(writer) -> None:
+    claims = writer.get("/api/claims", params={"limit": 1000}).json()["items"]
+    fact = f"{claims[0]['document_id']}:{claims[0]['claim_id']}"
+    body = {"fact": fact, "reject": True, "reason": "a quoted rumour"}
+    assert writer.post("/api/corrections", json=body).status_code == 401
+    done = writer.post("/api/corrections", json=body, headers=bearer(writer.token))
+    assert done.status_code == 201 and done.json()["kind"] == "claim", done.text
+    after = writer.get("/api/claims", params={"limit": 1000}).json()["items"]
+    assert fact not in [f"{claim['document_id']}:{claim['claim_id']}" for claim in after]
+    assert len(after) == len(claims) - 1
+    bad = writer.post("/api/corrections", json={"fact": "nonsense"}, headers=bearer(writer.token))
+    assert bad.status_code == 400 and bad.json()["error"]
+    document_id = claims[0]["document_id"]
+    assert writer.delete(f"/api/documents/{document_id}").status_code == 401
+    assert writer.delete(f"/api/documents/{document_id}", headers=bearer(writer.token)).json() == {
+        "deleted": document_id
+    }
+    assert writer.get(f"/api/documents/{document_id}").status_code == 404
+    assert document_id not in [
+        row["id"] for row in writer.get("/api/documents", params={"limit": 1000}).json()["items"]
+    ]
+    assert writer.delete("/api/documents/sha256:0000", headers=bearer(writer.token)).status_code == 404

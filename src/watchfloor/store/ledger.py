@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
-from watchfloor.store import queries
+from watchfloor.store import corrections, queries
 from watchfloor.store.rows import ClaimRow, EventRow
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class Ledger:
         original: tuple[str, float] | None = None,
     ) -> IngestResult:
         """Store one extraction, all or nothing. The same text by the same extractor is a no-op; a newer
-        extractor adds a version and keeps the old one.
+        extractor adds a version and keeps the old one; a document an analyst deleted stays deleted.
 
         What relates the document to others is computed by ``correlate`` and only stored here: ``track_keys``
         (claim id -> track key; claims not in it get none), and for a new document its MinHash ``signature``
@@ -109,6 +109,8 @@ class Ledger:
         document = extraction.document
         with self.engine.begin() as connection:
             versions = queries.versions(connection, document.id)
+            if versions and document.id in corrections.deleted_documents(connection):
+                return IngestResult(document.id, "deleted", max(versions.values()))
             if extractor in versions:
                 return IngestResult(document.id, "unchanged", versions[extractor])
             if not versions:
@@ -150,7 +152,8 @@ class Ledger:
         with self.engine.connect() as connection:
             rows = queries.select_track(connection, keys)
             copies = queries.copy_ids(connection)
-        return [row for row in rows if row["document_id"] not in copies]
+            rows = [row for row in rows if row["document_id"] not in copies]
+            return self._corrected(connection, rows, "claim")
 
     def track_keys(self) -> list[str]:
         """The distinct stored track keys (``correlate.tracks.canonical_keys`` groups them into tracks)."""
@@ -166,7 +169,7 @@ class Ledger:
         """Events of the latest version of every document, wire copies left out, filtered (see
         ``queries.select_events``)."""
         with self.engine.connect() as connection:
-            return queries.select_events(connection, **filters)
+            return self._corrected(connection, queries.select_events(connection, **filters), "event")
 
     def places(self) -> list[dict[str, Any]]:
         """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
@@ -178,6 +181,11 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.list_documents(connection, offset, limit)
 
+    def deleted(self) -> set[str]:
+        """The ids of the documents an analyst deleted (``delete``)."""
+        with self.engine.connect() as connection:
+            return corrections.deleted_documents(connection)
+
     def documents(self, ids: set[str]) -> dict[str, dict[str, Any]]:
         """The stored documents of ``ids`` with their text (ids not stored are left out)."""
         with self.engine.connect() as connection:
@@ -186,7 +194,40 @@ class Ledger:
     def claims(self, **filters: Any) -> list[ClaimRow]:
         """Claims of the latest version of every document, filtered (see ``queries.select_claims``)."""
         with self.engine.connect() as connection:
-            return queries.select_claims(connection, **filters)
+            return self._corrected(connection, queries.select_claims(connection, **filters), "claim")
+
+    def _corrected(self, connection: Any, rows: list[Any], kind: str) -> list[Any]:
+        found = corrections.for_documents(connection, kind, (row["document_id"] for row in rows))
+        return corrections.apply(rows, found, kind)
+
+    def delete(self, document: str, *, author: str, reason: str | None = None) -> str:
+        """Delete a stored document (an id or a prefix naming one) and its facts from every reader's view, as
+        an analyst's correction: its versions stay in the version table and a re-ingest does not bring it
+        back. Returns the document's id."""
+        with self.engine.begin() as connection:
+            document_id = corrections.find_document(connection, document)
+            corrections.delete_document(connection, document_id, author, reason, _now())
+        return document_id
+
+    def correct(
+        self, fact: str, *, author: str, field: str | None = None, value: str | None = None,
+        reject: bool = False, reason: str | None = None,
+    ) -> tuple[str, str, tuple[int, int]]:  # fmt: skip
+        """Record an analyst's correction of a claim or an event ("DOCUMENT_ID:c3", the id a prefix): set
+        ``field`` to ``value`` or ``reject`` it. Anchored on the fact's span, it holds for every later
+        extraction of the document. Returns (document id, kind, span)."""
+        wanted, kind, local = corrections.parse_fact(fact)
+        if reject == (field is not None):
+            raise corrections.CorrectionError("give either a field to set or a rejection, not both or neither")
+        with self.engine.begin() as connection:
+            document_id = corrections.find_document(connection, wanted)
+            start, end = corrections.fact_span(connection, document_id, kind, local)
+            checked = None if field is None else corrections.checked_value(kind, field, value or "")
+            corrections.record(
+                connection, document_id=document_id, kind=kind, span_start=start, span_end=end, field=field,
+                value=checked, reject=reject, author=author, reason=reason, created_at=_now(),
+            )  # fmt: skip
+        return document_id, kind, (start, end)
 
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching a full-text query, best first."""

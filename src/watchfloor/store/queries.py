@@ -321,7 +321,9 @@ def search_documents(connection: Connection, dialect: str, query_text: str, limi
                 "SELECT d.id, d.title, d.published, d.outlet,"
                 f" snippet(documents_fts, 2, '[', ']', ' ... ', {SNIPPET_WORDS}) AS snippet"
                 " FROM documents_fts JOIN documents d ON d.id = documents_fts.id"
-                " WHERE documents_fts MATCH :q ORDER BY rank LIMIT :limit"
+                " WHERE documents_fts MATCH :q"
+                " AND d.id NOT IN (SELECT document_id FROM corrections WHERE kind = 'document' AND reject)"
+                " ORDER BY rank LIMIT :limit"
             ),
             {"q": fts5_query(terms), "limit": limit},
         )
@@ -331,7 +333,9 @@ def search_documents(connection: Connection, dialect: str, query_text: str, limi
         rows = connection.execute(
             text(
                 f"SELECT id, title, published, outlet, ts_headline('english', text, {query}, :options) AS snippet"
-                f" FROM documents WHERE {vector} @@ {query} ORDER BY ts_rank({vector}, {query}) DESC LIMIT :limit"
+                f" FROM documents WHERE {vector} @@ {query}"
+                " AND id NOT IN (SELECT document_id FROM corrections WHERE kind = 'document' AND reject)"
+                f" ORDER BY ts_rank({vector}, {query}) DESC LIMIT :limit"
             ),
             {"q": websearch_query(terms), "options": PG_HEADLINE, "limit": limit},
         )

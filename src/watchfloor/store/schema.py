@@ -239,3 +239,22 @@ deliveries = Table(
     Column("delivered_at", DateTime(timezone=True)),
     Index("deliveries_pending", "sink", "delivered"),
 )
+
+# -- analysts' corrections (migration 0008): anchored on a document and a fact's span, not on a fact id, so a
+# re-extraction (which renumbers facts) never loses them; never overwritten by ingest --
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(80), nullable=False),
+    Column("kind", String(10), nullable=False),  # "document" (a deletion), "claim" or "event"
+    Column("span_start", Integer),  # the fact's span (a claim's figure, an event's trigger); None for a document
+    Column("span_end", Integer),
+    Column("field", String(40)),  # the field set, None for a rejection
+    Column("value", Text),
+    Column("reject", Boolean, nullable=False, server_default="0"),
+    Column("author", String(120), nullable=False),
+    Column("reason", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("corrections_document", "document_id"),
+)

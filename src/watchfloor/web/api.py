@@ -144,8 +144,8 @@ def document(request: Request, document_id: str) -> dict[str, Any]:
     """One document's text and every fact of its latest extraction with its span and the quoted text."""
     ledger = _ledger(request)
     found = ledger.documents({document_id}).get(document_id)
-    if found is None:
-        raise ApiError(404, f"no document {document_id!r} in the ledger; see /api/documents")
+    if found is None or document_id in ledger.deleted():
+        raise ApiError(404, f"no document {document_id!r} in the ledger (or deleted); see /api/documents")
     text = found["text"]
     claims = _pick(ledger.claims(document=document_id, limit=None), [*CLAIM_COLUMNS, "lat", "lon"])
     events = _pick(ledger.events(document=document_id), [*EVENT_COLUMNS, "lat", "lon"])

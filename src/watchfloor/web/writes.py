@@ -1,6 +1,6 @@
-"""The API's write endpoints: ingest one posted article or a JSONL batch (bearer token, rate limited).
+"""The API's write endpoints: ingest an article or a JSONL batch, correct a fact, delete a document (bearer token).
 
-The ledger has no corrections yet, so there is no corrections endpoint. Ingest goes through the same
+Corrections and deletes are those of `watchfloor correct` and `watchfloor delete`. Ingest goes through the same
 pipeline as `watchfloor ingest` (extract, link copies, store, then the stored watch rules raise alerts)."""
 
 from __future__ import annotations
@@ -112,9 +112,7 @@ async def post_document(request: Request) -> JSONResponse:
     body = await _body(request)
     settings = request.app.state.settings
     try:
-        document = _document(json.loads(_utf8(body)), settings)
-    except json.JSONDecodeError as error:
-        raise ApiError(400, f"the body is not JSON ({error.msg} at column {error.colno})") from error
+        document = _document(_json_object(body), settings)
     except InputError as error:
         raise ApiError(400, error.reason) from error
     rows = await run_in_threadpool(ingest, request, [document])
@@ -140,3 +138,61 @@ async def post_ingest(request: Request) -> dict[str, Any]:
     for row in rows:
         counts[row["outcome"]] = counts.get(row["outcome"], 0) + 1
     return {"results": rows, "counts": counts}
+
+
+CORRECTION_SCHEMA = {
+    "type": "object",
+    "required": ["fact"],
+    "properties": {
+        "fact": {"type": "string", "description": "DOCUMENT_ID:cN (a claim) or DOCUMENT_ID:eN (an event)."},
+        "field": {"type": "string", "description": "The field to set, e.g. source (with value)."},
+        "value": {"type": "string"},
+        "reject": {"type": "boolean", "description": "Reject the fact: it is left out everywhere."},
+        "author": {"type": "string", "description": "Who corrects (default: api)."},
+        "reason": {"type": "string"},
+    },
+}
+
+
+@router.post(
+    "/corrections",
+    status_code=201,
+    openapi_extra={"requestBody": {"content": {"application/json": {"schema": CORRECTION_SCHEMA}}}},
+)
+async def post_correction(request: Request) -> dict[str, Any]:
+    """Correct a claim or an event as `watchfloor correct` does: set a field or reject it. Needs the token."""
+    record = _json_object(await _body(request))
+    strings = {key: record.get(key) for key in ("fact", "field", "value", "author", "reason")}
+    if any(value is not None and not isinstance(value, str) for value in strings.values()) or not strings["fact"]:
+        raise ApiError(400, "give 'fact' and either 'field' and 'value' or 'reject': true (strings; reject a boolean)")
+    try:
+        document_id, kind, (start, end) = request.app.state.ledger.correct(
+            strings["fact"], author=strings["author"] or "api", field=strings["field"], value=strings["value"],
+            reject=record.get("reject") is True, reason=strings["reason"],
+        )  # fmt: skip
+    except WatchfloorError as error:
+        raise ApiError(400, str(error)) from error
+    return {"document_id": document_id, "kind": kind, "span_start": start, "span_end": end}
+
+
+@router.delete("/documents/{document_id}")
+async def delete_document(request: Request, document_id: str) -> dict[str, Any]:
+    """Delete a document from every listing, as `watchfloor delete` does (kept as a correction). Needs the token."""
+    request.app.state.guard.check_write(request)
+    try:
+        deleted = request.app.state.ledger.delete(
+            document_id, author=request.query_params.get("by") or "api", reason=request.query_params.get("why")
+        )
+    except WatchfloorError as error:
+        raise ApiError(404, str(error)) from error
+    return {"deleted": deleted}
+
+
+def _json_object(body: bytes) -> dict[str, Any]:
+    try:
+        record = json.loads(_utf8(body))
+    except json.JSONDecodeError as error:
+        raise ApiError(400, f"the body is not JSON ({error.msg} at column {error.colno})") from error
+    if not isinstance(record, dict):
+        raise ApiError(400, "the body must be a JSON object")
+    return record
