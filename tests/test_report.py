@@ -61,4 +61,4 @@ def test_background_and_future_acts_are_not_news() -> None:
     sections = {part.split("\n", 1)[0]: part for part in brief.split("## ")[1:]}
     assert list(sections) == ["Events", "Background", "Ahead"]
     assert [sum(line.startswith("- ") for line in part.splitlines()) for part in sections.values()] == [1, 1, 1]
-    assert "ASSAULT against Ukraine" in sections["Background"]
+    assert "struck or attacked Ukraine [ASSAULT; 1 report; certain]" in sections["Background"]

@@ -291,8 +291,9 @@ def events(db: str | None, output_format: str, limit: int, event_type: str | Non
 @format_option(
     "jsonl",
     "csv or jsonl: a row each, with lat and lon; geojson: one FeatureCollection of points (rows without a"
-    " resolved place left out), the other columns as each point's properties.",
-    choices=("csv", "jsonl", "geojson"),
+    " resolved place left out), the other columns as each point's properties; gdelt (events only): a flat"
+    " tab-separated table with GDELT 2.0's column names.",
+    choices=("csv", "jsonl", "geojson", "gdelt"),
 )
 def export(kind: str, db: str | None, output_format: str) -> None:
     """Export every stored claim, event or place (latest versions, wire copies left out) with its document's
@@ -302,16 +303,36 @@ def export(kind: str, db: str | None, output_format: str) -> None:
     Examples:
       watchfloor export events --format geojson > events.geojson
       watchfloor export claims --format csv > claims.csv
+      watchfloor export events --format gdelt > events.tsv
     """
     from watchfloor.formats import export_rows, print_geojson
 
-    rows, columns = export_rows(_ledger(db), kind)
+    ledger = _ledger(db)
+    if output_format == "gdelt":
+        _export_gdelt(kind, ledger)
+        return
+    rows, columns = export_rows(ledger, kind)
     if output_format != "geojson":
         print_rows(rows, columns, output_format)
         return
     left_out = print_geojson(rows, columns)
     if left_out:
         click.echo(f"{left_out} {kind} without a resolved place left out of the GeoJSON", err=True)
+
+
+def _export_gdelt(kind: str, ledger: Any) -> None:
+    import csv
+
+    from watchfloor import gazetteer
+    from watchfloor.correlate.dyads import quads
+    from watchfloor.formats import GDELT_COLUMNS, gdelt_rows
+
+    if kind != "events":
+        raise click.UsageError("--format gdelt is for events only: GDELT's table is one of events")
+    names = {code: entry.name for code, entry in {**gazetteer.states(), **gazetteer.named_actors()}.items()}
+    writer = csv.DictWriter(sys.stdout, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(gdelt_rows(ledger.events(), names, quads(), ledger.place_countries()))
 
 
 def _say_if_cut(rows: list[dict[str, Any]], limit: int, what: str) -> None:
@@ -440,16 +461,25 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD", help="Only documents of this day or later.")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD", help="Only dated documents up to this day.")
 @click.option("--output", type=click.Path(dir_okay=False), help="Write the brief to this file, not stdout.")
-def brief(db: str | None, actor: str | None, since: str | None, until: str | None, output: str | None) -> None:
-    """Write a Markdown situation report; every sentence cites the article and characters it rests on.
+@click.option(
+    "--format", "output_format", type=click.Choice(["md", "html"]), default="md", show_default=True,
+    help="Markdown, or one self-contained HTML page with the quoted spans highlighted.",
+)  # fmt: skip
+def brief(
+    db: str | None, actor: str | None, since: str | None, until: str | None, output: str | None, output_format: str
+) -> None:
+    """Write a situation report (Markdown or HTML); every sentence cites the article and characters it rests on.
 
     \b
-    Example:
+    Examples:
       watchfloor brief --actor PRK --since 2024-11-01 --until 2024-11-30 --output brief.md
+      watchfloor brief --format html --output brief.html
     """
-    from watchfloor.report import write_brief
+    from watchfloor.report import to_html, write_brief
 
     text = write_brief(_ledger(db), actor=actor, since=since, until=until)
+    if output_format == "html":
+        text = to_html(text)
     if output:
         Path(output).write_text(text + "\n", encoding="utf-8")
     else:

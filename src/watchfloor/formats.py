@@ -258,3 +258,42 @@ def _extraction_rows(extraction: Extraction) -> Iterator[tuple[str, ...]]:
         parties = f"{event.source} -> {event.target or '?'}"
         factuality = f"{event.factuality.certainty}, {event.factuality.polarity}"
         yield "event", event.type, f"{event.trigger.text}: {parties}", "", f"{said}; {factuality}", "1"
+
+
+# GDELT 2.0 event-table column names (the GDELT Event Codebook V2.0) for the fields watchfloor has; the
+# event code is the PLOVER type, not CAMEO's number, and the Goldstein column holds watchfloor's quad weight
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name",
+    "Actor2CountryCode", "IsRootEvent", "EventCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
+    "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "DATEADDED", "SOURCEURL", "Certainty", "Polarity", "Context", "DocumentId", "TriggerStart", "TriggerEnd",
+)  # fmt: skip
+QUAD_NUMBERS = {"verbal cooperation": 1, "material cooperation": 2, "verbal conflict": 3, "material conflict": 4}
+
+
+def gdelt_rows(
+    events: Iterable[Any], names: dict[str, str], quads: dict[str, tuple[str, float]], places: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Events as rows of a GDELT-like flat table (one row per event; dates as YYYYMMDD)."""
+    rows = []
+    for number, event in enumerate(events, 1):
+        quad, weight = quads.get(event["type"], ("", 0.0))
+        when = (event.get("time_start") or event.get("published") or event.get("latest_date") or "")[:10]
+        added = event.get("ingested_at")
+        stamp = added.strftime("%Y%m%d%H%M%S") if added is not None and hasattr(added, "strftime") else ""
+        country = places.get(event.get("place") or "", "")
+        rows.append({
+            "GLOBALEVENTID": number, "SQLDATE": when.replace("-", ""),
+            "Actor1Code": event.get("source") or "", "Actor1Name": names.get(event.get("source") or "", ""),
+            "Actor1CountryCode": event.get("source_country") or "",
+            "Actor2Code": event.get("target") or "", "Actor2Name": names.get(event.get("target") or "", ""),
+            "Actor2CountryCode": event.get("target_country") or "", "IsRootEvent": 1,
+            "EventCode": event["type"], "QuadClass": QUAD_NUMBERS.get(quad, ""), "GoldsteinScale": weight,
+            "NumMentions": 1, "NumSources": 1, "NumArticles": 1, "ActionGeo_FullName": event.get("place") or "",
+            "ActionGeo_CountryCode": country, "ActionGeo_Lat": event.get("lat"), "ActionGeo_Long": event.get("lon"),
+            "DATEADDED": stamp,
+            "SOURCEURL": event.get("url") or "", "Certainty": event["certainty"], "Polarity": event["polarity"],
+            "Context": event.get("context") or "", "DocumentId": event["document_id"],
+            "TriggerStart": event["trigger_start"], "TriggerEnd": event["trigger_end"],
+        })  # fmt: skip
+    return rows

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from watchfloor.correlate.tracks import load_track, summarize_tracks
 from watchfloor.store.rows import ClaimRow, Marks
 
 MAX_TRACKS = 5
-MAX_EVENTS = 12
+MAX_EVENT_GROUPS = 25  # event lines (one per dyad, type and polarity); the rest are counted
 
 
 def _name(source: str, names: dict[str, str]) -> str:
@@ -23,11 +25,12 @@ def _name(source: str, names: dict[str, str]) -> str:
 OTHER_SECTIONS = {"historical": "Background", "future": "Ahead", "hypothetical": "Ahead"}
 
 
-def _preposition(event_type: str) -> str:
+def _verbs(event_type: str) -> tuple[str, str]:
+    """How the brief words an event type, with a target and without (``data/brief_verbs.tsv``)."""
     from watchfloor import gazetteer
 
-    table = {row[0]: row[1] for row in gazetteer.read_rows("event_prepositions.tsv")}
-    return table.get(event_type, "against")
+    table = {row[0]: (row[1], row[2]) for row in gazetteer.read_rows("brief_verbs.tsv")}
+    return table.get(event_type, (f"{event_type} against", event_type))
 
 
 def _within(row: Any, since: str | None, until: str | None) -> bool:
@@ -73,6 +76,8 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
         unit, owner, relation, where = ([*track.key.split("|"), "", "", ""])[:4]
         whose = f" of {names.get(owner, owner)}" if owner else ""
         lines += [f"## {unit}{whose} ({relation} {where.lstrip('@')})".replace(" )", ")").replace("()", ""), ""]
+        summary = _track_summary(track.entries, names)
+        lines += [summary, ""] if summary else []
         for entry in track.entries:
             marks = entry["marks"]
             who = _name(marks["source"], names)
@@ -87,26 +92,70 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
             )
         lines.append("")
     news = [e for e in events if e.get("context") not in OTHER_SECTIONS]
-    sections = [("Events", news[-MAX_EVENTS:])]
+    sections = [("Events", news)]
     for title in dict.fromkeys(OTHER_SECTIONS.values()):
         sections.append((title, [e for e in events if OTHER_SECTIONS.get(e.get("context") or "") == title]))
     for title, chosen in sections:
         if chosen:
             lines += [f"## {title}", ""]
-            lines += [_event_line(event, names, cite) for event in chosen]
+            lines += _event_lines(chosen, names, cite)
             lines.append("")
     return "\n".join(_header(ledger, cited) + lines + _footnotes(ledger, cited))
 
 
-def _event_line(event: Any, names: dict[str, str], cite: Any) -> str:
-    target = names.get(event["target_country"] or "", event["target"]) if event["target"] else ""
-    action = f"{event['type']} {_preposition(event['type'])} {target}" if target else event["type"]
-    citation = cite(event["document_id"], event["trigger_start"], event["trigger_end"])
-    source = names.get(event["source_country"] or "", event["source"])
-    return (
-        f"- {event['published'] or 'undated'}: {source}: {action}"
-        f" ({event['certainty']}, {event['polarity']}). {citation}"
-    )
+def _track_summary(entries: list[ClaimRow], names: dict[str, str]) -> str:
+    """One line before a track's dated lines: each independent source's latest figure, the spread of those
+    figures, and who denied."""
+    latest: dict[str, ClaimRow] = {}
+    deniers: list[str] = []
+    for entry in entries:
+        source = entry["marks"]["source"]
+        if entry["marks"].get("denial"):
+            deniers.append(_name(source, names))
+        else:
+            latest[source] = entry
+    parts = []
+    if latest:
+        figures = ", ".join(
+            f"{_name(source, names)} {_figure(entry)} ({entry.get('published') or 'undated'})"
+            for source, entry in sorted(latest.items(), key=lambda item: _name(item[0], names))
+        )
+        parts.append(f"Latest from each independent source: {figures}")
+        values = [v for e in latest.values() for v in (e.get("value"), e.get("high")) if v is not None]
+        if len(latest) > 1 and values and min(values) != max(values):
+            parts.append(f"spread {_number(min(values))} to {_number(max(values))}")
+    if deniers:
+        parts.append("denied by " + ", ".join(dict.fromkeys(deniers)))
+    return "; ".join(parts) + "." if parts else ""
+
+
+def _event_lines(chosen: list[Any], names: dict[str, str], cite: Any) -> list[str]:
+    """Events grouped by who, to whom, type and polarity, with their count, dates and every report cited;
+    the groups with most reports first, then by first date."""
+    groups: dict[tuple[str, str, str, str], list[Any]] = {}
+    for event in chosen:
+        source = _actor_name(event["source"], event["source_country"], names)
+        target = _actor_name(event["target"], event["target_country"], names)
+        groups.setdefault((source, target, event["type"], event["polarity"]), []).append(event)
+    ranked = sorted(groups.items(), key=lambda item: -len(item[1]))  # stable: first reported first among equals
+    lines = []
+    for (source, target, event_type, polarity), members in ranked[:MAX_EVENT_GROUPS]:
+        with_target, without_target = _verbs(event_type)
+        action = f"{with_target} {target}" if target else without_target
+        who = source or "An unnamed party"
+        said = f"{who} {action}" + (" (reported as not having happened)" if polarity == "negative" else "")
+        dates = sorted({m["published"] or "undated" for m in members})
+        when = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+        certainties = ", ".join(dict.fromkeys(m["certainty"] for m in members))
+        reports = f"{len(members)} reports" if len(members) > 1 else "1 report"
+        citations = "".join(cite(m["document_id"], m["trigger_start"], m["trigger_end"]) for m in members)
+        lines.append(f"- {when}: {said} [{event_type}; {reports}; {certainties}]. {citations}")
+    if len(ranked) > MAX_EVENT_GROUPS:
+        rest = sum(len(members) for _key, members in ranked[MAX_EVENT_GROUPS:])
+        lines.append(
+            f"- and {rest} more events in {len(ranked) - MAX_EVENT_GROUPS} other groups (`watchfloor events`)."
+        )
+    return lines
 
 
 def _header(ledger: Any, cited: list[tuple[str, int, int]]) -> list[str]:
@@ -150,7 +199,72 @@ def _footnotes(ledger: Any, cited: list[tuple[str, int, int]]) -> list[str]:
     return lines
 
 
+def _actor_name(actor: str | None, country: str | None, names: dict[str, str]) -> str:
+    """An event's party in words, at state level where it has a state; else the gazetteer's name for it."""
+    from watchfloor import gazetteer
+
+    if not actor:
+        return ""
+    if country and country in names:
+        return names[country]
+    entry = gazetteer.named_actors().get(actor)
+    return entry.name if entry else actor
+
+
 def _state_names() -> dict[str, str]:
     from watchfloor import gazetteer
 
     return {code: entry.name for code, entry in gazetteer.states().items()}
+
+
+HTML_STYLE = """body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
+mark{background:#fff3a3;padding:0 .1em}sup a{text-decoration:none}ol.notes{font-size:.9rem;color:#444}
+ol.notes li:target{background:#eef6ff}code{background:#f3f3f3;padding:0 .2em}"""
+
+
+def to_html(markdown: str, title: str = "Situation brief") -> str:
+    """The brief as one self-contained HTML page (no script, no outside file): headings, lists, the quoted
+    spans highlighted, citations linked to their footnotes and back. Every piece of article text is escaped
+    before any markup is added, so a quote holding markup shows as text."""
+    body: list[str] = []
+    notes: list[str] = []
+    open_list = False
+    for line in markdown.splitlines():
+        note = re.match(r"\[\^(\d+)\]: (.*)$", line)
+        if line.startswith("- ") != open_list and not note:
+            body.append("<ul>" if not open_list else "</ul>")
+            open_list = not open_list
+        if note:
+            number, rest = note.groups()
+            notes.append(
+                f'<li id="fn-{number}">{_inline(rest, quote_marks=True)} <a href="#ref-{number}">\u21a9</a></li>'
+            )
+        elif line.startswith("## "):
+            body.append(f"<h2>{_inline(line[3:])}</h2>")
+        elif line.startswith("# "):
+            body.append(f"<h1>{_inline(line[2:])}</h1>")
+        elif line.startswith("- "):
+            body.append(f"<li>{_inline(line[2:])}</li>")
+        elif line.strip():
+            body.append(f"<p>{_inline(line)}</p>")
+    if open_list:
+        body.append("</ul>")
+    if notes:
+        body += ["<h2>Sources</h2>", '<ol class="notes">', *notes, "</ol>"]
+    return (
+        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{HTML_STYLE}</style></head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )
+
+
+def _inline(text: str, *, quote_marks: bool = False) -> str:
+    """One line of the brief in HTML: escaped, then citations linked, “quotes” (or a footnote's leading
+    "quote") highlighted, `code` set as code and web addresses linked."""
+    out = html.escape(text, quote=True)
+    out = re.sub(r"\[\^(\d+)\]", r'<sup><a href="#fn-\1" id="ref-\1">\1</a></sup>', out)
+    out = re.sub("\u201c(.+?)\u201d", lambda found: f"<mark>{found.group(0)}</mark>", out)
+    if quote_marks:
+        out = re.sub(r"^&quot;(.*?)&quot; \(", r"<mark>\1</mark> (", out)
+    out = re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return re.sub(r"(https?://[^\s,;<]+)", r'<a href="\1">\1</a>', out)

@@ -50,7 +50,45 @@ def test_the_brief_opens_with_period_documents_and_sources(samples_brief: str) -
 
 def test_event_verbs_fit_their_type(samples_brief: str) -> None:
     assert "AID against" not in samples_brief and "AGREE against" not in samples_brief
-    assert "North Korea: AID to Russia" in samples_brief
+    assert "North Korea sent troops, arms or aid to Russia [AID;" in samples_brief
+    assert "imposed sanctions on North Korea [SANCTION;" in samples_brief
+
+
+def test_events_are_grouped_by_dyad_and_type_with_their_count(samples_brief: str) -> None:
+    events = samples_brief.split("## Events", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in events.splitlines() if line.startswith("- ")]
+    keys = [re.sub(r"^- [^:]+: ", "", line).split(" [")[0] for line in lines]
+    assert len(keys) == len(set(keys))  # one line per dyad, type and polarity
+    [aid] = [line for line in lines if "sent troops, arms or aid to Russia [AID" in line]
+    reports = int(re.search(r"(\d+) reports", aid).group(1))
+    assert reports >= 3 and len(re.findall(r"\[\^\d+\]", aid)) == reports  # each report cited
+
+
+def test_each_track_opens_with_its_sources_latest_figures_spread_and_denials(samples_brief: str) -> None:
+    track = samples_brief.split("## troops of North Korea (deploy RUS)", 1)[1].split("\n## ", 1)[0]
+    summary = track.strip().splitlines()[0]
+    assert summary.startswith("Latest from each independent source: ")
+    assert "South Korea about 11,000" in summary and "spread " in summary
+    assert "denied by Russia, North Korea" in summary
+
+
+def test_the_html_brief_is_self_contained_and_escapes_article_text(tmp_path: Path, cli) -> None:
+    import json
+
+    article = tmp_path / "hostile.jsonl"  # the outlet and title reach the footnotes; the quote holds markup
+    text = 'KYIV (Wire) - Russia launched 90 "<b>drones</b>" at Ukraine overnight, the air force said on Tuesday.'
+    record = {"text": text, "published": "2025-01-14", "outlet": "<script>alert(1)</script>",
+              "title": '" onerror="alert(1)', "url": "https://example.org/a?x=<img src=x>"}  # fmt: skip
+    article.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.sqlite")
+    assert cli("ingest", str(article), "--db", db).code == 0
+    out = tmp_path / "brief.html"
+    assert cli("brief", "--db", db, "--format", "html", "--output", str(out)).code == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<mark>" in page and 'href="#fn-1"' in page
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&quot; onerror=&quot;alert(1)" in page
+    assert not re.search(r"<(link|script|img|iframe)\b|<[a-z]+[^<>]*\ssrc=", page)  # nothing loaded from outside
 
 
 def test_no_internal_ids_in_the_prose(samples_brief: str) -> None:

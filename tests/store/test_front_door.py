@@ -177,3 +177,22 @@ def test_export_as_rows_keeps_every_row_with_its_coordinates(story: str, cli, ou
     claims = [json.loads(line) for line in cli("export", "claims", "--db", story, "-f", "jsonl").out.splitlines()]
     assert len(claims) == len(rows(cli("claims", "--db", story, "--limit", "100000")))
     assert any(row["lat"] is not None for row in claims)
+
+
+def test_export_events_as_a_gdelt_like_table(story: str, cli) -> None:
+    import csv
+    import io
+
+    result = cli("export", "events", "--db", story, "--format", "gdelt")
+    assert result.code == 0, result.err
+    table = list(csv.DictReader(io.StringIO(result.out), delimiter="\t"))
+    events = rows(cli("export", "events", "--db", story, "--format", "jsonl"))
+    assert len(table) == len(events) > 5
+    assert {"SQLDATE", "Actor1Code", "Actor2Code", "EventCode", "QuadClass", "ActionGeo_Lat", "SOURCEURL"} <= set(
+        table[0]
+    )
+    aid = [row for row in table if row["EventCode"] == "AID" and row["Actor1CountryCode"] == "PRK"]
+    assert aid and all(row["QuadClass"] == "2" and float(row["GoldsteinScale"]) > 0 for row in aid)
+    assert all(len(row["SQLDATE"]) == 8 and row["SQLDATE"].isdigit() for row in table if row["SQLDATE"])
+    refused = cli("export", "claims", "--db", story, "--format", "gdelt")
+    assert refused.code == 2 and "events only" in refused.err

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
@@ -29,6 +29,21 @@ class IngestResult:
     document_id: str
     outcome: str
     version: int
+
+
+T = TypeVar("T")
+
+
+class Records(list[T]):
+    """A list of rows (dicts) that turns into a pandas DataFrame with ``to_frame()`` (pandas is optional:
+    ``pip install 'watchfloor[frames]'``)."""
+
+    def to_frame(self) -> Any:
+        try:
+            import pandas
+        except ImportError:
+            raise WatchfloorError("to_frame() needs pandas: pip install 'watchfloor[frames]'") from None
+        return pandas.DataFrame(list(self))
 
 
 def database_url(location: str) -> str:
@@ -58,6 +73,25 @@ class Ledger:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.upgrade()
+
+    @classmethod
+    def open(cls, url: str) -> Ledger:
+        """The ledger at ``url`` (a database URL or a file path), created or migrated as needed: the Python
+        API's front door (``Ledger.open("ledger.sqlite").claims(actor="PRK").to_frame()``)."""
+        return cls(url)
+
+    def tracks(self, **filters: Any) -> Records[dict[str, Any]]:
+        """Claim tracks by size, as the ``tracks`` command lists them: key, figures, sources, latest figure."""
+        from watchfloor.correlate.tracks import summarize_tracks
+
+        return Records(summarize_tracks(self, **filters))
+
+    def track(self, key: str) -> Records[ClaimRow]:
+        """One track's figures in the order they were stated, each with its ``marks`` (denial, revision,
+        agreement with other sources), as the ``track`` command shows them."""
+        from watchfloor.correlate.tracks import load_track
+
+        return Records(load_track(self, key).entries)
 
     @property
     def dialect(self) -> str:
@@ -165,11 +199,11 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.place_countries(connection)
 
-    def events(self, **filters: Any) -> list[EventRow]:
+    def events(self, **filters: Any) -> Records[EventRow]:
         """Events of the latest version of every document, wire copies left out, filtered (see
         ``queries.select_events``)."""
         with self.engine.connect() as connection:
-            return self._corrected(connection, queries.select_events(connection, **filters), "event")
+            return Records(self._corrected(connection, queries.select_events(connection, **filters), "event"))
 
     def places(self) -> list[dict[str, Any]]:
         """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
@@ -191,10 +225,10 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.document_texts(connection, ids)
 
-    def claims(self, **filters: Any) -> list[ClaimRow]:
+    def claims(self, **filters: Any) -> Records[ClaimRow]:
         """Claims of the latest version of every document, filtered (see ``queries.select_claims``)."""
         with self.engine.connect() as connection:
-            return self._corrected(connection, queries.select_claims(connection, **filters), "claim")
+            return Records(self._corrected(connection, queries.select_claims(connection, **filters), "claim"))
 
     def _corrected(self, connection: Any, rows: list[Any], kind: str) -> list[Any]:
         found = corrections.for_documents(connection, kind, (row["document_id"] for row in rows))

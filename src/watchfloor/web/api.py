@@ -284,16 +284,12 @@ def brief(
     until: str | None = None,
 ) -> Response:
     """The situation report of `watchfloor brief`, as Markdown or as HTML (article text escaped)."""
-    from watchfloor.report import write_brief
+    from watchfloor.report import to_html, write_brief
 
     text = write_brief(_ledger(request), actor=_actor(actor), since=_day(since, "since"), until=_day(until, "until"))
     if format == "md":
         return Response(text, media_type="text/markdown; charset=utf-8")
-    from markdown_it import MarkdownIt
-
-    body = MarkdownIt("commonmark", {"html": False}).render(text)  # raw HTML in quotes is escaped, not kept
-    head = '<!doctype html><html><head><meta charset="utf-8"><title>watchfloor brief</title></head>'
-    return HTMLResponse(f"{head}<body>{body}</body></html>")
+    return HTMLResponse(to_html(text))  # `watchfloor brief --format html`: article text escaped
 
 
 @router.get("/export.csv", response_model=None)
