@@ -176,3 +176,9 @@ def test_a_folder_gives_known_article_types_only_and_says_what_it_skipped(tmp_pa
     assert result.code == 0, result.err
     assert len(result.out.splitlines()) == 1
     assert "pyproject.toml" in result.err and "notes.csv" in result.err
+
+
+def test_events_rejects_an_unknown_type_with_the_valid_ones(cli, tmp_path: Path) -> None:
+    result = cli("events", "--type", "parade", "--db", str(tmp_path / "ledger.sqlite"))
+    assert result.code == 1 and "PARADE" not in result.err and "'parade'" in result.err and "ASSAULT" in result.err
+    assert cli("events", "--type", "assault", "--db", str(tmp_path / "ledger.sqlite")).code == 0

@@ -12,7 +12,7 @@ import click
 
 from watchfloor import __version__
 from watchfloor.errors import WatchfloorError
-from watchfloor.formats import FORMATS, print_extractions, print_rows
+from watchfloor.formats import CLAIM_COLUMNS, EVENT_COLUMNS, FORMATS, print_extractions, print_rows
 
 ROWS_HELP = "json: one array; jsonl: one object a line; csv: a header, then a line each; table: readable."
 
@@ -62,6 +62,18 @@ def _check_actor(_ctx: click.Context, _param: click.Parameter, value: str | None
 
     try:
         return find_actor(value)
+    except WatchfloorError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _check_event_type(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """An event type option as the PLOVER type the ledger stores; exit 1 with the valid types if unknown."""
+    if value is None:
+        return None
+    from watchfloor.gazetteer import find_event_type
+
+    try:
+        return find_event_type(value)
     except WatchfloorError as error:
         raise click.ClickException(str(error)) from error
 
@@ -242,67 +254,18 @@ def claims(db: str | None, output_format: str, limit: int, **filters: Any) -> No
     print_rows(rows, CLAIM_COLUMNS, output_format)
 
 
-CLAIM_COLUMNS = [
-    "document_id",
-    "claim_id",
-    "published",
-    "outlet",
-    "title",
-    "url",
-    "value",
-    "low",
-    "high",
-    "bound",
-    "unit",
-    "unit_text",
-    "measure",
-    "subject",
-    "place",
-    "source",
-    "speaker",
-    "certainty",
-    "polarity",
-    "context",
-    "time_start",
-    "time_end",
-    "span_start",
-    "span_end",
-    "corrections",
-]
-
-
-EVENT_COLUMNS = [
-    "document_id",
-    "event_id",
-    "published",
-    "outlet",
-    "title",
-    "url",
-    "type",
-    "mode",
-    "trigger",
-    "source",
-    "target",
-    "place",
-    "speaker",
-    "attributed",
-    "certainty",
-    "polarity",
-    "context",
-    "time_start",
-    "time_end",
-    "trigger_start",
-    "trigger_end",
-    "corrections",
-]
-
-
 @cli.command()
 @DB_OPTION
 @click.option("--actor", callback=_check_actor, help=f"Either party: {ACTOR_HELP}.")
 @click.option("--source", callback=_check_actor, help=f"Who acted: {ACTOR_HELP}.")
 @click.option("--target", callback=_check_actor, help=f"Whom it was done to: {ACTOR_HELP}.")
-@click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type in any case, e.g. MOBILIZE, ASSAULT.")
+@click.option(
+    "--type",
+    "event_type",
+    callback=_check_event_type,
+    metavar="TYPE",
+    help="PLOVER event type in any case, e.g. MOBILIZE, ASSAULT.",
+)
 @click.option("--place", help="Place name (substring).")
 @click.option("--since", callback=_check_date, metavar="YYYY-MM-DD")
 @click.option("--until", callback=_check_date, metavar="YYYY-MM-DD")
@@ -320,22 +283,6 @@ def events(db: str | None, output_format: str, limit: int, event_type: str | Non
     rows = _ledger(db).events(limit=limit + 1, **chosen)
     _say_if_cut(rows, limit, "events")
     print_rows(rows[:limit], EVENT_COLUMNS, output_format)
-
-
-PLACE_COLUMNS = [
-    "document_id",
-    "published",
-    "outlet",
-    "title",
-    "url",
-    "name",
-    "country",
-    "geonameid",
-    "precision",
-    "lat",
-    "lon",
-    "mentions",
-]
 
 
 @cli.command()
@@ -358,18 +305,13 @@ def export(kind: str, db: str | None, output_format: str) -> None:
       watchfloor export claims --format csv > claims.csv
       watchfloor export events --format gdelt > events.tsv
     """
-    from watchfloor.formats import print_geojson
+    from watchfloor.formats import export_rows, print_geojson
 
     ledger = _ledger(db)
     if output_format == "gdelt":
         _export_gdelt(kind, ledger)
         return
-    if kind == "places":
-        rows, columns = ledger.places(), PLACE_COLUMNS
-    elif kind == "events":
-        rows, columns = ledger.events(), [*EVENT_COLUMNS, "lat", "lon"]
-    else:
-        rows, columns = ledger.claims(limit=None), [*CLAIM_COLUMNS, "lat", "lon"]
+    rows, columns = export_rows(ledger, kind)
     if output_format != "geojson":
         print_rows(rows, columns, output_format)
         return
@@ -445,36 +387,13 @@ def track(key: str, db: str | None, output_format: str) -> None:
     Example:
       watchfloor track "troops|PRK|deploy|RUS"
     """
-    from watchfloor.correlate.tracks import figure_text, load_track, load_tracks
+    from watchfloor.correlate.tracks import entry_row, find_track
 
-    ledger = _ledger(db)
-    chosen = load_track(ledger, key)
-    if not chosen.entries:
-        matches = [k for k in load_tracks(ledger) if k.startswith(key)]
-        if len(matches) != 1:
-            raise click.UsageError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`")
-        chosen = load_track(ledger, matches[0])
-    rows = []
-    for entry in chosen.entries:
-        marks = entry["marks"]
-        flags = [name for name in ("denial",) if marks.get(name)]
-        flags += [f"revises {marks['revises']}"] if marks.get("revises") else []
-        flags += [f"same day {marks['differs_same_day']}"] if marks.get("differs_same_day") else []
-        flags += [f"agrees: {','.join(marks['corroborated_by'])}"] if marks["corroborated_by"] else []
-        flags += [f"disagrees: {','.join(marks['contradicted_by'])}"] if marks["contradicted_by"] else []
-        rows.append(
-            {
-                "published": entry["published"],
-                "figure": figure_text(entry, bound=True),
-                **{name: entry[name] for name in ("value", "low", "high", "bound", "span_start", "span_end")},
-                "source": marks["source"],
-                "speaker": entry["speaker"],
-                "certainty": entry["certainty"],
-                "marks": "; ".join(flags),
-                "document": entry["document_id"],
-                "span": f"{entry['span_start']}-{entry['span_end']}",
-            }
-        )
+    try:
+        chosen = find_track(_ledger(db), key)
+    except WatchfloorError as error:
+        raise click.UsageError(str(error)) from error
+    rows = [entry_row(entry) for entry in chosen.entries]
     # the table shows a figure and a span as text; the other formats give their numbers
     numbers = ["value", "low", "high", "bound"] if output_format != "table" else []
     span = ["span"] if output_format == "table" else ["span_start", "span_end"]

@@ -13,6 +13,7 @@ import click
 
 from watchfloor.cli import _ledger, format_option
 from watchfloor.errors import WatchfloorError
+from watchfloor.formats import ALERT_COLUMNS
 
 # cli.DB_OPTION, restated: mypy cannot type it through the import cycle (cli registers these commands)
 DB_OPTION = click.option(
@@ -22,7 +23,6 @@ DB_OPTION = click.option(
     help="Ledger database: sqlite:///PATH or postgresql://... Default: ~/.local/share/watchfloor/ledger.sqlite.",
 )
 SOURCE_COLUMNS = ["id", "url", "kind", "every", "outlet", "next_poll", "last_poll", "status", "failures", "error"]
-ALERT_COLUMNS = ["id", "raised_at", "rule", "severity", "message", "document_id", "spans", "fact", "seen"]
 
 
 def _store(db: str | None) -> Any:

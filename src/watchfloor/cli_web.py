@@ -29,11 +29,16 @@ def serve(db: str | None, host: str, port: int) -> None:
     from watchfloor.config import Settings
     from watchfloor.errors import WatchfloorError
     from watchfloor.web.app import create_app
+    from watchfloor.web.guard import ApiError
 
     try:
-        app = create_app(db or Settings().db)
-    except WatchfloorError as error:
+        app = create_app(db or Settings().db, host=host)
+    except (WatchfloorError, ApiError, OSError) as error:
         raise click.ClickException(str(error)) from error
+    guard = app.state.guard
+    token = f"token file {guard.token_file}" if guard.token_file else "token from WATCHFLOOR_TOKEN"
+    reads = "reads open (loopback)" if guard.reads_open else "reads need the token"
+    click.echo(f"watchfloor serving {app.state.ledger.url} on http://{host}:{port} ({token}; {reads})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 

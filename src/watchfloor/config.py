@@ -14,9 +14,14 @@ DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_MAX_CHARS = 300_000
 
 
-def _default_db() -> str:
+def data_dir() -> Path:
+    """Where watchfloor keeps its files: the default ledger and the web API's token file."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return f"sqlite:///{Path(base) / 'watchfloor' / 'ledger.sqlite'}"
+    return Path(base) / "watchfloor"
+
+
+def _default_db() -> str:
+    return f"sqlite:///{data_dir() / 'ledger.sqlite'}"
 
 
 def _default_cache() -> Path:

@@ -20,3 +20,11 @@ class ModelError(WatchfloorError):
 
 class UnknownActorError(WatchfloorError):
     """An actor filter names no actor the gazetteer knows."""
+
+
+class UnknownValueError(WatchfloorError):
+    """A filter names a value outside a closed set (an event type, a certainty); ``valid`` lists the set."""
+
+    def __init__(self, message: str, valid: list[str]) -> None:
+        super().__init__(message)
+        self.valid = valid

@@ -17,6 +17,89 @@ FORMATS = ("json", "jsonl", "csv", "table")
 TABLE_WIDTH = 110  # columns when stdout is not a terminal (a pipe or a file)
 
 
+CLAIM_COLUMNS = [
+    "document_id",
+    "claim_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "value",
+    "low",
+    "high",
+    "bound",
+    "unit",
+    "unit_text",
+    "measure",
+    "subject",
+    "place",
+    "source",
+    "speaker",
+    "certainty",
+    "polarity",
+    "context",
+    "time_start",
+    "time_end",
+    "span_start",
+    "span_end",
+    "corrections",
+]
+
+EVENT_COLUMNS = [
+    "document_id",
+    "event_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "type",
+    "mode",
+    "trigger",
+    "source",
+    "target",
+    "place",
+    "speaker",
+    "attributed",
+    "certainty",
+    "polarity",
+    "context",
+    "time_start",
+    "time_end",
+    "trigger_start",
+    "trigger_end",
+    "corrections",
+]
+
+PLACE_COLUMNS = [
+    "document_id",
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "name",
+    "country",
+    "geonameid",
+    "precision",
+    "lat",
+    "lon",
+    "mentions",
+]
+
+ALERT_COLUMNS = ["id", "raised_at", "rule", "severity", "message", "document_id", "spans", "fact", "seen"]
+
+EXPORT_KINDS = ("claims", "events", "places")
+
+
+def export_rows(ledger: Any, kind: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every stored claim, event or place (one of EXPORT_KINDS) with the columns an export gives, lat and lon
+    included: the rows of `watchfloor export` and of the web API's exports."""
+    if kind == "places":
+        return ledger.places(), PLACE_COLUMNS
+    if kind == "events":
+        return ledger.events(), [*EVENT_COLUMNS, "lat", "lon"]
+    return ledger.claims(limit=None), [*CLAIM_COLUMNS, "lat", "lon"]
+
+
 def print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: str) -> None:
     """Rows in the chosen format, each with only ``columns`` (in that order)."""
     if output_format == "json":
@@ -26,11 +109,7 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: st
         for row in rows:
             click.echo(json.dumps({k: row.get(k) for k in columns if k in row}, ensure_ascii=False, default=str))
     elif output_format == "csv":
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(sys.stdout, rows, columns)
     else:
         from rich.console import Console
         from rich.table import Table
@@ -44,9 +123,18 @@ def print_rows(rows: list[dict[str, Any]], columns: list[str], output_format: st
         Console(width=None if sys.stdout.isatty() else TABLE_WIDTH * 2).print(table)
 
 
-def print_geojson(rows: list[dict[str, Any]], columns: list[str]) -> int:
+def write_csv(handle: Any, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """Rows as CSV on ``handle``: a header of ``columns``, then a line each (other keys left out)."""
+    import csv
+
+    writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def geojson_collection(rows: list[dict[str, Any]], columns: list[str]) -> tuple[dict[str, Any], int]:
     """Rows with ``lat`` and ``lon`` as one GeoJSON FeatureCollection of points, each with the other
-    ``columns`` as its properties; returns how many rows had no coordinates and were left out."""
+    ``columns`` as its properties, and how many rows had no coordinates and were left out."""
     features = [
         {
             "type": "Feature",
@@ -56,9 +144,14 @@ def print_geojson(rows: list[dict[str, Any]], columns: list[str]) -> int:
         for row in rows
         if row.get("lat") is not None and row.get("lon") is not None
     ]
-    collection = {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": features}, len(rows) - len(features)
+
+
+def print_geojson(rows: list[dict[str, Any]], columns: list[str]) -> int:
+    """``geojson_collection`` on stdout; returns how many rows were left out."""
+    collection, left_out = geojson_collection(rows, columns)
     click.echo(json.dumps(collection, ensure_ascii=False, default=str, indent=1))
-    return len(rows) - len(features)
+    return left_out
 
 
 def escape(text: str) -> str:

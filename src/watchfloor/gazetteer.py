@@ -10,7 +10,7 @@ from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any, TypeVar
 
-from watchfloor.errors import UnknownActorError
+from watchfloor.errors import UnknownActorError, UnknownValueError
 
 V = TypeVar("V")
 
@@ -411,6 +411,16 @@ def find_actor(name: str) -> str:
             " (North Korea, the Kremlin); see src/watchfloor/data/states.tsv and organs.tsv"
         )
     return found
+
+
+def find_event_type(name: str) -> str:
+    """The PLOVER type a user means by ``name`` in any case ("aid" -> "AID"); raises UnknownValueError, with
+    every type ``plover_quads.tsv`` lists, for anything else."""
+    known = sorted(row[0] for row in read_rows("plover_quads.tsv"))
+    wanted = name.strip().upper()
+    if wanted not in known:
+        raise UnknownValueError(f"unknown event type {name!r}: give a PLOVER type ({', '.join(known)})", known)
+    return wanted
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from watchfloor.errors import UnknownValueError
 from watchfloor.gazetteer import unit_class
 from watchfloor.store.rows import ClaimRow, Marks
 
@@ -195,6 +196,39 @@ def load_track(ledger: Ledger, key: str) -> Track:
     track = Track(key, chronological(ledger.track_claims(*(stored or [key]))))
     mark(track)
     return track
+
+
+def find_track(ledger: Ledger, key: str) -> Track:
+    """The track of ``key``, or of the one track whose key starts with it; raises UnknownValueError (with the
+    matching keys) when none or several match."""
+    chosen = load_track(ledger, key)
+    if chosen.entries:
+        return chosen
+    matches = [other for other in load_tracks(ledger) if other.startswith(key)]
+    if len(matches) != 1:
+        raise UnknownValueError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`", matches)
+    return load_track(ledger, matches[0])
+
+
+def entry_row(entry: Any) -> dict[str, Any]:
+    """One marked track entry as a listing row: its figure as text and its marks as one readable string."""
+    marks = entry["marks"]
+    flags = [name for name in ("denial",) if marks.get(name)]
+    flags += [f"revises {marks['revises']}"] if marks.get("revises") else []
+    flags += [f"same day {marks['differs_same_day']}"] if marks.get("differs_same_day") else []
+    flags += [f"agrees: {','.join(marks['corroborated_by'])}"] if marks["corroborated_by"] else []
+    flags += [f"disagrees: {','.join(marks['contradicted_by'])}"] if marks["contradicted_by"] else []
+    return {
+        "published": entry["published"],
+        "figure": figure_text(entry, bound=True),
+        **{name: entry[name] for name in ("value", "low", "high", "bound", "span_start", "span_end")},
+        "source": marks["source"],
+        "speaker": entry["speaker"],
+        "certainty": entry["certainty"],
+        "marks": "; ".join(flags),
+        "document": entry["document_id"],
+        "span": f"{entry['span_start']}-{entry['span_end']}",
+    }
 
 
 def mark(track: Track) -> None:

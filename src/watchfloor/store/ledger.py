@@ -210,7 +210,18 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.select_places(connection)
 
+    def document_list(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+        """Stored documents without their text, newest first, with how many claims and events each has."""
+        with self.engine.connect() as connection:
+            return queries.list_documents(connection, offset, limit)
+
+    def deleted(self) -> set[str]:
+        """The ids of the documents an analyst deleted (``delete``)."""
+        with self.engine.connect() as connection:
+            return corrections.deleted_documents(connection)
+
     def documents(self, ids: set[str]) -> dict[str, dict[str, Any]]:
+        """The stored documents of ``ids`` with their text (ids not stored are left out)."""
         with self.engine.connect() as connection:
             return queries.document_texts(connection, ids)
 

@@ -250,6 +250,7 @@ def select_claims(
     until: str | None = None,
     limit: int | None = 1000,
     track: str | None = None,
+    document: str | None = None,
 ) -> list[ClaimRow]:
     """Claims of the latest extraction of each document, newest documents first. ``actor`` and ``source`` match
     an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
@@ -282,6 +283,8 @@ def select_claims(
         conditions.append(claims.c.unit.in_(sorted(gazetteer.units_of_class(unit))))
     if track:
         conditions.append(claims.c.track_key == track)
+    if document:
+        conditions.append(extractions.c.document_id == document)
     if measure:
         conditions.append(claims.c.measure.ilike(f"%{measure}%"))
     if place:
@@ -439,6 +442,7 @@ def select_events(
     since: str | None = None,
     until: str | None = None,
     limit: int | None = None,
+    document: str | None = None,
 ) -> list[EventRow]:
     """Events of the latest extraction of each document but wire copies, with their document, in the
     documents' order.
@@ -476,6 +480,8 @@ def select_events(
         conditions.append(_matches(events.c.target, events.c.target_country, target))
     if type:
         conditions.append(events.c.type == type.upper())
+    if document:
+        conditions.append(extractions.c.document_id == document)
     if place:
         conditions.append(events.c.place.ilike(f"%{place}%"))
     if since:
@@ -506,6 +512,33 @@ def select_places(connection: Connection) -> list[dict[str, Any]]:
     )
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     query = query.order_by(*document_order(dated), places.c.name)
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def list_documents(connection: Connection, offset: int, limit: int) -> list[dict[str, Any]]:
+    """Stored documents without their text, newest first (the documents' order), with their fact counts."""
+    latest = and_(extractions.c.document_id == documents.c.id, extractions.c.latest.is_(True))
+    counted = {
+        "claims": select(func.count()).select_from(claims).where(claims.c.extraction_id == extractions.c.id),
+        "events": select(func.count()).select_from(events).where(events.c.extraction_id == extractions.c.id),
+    }
+    query = (
+        select(
+            documents.c.id,
+            documents.c.title,
+            documents.c.outlet,
+            documents.c.published,
+            documents.c.latest_date,
+            documents.c.url,
+            documents.c.ingested_at,
+            extractions.c.version,
+            *(subquery.scalar_subquery().label(name) for name, subquery in counted.items()),
+        )
+        .join(extractions, latest)
+        .order_by(*document_order(func.coalesce(documents.c.published, documents.c.latest_date), newest_first=True))
+        .offset(offset)
+        .limit(limit)
+    )
     return [dict(row._mapping) for row in connection.execute(query)]
 
 
