@@ -178,7 +178,8 @@ def test_removing_a_source_forgets_its_entries(ledger) -> None:
 def test_the_monitoring_migration_downgrades_and_upgrades_keeping_the_ledger(ledger) -> None:
     store = WatchStore(ledger)
     store.add_source("https://example.org/feed.xml", "feed", 60, None)
+    head = ledger.schema_revision()
     ledger.downgrade("0005")
     assert ledger.schema_revision() == "0005"
     ledger.upgrade()
-    assert ledger.schema_revision() == "0007" and store.sources() == [] and store.alerts() == []
+    assert ledger.schema_revision() == head and store.sources() == [] and store.alerts() == []
