@@ -12,7 +12,7 @@ from watchfloor import gazetteer
 from watchfloor.model import Place, Span
 from watchfloor.nlp.sentences import doc_text
 from watchfloor.resolve.context import is_locative, modifies_people, place_noun_after
-from watchfloor.resolve.geonames import City, CityIndex, normalize, open_index
+from watchfloor.resolve.geonames import ADMIN1, ADMIN2, City, CityIndex, normalize, open_index
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,6 +35,8 @@ DATELINE = re.compile(
 # A name that only matches a city's alternate name is taken when the city is this big or lies in a country
 # the document names: it keeps "Engels" (alternately "Pokrovsk") from beating the real Pokrovsk.
 MIN_ALTERNATE_POPULATION = 10_000
+# Precision of an administrative division found in the index, by its order.
+DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
 
 
 @dataclass
@@ -163,11 +165,15 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
         return None
     after = place_noun_after(span)
     if after is not None and after[0] == "admin":
-        # "Barmal district": the district, located at the town it is named after
-        return _Found(
-            span.doc[span.start : after[1]].text, city.country, city.lat, city.lon, city.geonameid, "district"
-        )
-    return _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")
+        # "Barmal district": the district, located at the town it is named after (or the division itself)
+        return _found(span.doc[span.start : after[1]].text, city, "district" if not city.is_division else None)
+    return _found(name, city)
+
+
+def _found(name: str, city: City, precision: str | None = None) -> _Found:
+    """A found place from an index entry; divisions have no GeoNames id here and a precision of their level."""
+    kind = precision or DIVISION_PRECISION.get(city.kind, "city")
+    return _Found(name, city.country, city.lat, city.lon, city.geonameid if city.geonameid > 0 else None, kind)
 
 
 def _lookup(name: str, index: CityIndex) -> list[City]:
@@ -183,7 +189,17 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
     prefix, space, rest = name.partition(" ")
     if not cities and space and prefix in gazetteer.compass_prefixes():
         cities = index.find(rest)
+    head, space, noun = name.rpartition(" ")
+    if not cities and space and noun.lower() in _division_nouns():
+        # "Kursk Oblast", "Rakhine State": GeoNames names the division without its noun
+        cities = sorted(index.find(head), key=lambda c: not c.is_division)
     return cities
+
+
+@lru_cache(maxsize=1)
+def _division_nouns() -> frozenset[str]:
+    """Nouns that end a division's name ("oblast", "province", "state", "region"): data/division_nouns.txt."""
+    return gazetteer.word_list("division_nouns.txt")
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +219,7 @@ def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[S
             span = (offset, offset + len(part))
             offset += len(part) + 1
             if city is not None:
-                found.append((span, _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")))
+                found.append((span, _found(name, city)))
     return found
 
 
@@ -214,7 +230,8 @@ def _choose(cities: list[City], countries: set[str], strict: bool) -> City | Non
     usable = [c for c in cities if c.primary or c.country in countries or c.population >= MIN_ALTERNATE_POPULATION]
     if not usable:
         return None
-    return max(usable, key=lambda c: (c.country in countries, c.primary, c.population))
+    # a town beats a division of its name in the same standing ("Kursk" the city, not the oblast)
+    return max(usable, key=lambda c: (c.country in countries, not c.is_division, c.primary, c.population))
 
 
 @lru_cache(maxsize=1)
