@@ -32,6 +32,16 @@ CASES = [
     ("Talks were held in Beijing on Monday, China said.", "Beijing", "CHN", 39.91, 116.40, "city"),
     ("US strikes hit radar sites around the port of Hodeidah in Yemen.", "Hodeidah", "YEM", 14.80, 42.95, "city"),
     ("Fighting raged in the Kalbajar district of Azerbaijan.", "Kalbajar district", "AZE", 40.10, 46.04, "district"),
+    # first-order divisions from GeoNames' admin table, named with or without their noun
+    (
+        "Floods displaced thousands across Helmand province, Afghan officials said.",
+        "Helmand province",
+        "AFG",
+        31.0,
+        64.0,
+        "region",
+    ),
+    ("Aid convoys reached Rakhine State, Myanmar's junta said.", "Rakhine State", "MMR", 19.8, 93.9, "region"),
 ]
 
 

