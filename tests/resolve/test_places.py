@@ -42,6 +42,19 @@ CASES = [
         "region",
     ),
     ("Aid convoys reached Rakhine State, Myanmar's junta said.", "Rakhine State", "MMR", 19.8, 93.9, "region"),
+    # a town named beside its region is not listed apart from it
+    (
+        "Drones struck Kharkiv overnight, and the Kharkiv region lost power.",
+        "Kharkiv region",
+        "UKR",
+        49.6,
+        36.5,
+        "region",
+    ),
+    ("Police in Kherson said the Kherson region was shelled again.", "Kherson region", "UKR", 46.7, 33.4, "region"),
+    # a province or town name the NER labels ORG or PERSON, in a country the document names
+    ("Kassala has reported 40 new cases, Sudan's health ministry said.", "Kassala", "SDN", 15.45, 36.40, "city"),
+    ("Gezira has reported 200 cholera cases, Sudan said.", "Gezira", "SDN", 14.4, 33.5, "region"),
 ]
 
 

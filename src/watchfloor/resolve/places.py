@@ -25,6 +25,8 @@ NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARD
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
 MIN_UNANCHORED_POPULATION = 1_000_000
+# A town of a country the document names is taken under any NER label (ORG, PERSON) from this size.
+MIN_NAMED_TOWN = 50_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
 MIN_DATELINE_POPULATION = 20_000
 DATELINE = re.compile(
@@ -71,8 +73,19 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
             item.mentions.append(bounds)
     return [
         Place(p.name, p.country, round(p.lat, 5), round(p.lon, 5), p.geonameid, p.precision, tuple(sorted(p.mentions)))
-        for p in sorted(found.values(), key=lambda p: p.mentions[0])
+        for p in sorted(_without_region_towns(list(found.values())), key=lambda p: p.mentions[0])
     ]
+
+
+def _without_region_towns(found: list[_Found]) -> list[_Found]:
+    """The places without a town the document also names as a region ("Odesa" beside "the Odesa region"):
+    the story's place is the region, and a city and its region are not both listed."""
+    regions = set()
+    for place in found:
+        head, space, noun = place.name.rpartition(" ")
+        if place.precision in ("region", "district") and space and noun.lower() in _division_nouns():
+            regions.add((normalize(head), place.country))
+    return [p for p in found if (normalize(p.name), p.country) not in regions]
 
 
 def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
@@ -87,6 +100,8 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
             for part in _split_coordination(_trim(ent)):
                 if ent.label_ in PLACE_LABELS or is_locative(part):
                     out.append((part, "name"))
+                elif part.start == ent.start and part.end == ent.end:
+                    out.append((part, "loose"))
         taken.update(range(ent.start, ent.end))
     out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
     return out
@@ -162,8 +177,8 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
         city = _choose(index.find(name), {key}, strict=True)
     else:
         city = _choose(_lookup(name, index), countries, strict=False)
-        if city is not None and city.country not in countries and city.population < MIN_UNANCHORED_POPULATION:
-            city = city if is_locative(span) else None
+        if city is not None and not _anchored(city, countries, loose=kind == "loose"):
+            city = city if kind != "loose" and is_locative(span) else None
     if city is None:
         return None
     after = place_noun_after(span)
@@ -177,6 +192,16 @@ def _found(name: str, city: City, precision: str | None = None) -> _Found:
     """A found place from an index entry; divisions have no GeoNames id here and a precision of their level."""
     kind = precision or DIVISION_PRECISION.get(city.kind, "city")
     return _Found(name, city.country, city.lat, city.lon, city.geonameid if city.geonameid > 0 else None, kind)
+
+
+def _anchored(city: City, countries: set[str], *, loose: bool) -> bool:
+    """True when a name outside a locative phrase still means this place. A name the NER labels a place:
+    a big city, any place of a country the document names, a first-order division ("floods hit Texas"). A
+    name it labels otherwise (it calls bare province and town names ORG or PERSON): only a division or a
+    sizeable town of a country the document names."""
+    if loose:
+        return city.country in countries and (city.is_division or city.population >= MIN_NAMED_TOWN)
+    return city.population >= MIN_UNANCHORED_POPULATION or city.country in countries or city.kind == ADMIN1
 
 
 def _lookup(name: str, index: CityIndex) -> list[City]:
