@@ -4,6 +4,18 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 """
 
 RULE_CASES = [
+    ("motion_words.txt", "fly", "The foreign minister flew to Moscow on Monday, Iran said."),
+    ("motion_words.txt", "travel", "The delegation will travel to Beijing next week, Japan said."),
+    ("motion_words.txt", "return", "Refugees returned to Kabul after the fighting, Afghan officials said."),
+    ("motion_words.txt", "move", "Reserve troops moved to Kyiv overnight, Ukraine said."),
+    ("motion_words.txt", "head", "The column headed to Damascus at dawn, Syria said."),
+    ("motion_words.txt", "trip", "His trip to Tehran was cancelled, Iraq said."),
+    ("motion_words.txt", "flight", "Direct flights between Seoul and Tokyo resumed, South Korea said."),
+    ("motion_words.txt", "journey", "The journey to Kabul took two days, Afghan officials said."),
+    ("motion_words.txt", "road", "The road between Damascus and Beirut was cut, Syrian officials said."),
+    ("motion_words.txt", "train", "A train to Kyiv was delayed by shelling, Ukraine said."),
+    ("motion_words.txt", "ferry", "The ferry to Tallinn was cancelled in the storm, Finland said."),
+    ("motion_words.txt", "route", "The route to Caracas was closed, Venezuela said."),
     ("fractions.tsv", "a half", "A half of the 40 villages in the region were shelled, Ukraine said."),
     ("fractions.tsv", "a quarter", "A quarter of the 40 villages in the region were shelled, Ukraine said."),
     ("fractions.tsv", "half", "Half of the 40 villages in the region were shelled, Ukraine said."),

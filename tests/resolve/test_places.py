@@ -52,6 +52,9 @@ CASES = [
         "region",
     ),
     ("Police in Kherson said the Kherson region was shelled again.", "Kherson region", "UKR", 46.7, 33.4, "region"),
+    # a capital after "to"/"between" a word of movement or route names a place, not its government
+    ("The envoy flew to Ankara on Tuesday, Greece said.", "Ankara", "TUR", 39.92, 32.85, "city"),
+    ("Ferries between Athens and the islands stopped, Greece said.", "Athens", "GRC", 37.98, 23.73, "city"),
     # a province or town name the NER labels ORG or PERSON, in a country the document names
     ("Kassala has reported 40 new cases, Sudan's health ministry said.", "Kassala", "SDN", 15.45, 36.40, "city"),
     ("Gezira has reported 200 cholera cases, Sudan said.", "Gezira", "SDN", 14.4, 33.5, "region"),
@@ -78,6 +81,8 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         "Ukraine said six Magura drones took part.",
         "The Chinese aircraft carrier Shandong sailed past.",
         "Russia and Ukraine traded blame.",
+        "Talks between Ankara and Athens resumed, Greece said.",
+        "Russia sent a message to Beijing, China said.",
     ],
 )
 def test_not_a_place(extract, sentence: str) -> None:
