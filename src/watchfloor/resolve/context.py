@@ -107,3 +107,12 @@ def _names_a_destination(prep: Token) -> bool:
     Tokyo", "a message to Beijing")."""
     head = prep.head
     return head is not prep and head.lemma_.lower() in gazetteer.word_list("motion_words.txt")
+
+
+def names_a_vessel(span: Span) -> bool:
+    """True for a ship named after a place: "the aircraft carrier Shandong", "the tanker Lila Lisbon" (the
+    vessel noun may stand before the other words of the ship's name)."""
+    start = span.start
+    while start > 0 and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start > 0 and span.doc[start - 1].lower_ in gazetteer.word_list("vessel_nouns.txt")

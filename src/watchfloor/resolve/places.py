@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from watchfloor import gazetteer
 from watchfloor.model import Place, Span
 from watchfloor.nlp.sentences import doc_text
-from watchfloor.resolve.context import is_locative, modifies_people, place_noun_after
+from watchfloor.resolve.context import is_locative, modifies_people, names_a_vessel, place_noun_after
 from watchfloor.resolve.geonames import ADMIN1, ADMIN2, City, CityIndex, normalize, open_index
 
 if TYPE_CHECKING:
@@ -29,9 +29,12 @@ MIN_UNANCHORED_POPULATION = 1_000_000
 MIN_NAMED_TOWN = 50_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
 MIN_DATELINE_POPULATION = 20_000
+# Also without the dash, when a date or the wire's name follows ("SEOUL, Oct 28 (Reuters)"), and with a
+# colon ("KYIV:").
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z'’. -]{1,40}[A-Z](?:/[A-Z][A-Z'’. -]{1,40}[A-Z])*)"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s",
+    r"(?:(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s"
+    r"|:\s|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\([^)]{1,40}\)\s)",
     re.MULTILINE,
 )
 # A name that only matches a city's alternate name is taken when the city is this big or lies in a country
@@ -155,18 +158,13 @@ def _surface(text: str) -> str:
     """A mention as a name: without a possessive or a leading article, datelines' capitals undone."""
     text = text.removesuffix("’s").removesuffix("'s").strip()
     text = text[4:] if text[:4].lower() == "the " else text
-    return " ".join(word.capitalize() for word in text.split()) if text.isupper() and len(text) > 4 else text
-
-
-def _names_a_vessel(span: SpacySpan) -> bool:
-    """True for a ship named after a place: "the aircraft carrier Shandong"."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in gazetteer.word_list("vessel_nouns.txt")
+    return " ".join(word.capitalize() for word in text.split()) if text.isupper() and len(text) > 3 else text
 
 
 def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
     kind, _, key = candidate.partition(":")
     name = _surface(span.text)
-    if _names_a_vessel(span) or modifies_people(span):
+    if names_a_vessel(span) or modifies_people(span):
         return None
     if kind == "region":
         region = gazetteer.regions()[int(key)]
@@ -233,6 +231,11 @@ def _division_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _place_aliases() -> dict[str, tuple[str, str]]:
     return {normalize(alias): (name, country) for alias, name, country in gazetteer.read_rows("place_aliases.tsv")}
+
+
+def dateline_spans(text: str) -> list[Span]:
+    """Where the places of the text's datelines stand: their names are the filing place, never actors."""
+    return [(match.start("places"), match.end("places")) for match in DATELINE.finditer(text)]
 
 
 def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[Span, _Found | None]]:
