@@ -14,6 +14,9 @@ CASES = [
     ("Lebanon's Hezbollah fired rockets overnight.", [("HEZBOLLAH", None)], "possessive locates a group"),
     ("Yemen’s Houthis claimed the attack.", [("HOUTHIS", None)], "curly possessive locates a group"),
     ("Yemen's government condemned the Houthis.", [("YEM-GOV", "YEM"), ("HOUTHIS", None)], "organ stays"),
+    # the state inside a town's name is not an actor
+    ("Ships unloaded aid at Port Sudan, the UN said.", [("UN", None)], "state inside a port's name"),
+    ("Kuwait City's airport reopened, Iraq said.", [("IRQ", "IRQ")], "state inside a city's name"),
     # datelines and ships' names are not actors
     ("MOSCOW, May 9 (Wire) Ukraine said it downed 30 drones.", [("UKR", "UKR")], "dateline without dash"),
     ("TEHRAN: Iraq reopened its border crossing.", [("IRQ", "IRQ")], "colon dateline"),

@@ -58,6 +58,9 @@ CASES = [
     # datelines without a dash: a date or the wire's name follows, or a colon
     ("MOSCOW, May 9 (Wire) Ukraine said it downed 30 drones.", "Moscow", "RUS", 55.75, 37.62, "city"),
     ("TEHRAN: Iraq reopened its border crossing.", "Tehran", "IRN", 35.69, 51.42, "city"),
+    # a town whose name holds its state's name is one place
+    ("Ships unloaded aid at Port Sudan, the UN said.", "Port Sudan", "SDN", 19.62, 37.22, "city"),
+    ("Flights to Kuwait City were cancelled on Monday.", "Kuwait City", "KWT", 29.37, 47.98, "city"),
     # a province or town name the NER labels ORG or PERSON, in a country the document names
     ("Kassala has reported 40 new cases, Sudan's health ministry said.", "Kassala", "SDN", 15.45, 36.40, "city"),
     ("Gezira has reported 200 cholera cases, Sudan said.", "Gezira", "SDN", 14.4, 33.5, "region"),

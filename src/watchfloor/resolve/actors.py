@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -203,9 +203,26 @@ def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
     return None
 
 
+def _without_names_in_places(actors: list[Actor], places: list[Place]) -> list[Actor]:
+    """Actors without their mentions inside a longer place name ("Sudan" in "Port Sudan"), and without the
+    actors that keep none: the state inside a town's name is not named as an actor."""
+    inside = [(start, end) for place in places for start, end in place.mentions]
+    kept = []
+    for actor in actors:
+        mentions = tuple(
+            (start, end)
+            for start, end in actor.mentions
+            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in inside)
+        )
+        if mentions or not actor.mentions:
+            kept.append(replace(actor, mentions=mentions) if mentions != actor.mentions else actor)
+    return kept
+
+
 def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> list[Actor]:
     """People whose role is local ("regional governor Oleh Syniehubov", "Mayor Vitali Klitschko") speak for
-    the state of the place their sentence names."""
+    the state of the place their sentence names. Actors named only inside a place's name go first."""
+    actors = _without_names_in_places(actors, places)
     known = {mention for actor in actors for mention in actor.mentions}
     states = gazetteer.states()
     added: dict[str, _Found] = {}

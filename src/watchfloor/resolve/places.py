@@ -62,8 +62,15 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     """Every place below country level the document names, with coordinates and precision."""
     index = open_index(cache_dir)
     found: dict[tuple[object, ...], _Found] = {}
+    compounds = state_compounds(doc, index)
+    candidates = [
+        (span, candidate)
+        for span, candidate in _candidates(doc)
+        if not any(span.start < c.end and c.start < span.end for c in compounds)
+    ]
+    candidates.extend((span, "name") for span in compounds)
     located: list[tuple[SpacySpan | Span, _Found | None]] = [
-        (span, _resolve(span, candidate, countries, index)) for span, candidate in _candidates(doc)
+        (span, _resolve(span, candidate, countries, index)) for span, candidate in candidates
     ]
     located.extend(_datelines(doc_text(doc), countries, index))
     for span, place in located:
@@ -89,6 +96,27 @@ def _without_region_towns(found: list[_Found]) -> list[_Found]:
         if place.precision in ("region", "district") and space and noun.lower() in _division_nouns():
             regions.add((normalize(head), place.country))
     return [p for p in found if (normalize(p.name), p.country) not in regions]
+
+
+def state_compounds(doc: Doc, index: CityIndex) -> list[SpacySpan]:
+    """Towns whose name holds a state's ("Port Sudan", "Kuwait City"): a capitalised word and the state's
+    name that together name a town of that state. The state inside is no actor (see actors.py)."""
+    spans = []
+    for ent in doc.ents:
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind != "actor" or key not in gazetteer.states():
+            continue
+        for start, end in ((ent.start - 1, ent.end), (ent.start, ent.end + 1)):
+            if start < 0 or end > len(doc):
+                continue
+            outer = doc[start] if start < ent.start else doc[end - 1]
+            if not outer.text[:1].isupper() or (outer.is_sent_start and start < ent.start):
+                continue
+            span = doc[start:end]
+            if any(city.country == key and not city.is_division for city in index.find(span.text)):
+                spans.append(span)
+                break
+    return spans
 
 
 def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
