@@ -43,7 +43,7 @@ MIN_ALTERNATE_POPULATION = 10_000
 # Precision of an administrative division found in the index, by its order.
 DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
 # Weights of divisions against towns' populations when one name fits both (see _weight).
-DIVISION_WEIGHT = {ADMIN1: 300_000, ADMIN2: 30_000}
+DIVISION_WEIGHT = {ADMIN1: 150_000, ADMIN2: 30_000}
 MIN_ALTERNATE_WEIGHTED = 100_000
 
 
@@ -199,6 +199,8 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
         return _Found(name, region.country, region.lat, region.lon, None, region.precision)
     if name.casefold() in gazetteer.not_places() or normalize(name) in _state_names():
         return None
+    if name in gazetteer.compass_prefixes():
+        return None  # "Northern" alone (of "Northern Ireland") is a direction, whatever division it names
     if kind == "seat":
         city = _choose(index.find(name), {key}, strict=True)
     else:
