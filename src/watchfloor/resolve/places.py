@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # Entity labels the statistical NER gives places; other labels ("Kursk" PRODUCT, "Kyiv" PERSON) count only
 # where a locative preposition governs the name.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the NER gives bare province and town names ("Gezira" PERSON, "Kassala" ORG): such a name is taken
+# outside a locative phrase only as a division or sizeable town of a country the document names.
+LOOSE_LABELS = {"ORG", "PERSON", "NORP"}
 NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
@@ -131,7 +134,7 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
             for part in _split_coordination(_trim(ent)):
                 if ent.label_ in PLACE_LABELS or is_locative(part):
                     out.append((part, "name"))
-                elif part.start == ent.start and part.end == ent.end:
+                elif ent.label_ in LOOSE_LABELS and part.start == ent.start and part.end == ent.end:
                     out.append((part, "loose"))
         taken.update(range(ent.start, ent.end))
     out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
