@@ -372,6 +372,7 @@ RULE_WORD_LISTS = (
     "party_nouns.txt",
     "troop_nouns.txt",
     "reference_determiners.txt",
+    "motion_words.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

@@ -6,6 +6,22 @@ import pytest
 
 CASES = [
     # sentence, expected (id, country) pairs (order of first mention), a note
+    # private wires are outlets, never actors; state agencies speak for their state
+    ("Iran seized a second tanker, Reuters reported.", [("IRN", "IRN")], "private wire is an outlet"),
+    ("Bloomberg said Japan would raise its budget.", [("JPN", "JPN")], "private agency is an outlet"),
+    ("Xinhua said Beijing would hold drills.", [("CHN-XINHUA", "CHN"), ("CHN", "CHN")], "state agency"),
+    # a state's possessive before an armed group only says where the group is
+    ("Lebanon's Hezbollah fired rockets overnight.", [("HEZBOLLAH", None)], "possessive locates a group"),
+    ("Yemen’s Houthis claimed the attack.", [("HOUTHIS", None)], "curly possessive locates a group"),
+    ("Yemen's government condemned the Houthis.", [("YEM-GOV", "YEM"), ("HOUTHIS", None)], "organ stays"),
+    # the state inside a town's name is not an actor
+    ("Ships unloaded aid at Port Sudan, the UN said.", [("UN", None)], "state inside a port's name"),
+    ("Kuwait City's airport reopened, Iraq said.", [("IRQ", "IRQ")], "state inside a city's name"),
+    # datelines and ships' names are not actors
+    ("MOSCOW, May 9 (Wire) Ukraine said it downed 30 drones.", [("UKR", "UKR")], "dateline without dash"),
+    ("TEHRAN: Iraq reopened its border crossing.", [("IRQ", "IRQ")], "colon dateline"),
+    ("The freighter Star Ankara was hit, Greece said.", [("GRC", "GRC")], "ship named after a capital"),
+    ("The tanker Sea Tokyo sank near Aden, Yemen said.", [("YEM", "YEM")], "ship named after a city"),
     ("Moscow and Pyongyang signed a treaty.", [("RUS", "RUS"), ("PRK", "PRK")], "capitals as metonyms"),
     ("The Kremlin denied the report.", [("RUS", "RUS")], "seat of power"),
     ("Officials in Seoul fear the move.", [("KOR", "KOR")], "officials in CAPITAL is the government"),

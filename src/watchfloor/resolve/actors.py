@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.model import Actor, Place, Span
-from watchfloor.nlp.sentences import sentence_of
-from watchfloor.resolve.context import is_locative
+from watchfloor.nlp.sentences import doc_text, sentence_of
+from watchfloor.resolve.context import is_locative, names_a_vessel
+from watchfloor.resolve.places import dateline_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 POSSESSIVES = {"'s", "’s", "'", "’"}
+# Kinds of actor that a state's possessive only locates ("Yemen's Houthi rebels").
+GROUP_KINDS = {"armed_group"}
 # How far around a person's name a role and its actor are looked for: a title before the name
 # ("Ukrainian President Volodymyr Zelenskyy") or an apposition after it ("X, a spokesman for the ...").
 ROLE_WINDOW_BEFORE = 6
@@ -33,10 +36,15 @@ def resolve_actors(doc: Doc) -> list[Actor]:
     """Every actor the document names, each with all its mention spans, in order of first mention."""
     found: dict[str, _Found] = {}
     contextual: list[tuple[str, SpacySpan]] = []
+    datelines = dateline_spans(doc_text(doc))
     for ent in doc.ents:
         kind, _, key = ent.ent_id_.partition(":")
+        if kind in ("actor", "seat") and (_in_dateline(ent, datelines) or names_a_vessel(ent)):
+            continue  # "SEOUL, Oct 28 (Wire)", "KYIV:", "the tanker Sea Sofia": a filing place, a ship's name
         if kind == "actor":
-            _add(found, _entry(key), ent)
+            entry = _entry(key)
+            if entry.kind != "outlet" and not _qualifies_group(ent, entry):
+                _add(found, entry, ent)
         elif kind == "seat" and not is_locative(ent, allow_from=False):
             _add(found, gazetteer.states()[key], ent)
         elif kind == "context":
@@ -45,6 +53,25 @@ def resolve_actors(doc: Doc) -> list[Actor]:
     _compose_organs(doc, found)
     _add_people(doc, found)
     return _to_actors(found)
+
+
+def _in_dateline(ent: SpacySpan, datelines: list[Span]) -> bool:
+    return any(start <= ent.start_char and ent.end_char <= end for start, end in datelines)
+
+
+def _qualifies_group(ent: SpacySpan, entry: gazetteer.ActorEntry) -> bool:
+    """True for a state's possessive right before an armed group named as an actor ("Yemen's Houthi
+    rebels", "Lebanon's Hezbollah"): the state only says where the group is, it is not an actor there."""
+    if entry.kind != "state":
+        return False
+    doc, end = ent.doc, ent.end
+    if end < len(doc) and doc[end].text in POSSESSIVES:
+        end += 1
+    elif not ent.text.endswith(tuple(p for p in POSSESSIVES if p.endswith("s"))):
+        return False
+    following = next((e for e in doc.ents if e.start == end), None)
+    kind, _, key = following.ent_id_.partition(":") if following is not None else ("", "", "")
+    return kind == "actor" and _entry(key).kind in GROUP_KINDS
 
 
 def _entry(key: str) -> gazetteer.ActorEntry:
@@ -176,9 +203,26 @@ def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
     return None
 
 
+def _without_names_in_places(actors: list[Actor], places: list[Place]) -> list[Actor]:
+    """Actors without their mentions inside a longer place name ("Sudan" in "Port Sudan"), and without the
+    actors that keep none: the state inside a town's name is not named as an actor."""
+    inside = [(start, end) for place in places for start, end in place.mentions]
+    kept = []
+    for actor in actors:
+        mentions = tuple(
+            (start, end)
+            for start, end in actor.mentions
+            if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in inside)
+        )
+        if mentions or not actor.mentions:
+            kept.append(replace(actor, mentions=mentions) if mentions != actor.mentions else actor)
+    return kept
+
+
 def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> list[Actor]:
     """People whose role is local ("regional governor Oleh Syniehubov", "Mayor Vitali Klitschko") speak for
-    the state of the place their sentence names."""
+    the state of the place their sentence names. Actors named only inside a place's name go first."""
+    actors = _without_names_in_places(actors, places)
     known = {mention for actor in actors for mention in actor.mentions}
     states = gazetteer.states()
     added: dict[str, _Found] = {}

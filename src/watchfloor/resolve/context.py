@@ -83,6 +83,8 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     if follows_place_noun(span) or place_noun_after(span) is not None or is_attacked(span):
         return True
     prep = governing_preposition(span)
+    if prep is not None and prep.lower_ in ("to", "between"):
+        return _names_a_destination(prep)
     if prep is None or prep.lower_ not in gazetteer.word_list("locative_preps.txt"):
         return False
     if prep.lower_ == "from" and not allow_from:
@@ -97,3 +99,20 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
         )
     names_people = head is not None and head.pos_ in ("NOUN", "PROPN")
     return not (names_people and head_word in gazetteer.word_list("people_nouns.txt"))
+
+
+def _names_a_destination(prep: Token) -> bool:
+    """True for "to"/"between" after a word of movement or of a route ("flew to Moscow", "the road between
+    Homs and Hama"): the name is where someone goes, not a government spoken to ("talks between Seoul and
+    Tokyo", "a message to Beijing")."""
+    head = prep.head
+    return head is not prep and head.lemma_.lower() in gazetteer.word_list("motion_words.txt")
+
+
+def names_a_vessel(span: Span) -> bool:
+    """True for a ship named after a place: "the aircraft carrier Shandong", "the tanker Lila Lisbon" (the
+    vessel noun may stand before the other words of the ship's name)."""
+    start = span.start
+    while start > 0 and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].text[:1].isupper():
+        start -= 1
+    return start > 0 and span.doc[start - 1].lower_ in gazetteer.word_list("vessel_nouns.txt")

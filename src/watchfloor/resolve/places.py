@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from watchfloor import gazetteer
 from watchfloor.model import Place, Span
 from watchfloor.nlp.sentences import doc_text
-from watchfloor.resolve.context import is_locative, modifies_people, place_noun_after
-from watchfloor.resolve.geonames import City, CityIndex, normalize, open_index
+from watchfloor.resolve.context import is_locative, modifies_people, names_a_vessel, place_noun_after
+from watchfloor.resolve.geonames import ADMIN1, ADMIN2, City, CityIndex, normalize, open_index
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -21,20 +21,33 @@ if TYPE_CHECKING:
 # Entity labels the statistical NER gives places; other labels ("Kursk" PRODUCT, "Kyiv" PERSON) count only
 # where a locative preposition governs the name.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the NER gives bare province and town names ("Gezira" PERSON, "Kassala" ORG): such a name is taken
+# outside a locative phrase only as a division or sizeable town of a country the document names.
+LOOSE_LABELS = {"ORG", "PERSON", "NORP"}
 NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
 MIN_UNANCHORED_POPULATION = 1_000_000
+# A town of a country the document names is taken under any NER label (ORG, PERSON) from this size.
+MIN_NAMED_TOWN = 50_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
 MIN_DATELINE_POPULATION = 20_000
+# Also without the dash, when a date or the wire's name follows ("SEOUL, Oct 28 (Reuters)"), and with a
+# colon ("KYIV:").
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z'’. -]{1,40}[A-Z](?:/[A-Z][A-Z'’. -]{1,40}[A-Z])*)"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s",
+    r"(?:(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s"
+    r"|:\s|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\([^)]{1,40}\)\s)",
     re.MULTILINE,
 )
 # A name that only matches a city's alternate name is taken when the city is this big or lies in a country
 # the document names: it keeps "Engels" (alternately "Pokrovsk") from beating the real Pokrovsk.
 MIN_ALTERNATE_POPULATION = 10_000
+# Precision of an administrative division found in the index, by its order.
+DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
+# Weights of divisions against towns' populations when one name fits both (see _weight).
+DIVISION_WEIGHT = {ADMIN1: 150_000, ADMIN2: 30_000}
+MIN_ALTERNATE_WEIGHTED = 100_000
 
 
 @dataclass
@@ -52,8 +65,15 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     """Every place below country level the document names, with coordinates and precision."""
     index = open_index(cache_dir)
     found: dict[tuple[object, ...], _Found] = {}
+    compounds = state_compounds(doc, index)
+    candidates = [
+        (span, candidate)
+        for span, candidate in _candidates(doc)
+        if not any(span.start < c.end and c.start < span.end for c in compounds)
+    ]
+    candidates.extend((span, "name") for span in compounds)
     located: list[tuple[SpacySpan | Span, _Found | None]] = [
-        (span, _resolve(span, candidate, countries, index)) for span, candidate in _candidates(doc)
+        (span, _resolve(span, candidate, countries, index)) for span, candidate in candidates
     ]
     located.extend(_datelines(doc_text(doc), countries, index))
     for span, place in located:
@@ -66,8 +86,40 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
             item.mentions.append(bounds)
     return [
         Place(p.name, p.country, round(p.lat, 5), round(p.lon, 5), p.geonameid, p.precision, tuple(sorted(p.mentions)))
-        for p in sorted(found.values(), key=lambda p: p.mentions[0])
+        for p in sorted(_without_region_towns(list(found.values())), key=lambda p: p.mentions[0])
     ]
+
+
+def _without_region_towns(found: list[_Found]) -> list[_Found]:
+    """The places without a town the document also names as a region ("Odesa" beside "the Odesa region"):
+    the story's place is the region, and a city and its region are not both listed."""
+    regions = set()
+    for place in found:
+        head, space, noun = place.name.rpartition(" ")
+        if place.precision in ("region", "district") and space and noun.lower() in _division_nouns():
+            regions.add((normalize(head), place.country))
+    return [p for p in found if (normalize(p.name), p.country) not in regions]
+
+
+def state_compounds(doc: Doc, index: CityIndex) -> list[SpacySpan]:
+    """Towns whose name holds a state's ("Port Sudan", "Kuwait City"): a capitalised word and the state's
+    name that together name a town of that state. The state inside is no actor (see actors.py)."""
+    spans = []
+    for ent in doc.ents:
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind != "actor" or key not in gazetteer.states():
+            continue
+        for start, end in ((ent.start - 1, ent.end), (ent.start, ent.end + 1)):
+            if start < 0 or end > len(doc):
+                continue
+            outer = doc[start] if start < ent.start else doc[end - 1]
+            if not outer.text[:1].isupper() or (outer.is_sent_start and start < ent.start):
+                continue
+            span = doc[start:end]
+            if any(city.country == key and not city.is_division for city in index.find(span.text)):
+                spans.append(span)
+                break
+    return spans
 
 
 def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
@@ -82,6 +134,8 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
             for part in _split_coordination(_trim(ent)):
                 if ent.label_ in PLACE_LABELS or is_locative(part):
                     out.append((part, "name"))
+                elif ent.label_ in LOOSE_LABELS and part.start == ent.start and part.end == ent.end:
+                    out.append((part, "loose"))
         taken.update(range(ent.start, ent.end))
     out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
     return out
@@ -135,39 +189,50 @@ def _surface(text: str) -> str:
     """A mention as a name: without a possessive or a leading article, datelines' capitals undone."""
     text = text.removesuffix("’s").removesuffix("'s").strip()
     text = text[4:] if text[:4].lower() == "the " else text
-    return " ".join(word.capitalize() for word in text.split()) if text.isupper() and len(text) > 4 else text
-
-
-def _names_a_vessel(span: SpacySpan) -> bool:
-    """True for a ship named after a place: "the aircraft carrier Shandong"."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in gazetteer.word_list("vessel_nouns.txt")
+    return " ".join(word.capitalize() for word in text.split()) if text.isupper() and len(text) > 3 else text
 
 
 def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
     kind, _, key = candidate.partition(":")
     name = _surface(span.text)
-    if _names_a_vessel(span) or modifies_people(span):
+    if names_a_vessel(span) or modifies_people(span):
         return None
     if kind == "region":
         region = gazetteer.regions()[int(key)]
         return _Found(name, region.country, region.lat, region.lon, None, region.precision)
     if name.casefold() in gazetteer.not_places() or normalize(name) in _state_names():
         return None
+    if name in gazetteer.compass_prefixes():
+        return None  # "Northern" alone (of "Northern Ireland") is a direction, whatever division it names
     if kind == "seat":
         city = _choose(index.find(name), {key}, strict=True)
     else:
         city = _choose(_lookup(name, index), countries, strict=False)
-        if city is not None and city.country not in countries and city.population < MIN_UNANCHORED_POPULATION:
-            city = city if is_locative(span) else None
+        if city is not None and not _anchored(city, countries, loose=kind == "loose"):
+            city = city if kind != "loose" and is_locative(span) else None
     if city is None:
         return None
     after = place_noun_after(span)
     if after is not None and after[0] == "admin":
-        # "Barmal district": the district, located at the town it is named after
-        return _Found(
-            span.doc[span.start : after[1]].text, city.country, city.lat, city.lon, city.geonameid, "district"
-        )
-    return _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")
+        # "Barmal district": the district, located at the town it is named after (or the division itself)
+        return _found(span.doc[span.start : after[1]].text, city, "district" if not city.is_division else None)
+    return _found(name, city)
+
+
+def _found(name: str, city: City, precision: str | None = None) -> _Found:
+    """A found place from an index entry; divisions have no GeoNames id here and a precision of their level."""
+    kind = precision or DIVISION_PRECISION.get(city.kind, "city")
+    return _Found(name, city.country, city.lat, city.lon, city.geonameid if city.geonameid > 0 else None, kind)
+
+
+def _anchored(city: City, countries: set[str], *, loose: bool) -> bool:
+    """True when a name outside a locative phrase still means this place. A name the NER labels a place:
+    a big city, any place of a country the document names, a first-order division ("floods hit Texas"). A
+    name it labels otherwise (it calls bare province and town names ORG or PERSON): only a division or a
+    sizeable town of a country the document names."""
+    if loose:
+        return city.country in countries and (city.is_division or city.population >= MIN_NAMED_TOWN)
+    return city.population >= MIN_UNANCHORED_POPULATION or city.country in countries or city.kind == ADMIN1
 
 
 def _lookup(name: str, index: CityIndex) -> list[City]:
@@ -183,12 +248,27 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
     prefix, space, rest = name.partition(" ")
     if not cities and space and prefix in gazetteer.compass_prefixes():
         cities = index.find(rest)
+    head, space, noun = name.rpartition(" ")
+    if not cities and space and noun.lower() in _division_nouns():
+        # "Kursk Oblast", "Rakhine State": GeoNames names the division without its noun
+        cities = sorted(index.find(head), key=lambda c: not c.is_division)
     return cities
+
+
+@lru_cache(maxsize=1)
+def _division_nouns() -> frozenset[str]:
+    """Nouns that end a division's name ("oblast", "province", "state", "region"): data/division_nouns.txt."""
+    return gazetteer.word_list("division_nouns.txt")
 
 
 @lru_cache(maxsize=1)
 def _place_aliases() -> dict[str, tuple[str, str]]:
     return {normalize(alias): (name, country) for alias, name, country in gazetteer.read_rows("place_aliases.tsv")}
+
+
+def dateline_spans(text: str) -> list[Span]:
+    """Where the places of the text's datelines stand: their names are the filing place, never actors."""
+    return [(match.start("places"), match.end("places")) for match in DATELINE.finditer(text)]
 
 
 def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[Span, _Found | None]]:
@@ -203,7 +283,7 @@ def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[S
             span = (offset, offset + len(part))
             offset += len(part) + 1
             if city is not None:
-                found.append((span, _Found(name, city.country, city.lat, city.lon, city.geonameid, "city")))
+                found.append((span, _found(name, city)))
     return found
 
 
@@ -214,7 +294,18 @@ def _choose(cities: list[City], countries: set[str], strict: bool) -> City | Non
     usable = [c for c in cities if c.primary or c.country in countries or c.population >= MIN_ALTERNATE_POPULATION]
     if not usable:
         return None
-    return max(usable, key=lambda c: (c.country in countries, c.primary, c.population))
+    return max(usable, key=lambda c: (c.country in countries, _weight(c)))
+
+
+def _weight(city: City) -> int:
+    """How readily a name means this entry: a town by its population, a division as if it were a town of
+    DIVISION_WEIGHT (a big city beats its oblast, a province beats a village of its name), and a town named
+    only by an alternate spelling at a tenth of its size unless it is big."""
+    if city.is_division:
+        return DIVISION_WEIGHT[city.kind]
+    if city.primary or city.population >= MIN_ALTERNATE_WEIGHTED:
+        return city.population
+    return city.population // 10
 
 
 @lru_cache(maxsize=1)
