@@ -92,6 +92,32 @@ def test_unordered_workers_store_the_same_facts(single_ledger: str, tmp_path: Pa
     assert ledger_rows(url)["documents"] == ledger_rows(single_ledger)["documents"]
 
 
+def test_an_existing_cluster_given_by_its_scheduler_address(single_ledger: str, tmp_path: Path) -> None:
+    from watchfloor.cluster import cluster_client
+
+    url = f"sqlite:///{tmp_path / 'scheduler.sqlite'}"
+    with cluster_client(workers=1) as client:
+        result = run_ingest(str(SAMPLES), "--db", url, "--scheduler", client.scheduler.address)
+        ran_there = client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.task_prefixes))
+    assert result.returncode == 0, result.stderr
+    assert ran_there, "no task ran on the given cluster"
+    assert ledger_rows(url) == ledger_rows(single_ledger)
+
+
+@pytest.mark.parametrize(
+    ("options", "message", "code"),
+    [
+        (["--scheduler", "tcp://127.0.0.1:1"], "cannot use the Dask cluster tcp://127.0.0.1:1", 1),
+        (["--workers", "2", "--scheduler", "tcp://127.0.0.1:1"], "not both", 2),
+        (["--workers", "0"], "--workers", 2),
+    ],
+)
+def test_a_cluster_that_cannot_be_used_is_a_clear_error(options: list[str], message: str, code: int, tmp_path) -> None:
+    result = run_ingest(str(SAMPLES), "--db", str(tmp_path / "ledger.sqlite"), *options)
+    assert result.returncode == code
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
     from watchfloor.cluster import cluster_client, extract_on_cluster, worker_pids
     from watchfloor.pipeline import ingest_items

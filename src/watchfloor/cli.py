@@ -194,6 +194,8 @@ def ingest(
 
     if webhook and not webhook_secret:
         raise click.UsageError("--webhook needs --webhook-secret (or WATCHFLOOR_WEBHOOK_SECRET) to sign alerts")
+    if workers and scheduler:
+        raise click.UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
     settings = Settings(model=model) if model else Settings()
     ledger = _ledger(db)
     items = read_paths(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, published=published)

@@ -18,6 +18,8 @@ from watchfloor.model import Document, Extraction, Skip
 TASK_SIZE = 8
 # Batches in flight per worker: one running, one queued so a worker never waits on the client.
 WINDOW_PER_WORKER = 2
+# How long to try reaching a --scheduler before saying it cannot be reached.
+CONNECT_TIMEOUT = "10s"
 # A batch whose worker died is run again on another this many times (Dask's own retry), then split.
 RETRIES = 2
 
@@ -29,7 +31,7 @@ def cluster_client(workers: int | None = None, scheduler: str | None = None) -> 
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
             yield client
         return
     with (
