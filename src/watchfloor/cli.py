@@ -204,8 +204,8 @@ def ingest(
         after = _alerter(ledger, rule_files, not quiet, jsonl, webhook, webhook_secret)
         if after is not None:
             after.flush()  # alerts an earlier run could not deliver to these sinks
-        with _extractor(settings, workers, scheduler, ordered) as extract:
-            results = ingest_items(items, settings, ledger, after=after, extract=extract)
+        with _extractor(settings, workers, scheduler, ordered) as (extract, extractor):
+            results = ingest_items(items, settings, ledger, after=after, extract=extract, extractor=extractor)
             for result in _with_progress(results, len(paths)):
                 if isinstance(result, Skip):
                     outcome = "ignored" if result.ignored else "skipped"
@@ -222,16 +222,17 @@ def ingest(
 
 @contextmanager
 def _extractor(settings: Any, workers: int | None, scheduler: str | None, ordered: bool) -> Iterator[Any]:
-    """None (extract in this process) without --workers or --scheduler; else extraction on that Dask cluster."""
+    """(None, None): extract in this process, without --workers or --scheduler; else extraction on that Dask
+    cluster and the extractor name its workers record."""
     if not workers and not scheduler:
-        yield None
+        yield None, None
         return
     from watchfloor.cluster import cluster_client, extract_on_cluster, warm_up
 
     try:
         with cluster_client(workers, scheduler) as client:
-            warm_up(client, settings)
-            yield lambda items: extract_on_cluster(items, settings, client, ordered=ordered)
+            extractor = warm_up(client, settings)
+            yield (lambda items: extract_on_cluster(items, settings, client, ordered=ordered)), extractor
     except OSError as error:  # no scheduler at that address, or the cluster could not start
         raise click.ClickException(f"cannot use the Dask cluster {scheduler or ''}: {error}") from error
 

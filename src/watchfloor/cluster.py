@@ -11,6 +11,7 @@ from itertools import islice
 from typing import Any
 
 from watchfloor.config import Settings
+from watchfloor.errors import WatchfloorError
 from watchfloor.model import Document, Extraction, Skip
 
 # Documents per task: enough for spaCy's batching and to hide the ~1 ms a task costs, few enough that a batch
@@ -48,15 +49,19 @@ def worker_pids(client: Any) -> dict[str, int]:
     return dict(client.run(os.getpid))
 
 
-def warm_up(client: Any, settings: Settings) -> None:
-    """Load the model on every worker now, so the first batches do not all wait on it at once."""
-    client.run(_load_model, settings.model)
+def warm_up(client: Any, settings: Settings) -> str:
+    """Load the model on every worker now (so the first batches do not all wait on it at once) and return
+    the extractor name the ledger records; the client need not load the model itself."""
+    names = set(client.run(_worker_extractor, settings).values())
+    if len(names) != 1:
+        raise WatchfloorError(f"the cluster's workers run different extractors: {sorted(names)}")
+    return str(names.pop())
 
 
-def _load_model(model: str) -> str:
-    from watchfloor.nlp import load_pipeline
+def _worker_extractor(settings: Settings) -> str:
+    from watchfloor.pipeline import extractor_name
 
-    return str(load_pipeline(model).meta.get("name", model))
+    return extractor_name(settings)
 
 
 def extract_batch(documents: list[Document], settings: Settings) -> list[Extraction | Skip]:
