@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -165,9 +166,22 @@ def _ledger(db: str | None) -> Any:
 @click.option("--webhook", metavar="URL", help="Also POST each alert here, signed (X-Watchfloor-Signature).")
 @click.option("--webhook-secret", envvar="WATCHFLOOR_WEBHOOK_SECRET", help="HMAC-SHA256 key for --webhook.")
 @click.option("--quiet", is_flag=True, help="Do not print alerts on stdout (the summary still is).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Extract on a local Dask cluster of N worker processes (this process stays the one writer).",
+)
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Extract on the Dask cluster of this scheduler.")
+@click.option(
+    "--ordered/--unordered",
+    default=True,
+    show_default=True,
+    help="With --workers/--scheduler: store in input order (the same ledger as one process), or as batches finish.",
+)
 def ingest(
     paths: tuple[str, ...], db: str | None, published: str | None, model: str | None, output_format: str,
     rule_files: tuple[Path, ...], jsonl: Path | None, webhook: str | None, webhook_secret: str | None, quiet: bool,
+    workers: int | None, scheduler: str | None, ordered: bool,
 ) -> None:  # fmt: skip
     """Extract articles and store them in the ledger, one transaction per document.
 
@@ -183,6 +197,7 @@ def ingest(
       watchfloor ingest samples/
       watchfloor ingest feeds/*.rss --db postgresql://user@localhost/ledger
       watchfloor ingest new/*.html --rules watch.toml --jsonl alerts.jsonl
+      watchfloor ingest backfill/ --workers 2 --db postgresql://user@localhost/ledger
     """
     from watchfloor.config import Settings
     from watchfloor.model import Skip
@@ -191,6 +206,8 @@ def ingest(
 
     if webhook and not webhook_secret:
         raise click.UsageError("--webhook needs --webhook-secret (or WATCHFLOOR_WEBHOOK_SECRET) to sign alerts")
+    if workers and scheduler:
+        raise click.UsageError("give --workers (a local cluster) or --scheduler (an existing one), not both")
     settings = Settings(model=model) if model else Settings()
     ledger = _ledger(db)
     items = read_paths(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, published=published)
@@ -199,18 +216,37 @@ def ingest(
         after = _alerter(ledger, rule_files, not quiet, jsonl, webhook, webhook_secret)
         if after is not None:
             after.flush()  # alerts an earlier run could not deliver to these sinks
-        for result in _with_progress(ingest_items(items, settings, ledger, after=after), len(paths)):
-            if isinstance(result, Skip):
-                outcome = "ignored" if result.ignored else "skipped"
-                outcomes[outcome] = outcomes.get(outcome, 0) + 1
-                click.echo(f"{outcome} {result.source}: {result.reason}", err=True)
-            else:
-                outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
+        with _extractor(settings, workers, scheduler, ordered) as (extract, extractor):
+            results = ingest_items(items, settings, ledger, after=after, extract=extract, extractor=extractor)
+            for result in _with_progress(results, len(paths)):
+                if isinstance(result, Skip):
+                    outcome = "ignored" if result.ignored else "skipped"
+                    outcomes[outcome] = outcomes.get(outcome, 0) + 1
+                    click.echo(f"{outcome} {result.source}: {result.reason}", err=True)
+                else:
+                    outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
     except WatchfloorError as error:
         raise click.ClickException(str(error)) from error
     print_rows([{"ledger": ledger.url, **outcomes}], ["ledger", *outcomes], output_format)
     if outcomes.get("skipped"):
         sys.exit(1)
+
+
+@contextmanager
+def _extractor(settings: Any, workers: int | None, scheduler: str | None, ordered: bool) -> Iterator[Any]:
+    """(None, None): extract in this process, without --workers or --scheduler; else extraction on that Dask
+    cluster and the extractor name its workers record."""
+    if not workers and not scheduler:
+        yield None, None
+        return
+    from watchfloor.cluster import cluster_client, extract_on_cluster, warm_up
+
+    try:
+        with cluster_client(workers, scheduler) as client:
+            extractor = warm_up(client, settings)
+            yield (lambda items: extract_on_cluster(items, settings, client, ordered=ordered)), extractor
+    except OSError as error:  # no scheduler at that address, or the cluster could not start
+        raise click.ClickException(f"cannot use the Dask cluster {scheduler or ''}: {error}") from error
 
 
 def _alerter(

@@ -85,19 +85,25 @@ def ingest_items(
     ledger: Any,
     *,
     after: Callable[[Extraction, Any], object] | None = None,
+    extract: Callable[[Iterable[Document | Skip]], Iterator[Extraction | Skip]] | None = None,
+    extractor: str | None = None,
 ) -> Iterator[Any]:
     """Extract and store every document, one transaction each, with its track keys and copy link
     (``correlate.links``); yields each IngestResult or Skip. A document the ledger already holds from this
     extractor (its id is the hash of its text) is not extracted again: it is "unchanged" at once.
     ``after(extraction, result)`` runs on each extraction once it is stored (or found stored already), before
-    it is yielded: watch rules raise their alerts there."""
+    it is yielded: watch rules raise their alerts there. ``extract`` turns the new items into results in their
+    order (default: ``extract_documents`` in this process; ``cluster.extract_on_cluster`` on Dask workers);
+    storing stays here, in the caller's process, the one writer. ``extractor`` is the name that extraction
+    records (default: ``extractor_name``, which loads the model here)."""
     from watchfloor.correlate.links import Linker
     from watchfloor.errors import WatchfloorError
 
-    extractor = extractor_name(settings)
+    extractor = extractor or extractor_name(settings)
     linker = Linker(ledger)
     known: list[Any] = []
-    for result in extract_documents(_new_items(items, ledger, extractor, known), settings):
+    extract = extract or (lambda new: extract_documents(new, settings))
+    for result in extract(_new_items(items, ledger, extractor, known)):
         yield from _drain(known)
         if isinstance(result, Skip):
             yield result

@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 
+# A document's transaction is run again after a unique-constraint race this many times at most: the second
+# run sees the winner's commit, so two suffice; a third covers a new version racing another new version.
+INGEST_ATTEMPTS = 3
+
+
 class StoreError(WatchfloorError):
     """The ledger cannot be opened or written (bad URL, unreachable server, schema too new)."""
 
@@ -119,6 +124,7 @@ class Ledger:
         config.set_main_option("script_location", str(resources.files("watchfloor.store").joinpath("migrations")))
         try:
             with self.engine.begin() as connection:
+                _lock_for_migration(connection)
                 config.attributes["connection"] = connection
                 getattr(command, direction)(config, revision)
         except Exception as error:
@@ -139,7 +145,30 @@ class Ledger:
         What relates the document to others is computed by ``correlate`` and only stored here: ``track_keys``
         (claim id -> track key; claims not in it get none), and for a new document its MinHash ``signature``
         and the ``original`` (stored document id, similarity) it is a copy of (``correlate.links`` gives all
-        three)."""
+        three).
+
+        Several processes may ingest into one ledger at once: when another stores the same document first, the
+        unique constraints (documents.id, extractions' document and extractor, document and version) reject
+        this transaction, which is then rolled back and run again on what is now committed: the same extractor
+        gives "unchanged", another a next version. Never a duplicate, never an error for the race."""
+        from sqlalchemy.exc import IntegrityError
+
+        for attempt in range(INGEST_ATTEMPTS):
+            try:
+                return self._ingest_once(extraction, extractor, track_keys, signature, original)
+            except IntegrityError:
+                if attempt + 1 == INGEST_ATTEMPTS:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _ingest_once(
+        self,
+        extraction: Extraction,
+        extractor: str,
+        track_keys: Mapping[str, str | None] | None,
+        signature: bytes | None,
+        original: tuple[str, float] | None,
+    ) -> IngestResult:
         document = extraction.document
         with self.engine.begin() as connection:
             versions = queries.versions(connection, document.id)
@@ -288,9 +317,29 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock migrations hold (b"wfmigr" as an integer).
+MIGRATION_LOCK = 0x77666D69677200
+
+
+def _lock_for_migration(connection: Any) -> None:
+    """One process migrates at a time; the others wait, then find the schema new and do nothing (without it,
+    two ingests starting on an empty database both create the tables and one fails)."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+    elif connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")  # the write lock now, held to the commit
+
+
+# How long a SQLite write waits for another process's transaction: a document's is a few milliseconds, but
+# on a loaded two-core machine several writers each extracting can queue for seconds.
+SQLITE_BUSY_MS = 60_000
+
+
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer; a killed writer loses nothing
     cursor.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: no fsync per commit, still never corrupt
+    # a writer waits for another's commit (several ingests, the dashboard and `monitor` share one file)
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.close()
