@@ -96,9 +96,12 @@ def _trigger(token: Token) -> TriggerEntry | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
         return None
-    trigger = gazetteer.event_triggers().get(f"{token.lemma_.lower()} {pos}")
+    key = f"{_phrasal(token)} {pos}"
+    trigger = gazetteer.event_triggers().get(key)
     if trigger is None:
-        return None
+        trigger = gazetteer.cameo_triggers().get(key)
+        if trigger is None or _names_its_act(token):
+            return None
     if trigger.objects and not _has_object(token, trigger.objects):
         return None
     if trigger.needs == "military" and not any(c.lower_ == "military" for c in token.children):
@@ -106,6 +109,35 @@ def _trigger(token: Token) -> TriggerEntry | None:
     if trigger.needs == "quote" and '"' not in doc_text(token.doc)[token.idx : token.idx + 80]:
         return None
     return trigger
+
+
+def _phrasal(token: Token) -> str:
+    """The lemma with its particle or bound preposition when the lexicon has the pair ("shot down" ->
+    shoot_down, "called on" -> call_on): the pair, not the bare verb, names the act."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == token.i + 1:
+            pair = f"{lemma}_{child.lower_}"
+            if f"{pair} VERB" in gazetteer.event_triggers():
+                return pair
+    return lemma
+
+
+def _broad(token: Token, trigger: TriggerEntry) -> bool:
+    """A trigger only the broad CAMEO table knows ("curb", "seek", "increase") reports an act on someone only
+    with a party on each side: without a target it is too often a state or a plan."""
+    return gazetteer.event_triggers().get(f"{_phrasal(token)} {trigger.pos}") is None
+
+
+def _names_its_act(token: Token) -> bool:
+    """A verb of the broad CAMEO table whose object is itself a trigger noun ("imposed sanctions", "held
+    talks", "launched an offensive") only carries the act the noun names: the noun makes the event."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and _trigger_noun(c) for c in token.children)
+
+
+def _trigger_noun(token: Token) -> bool:
+    key = f"{token.lemma_.lower()} NOUN"
+    return token.pos_ == "NOUN" and (key in gazetteer.event_triggers() or key in gazetteer.cameo_triggers())
 
 
 def _has_object(token: Token, objects: frozenset[str]) -> bool:
@@ -154,6 +186,8 @@ def _event(
         target = next((e.source for e in reversed([*before, *earlier]) if _side(e.source, by_id) != side), None)
     if source is None or _side(source, by_id) == _side(target, by_id):
         return None
+    if target is None and (kind in gazetteer.event_types("needs_target") or _broad(token, trigger)):
+        return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
     kind = _refine(token, trigger, kind, target)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
     sentence = sentence_of(token)
@@ -360,7 +394,8 @@ def _country_actor(country: str | None, by_id: dict[str, Actor]) -> str | None:
         return None
     if country in by_id:
         return country
-    return next((a.id for a in by_id.values() if a.country == country), None)
+    # the state itself, never one of its organs: a strike on a town does not target the ministry that reports it
+    return next((a.id for a in by_id.values() if a.country == country and a.kind == "state"), None)
 
 
 def _context(token: Token, event: Event, reference: str | None) -> str | None:
