@@ -21,6 +21,9 @@ def side(result_actors, actor_id):
 CASES = [
     # name, text, (type, source side, target side)
     ("active verb", "Russia launched 94 drones at Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
+    # verbs only the CAMEO-derived table (data/cameo_triggers.tsv) knows, with a party on each side
+    ("CAMEO verb: expelling diplomats", "Morocco expelled two Algerian diplomats on Monday.", ("COERCE", "MAR", "DZA")),
+    ("CAMEO verb: imposing an embargo", "Ghana imposed an embargo on Togo.", ("COERCE", "GHA", "TGO")),
     (
         "passive AID: whose troops",
         "About 10,900 North Korean troops have been deployed to Russia.",
@@ -97,3 +100,11 @@ def test_one_event_per_act(extract) -> None:
 def test_misparsed_trigger(extract) -> None:
     text = "The talks came after Azerbaijan retook Nagorno-Karabakh in September 2023."
     assert [e["type"] for e in events(extract, text)] == ["FIGHT"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Bolivia seeks closer ties with its neighbours.", "Chile wants to increase its copper exports."]
+)
+def test_a_broad_cameo_verb_without_a_target_is_no_event(extract, text: str) -> None:
+    """Verbs only the broad CAMEO table knows need a party on each side: alone they state a plan or a wish."""
+    assert [e.trigger.text for e in extract(text, PUBLISHED).events] == []

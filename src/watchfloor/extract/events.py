@@ -394,8 +394,7 @@ def _country_actor(country: str | None, by_id: dict[str, Actor]) -> str | None:
         return None
     if country in by_id:
         return country
-    # the state itself, never one of its organs: a strike on a town does not target the ministry that reports it
-    return next((a.id for a in by_id.values() if a.country == country and a.kind == "state"), None)
+    return next((a.id for a in by_id.values() if a.country == country), None)
 
 
 def _context(token: Token, event: Event, reference: str | None) -> str | None:
