@@ -240,7 +240,22 @@ def _arguments(
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
+    if target is None and trigger.type in gazetteer.event_types("symmetric"):
+        source, target = _joint_parties(token, attributor, source)
     return source, target
+
+
+def _joint_parties(token: Token, attributor: Attributor, source: str | None) -> tuple[str | None, str | None]:
+    """A joint act's second party: the second conjunct of its subject ("Jordan and Britain agreed") or the
+    members of a "between A and B" phrase ("talks between Athens and Ankara")."""
+    groups = [c for c in token.children if c.dep_ == "nsubj"]
+    groups += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children]
+    for first in groups:
+        members = [first, *(c for c in first.conjuncts)]
+        found = [a for a in (attributor.resolve(m) for m in members) if a]
+        if len(found) >= 2 and found[0] != found[1]:
+            return (source or found[0]), (found[1] if found[1] != source else found[0])
+    return source, None
 
 
 def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier: list[Event]) -> str | None:
