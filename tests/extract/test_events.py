@@ -23,6 +23,9 @@ CASES = [
     ("active verb", "Russia launched 94 drones at Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
     # verbs only the CAMEO-derived table (data/cameo_triggers.tsv) knows, with a party on each side
     ("CAMEO verb: expelling diplomats", "Morocco expelled two Algerian diplomats on Monday.", ("COERCE", "MAR", "DZA")),
+    # aid whose beneficiary a purpose infinitive names
+    ("purpose infinitive", "Rwanda sent 500 soldiers to help Mozambique.", ("AID", "RWA", "MOZ")),
+    ("purpose infinitive: defend", "Iran dispatched soldiers to defend Syria.", ("AID", "IRN", "SYR")),
     # a joint act: the subject's second conjunct is the second party
     ("joint act: second conjunct", "Kenya and Uganda agreed to reopen their shared border.", ("AGREE", "KEN", "UGA")),
     ("joint act: conjoined signers", "Vietnam and Laos signed a transit treaty in Hanoi.", ("AGREE", "VNM", "LAO")),

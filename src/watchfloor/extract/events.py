@@ -240,9 +240,22 @@ def _arguments(
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
+    if target is None and trigger.type == "AID":
+        target = _beneficiary(token, attributor)
     if target is None and trigger.type in gazetteer.event_types("symmetric"):
         source, target = _joint_parties(token, attributor, source)
     return source, target
+
+
+def _beneficiary(token: Token, attributor: Attributor) -> str | None:
+    """Whom aid is for when a purpose infinitive says it ("sent troops to help Russia", "deployed forces to
+    support Mali"): the infinitive's object."""
+    for clause in token.children:
+        if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            for obj in clause.children:
+                if obj.dep_ == "dobj" and attributor.resolve(obj):
+                    return attributor.resolve(obj)
+    return None
 
 
 def _joint_parties(token: Token, attributor: Attributor, source: str | None) -> tuple[str | None, str | None]:
