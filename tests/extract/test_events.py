@@ -23,6 +23,9 @@ CASES = [
     ("active verb", "Russia launched 94 drones at Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
     # verbs only the CAMEO-derived table (data/cameo_triggers.tsv) knows, with a party on each side
     ("CAMEO verb: expelling diplomats", "Morocco expelled two Algerian diplomats on Monday.", ("COERCE", "MAR", "DZA")),
+    # the object test on the counted noun of a quantity phrase
+    ("counted head: hundreds of", "Cuba dispatched hundreds of medical personnel to Venezuela.", ("AID", "CUB", "VEN")),
+    ("counted head: a total of", "Egypt sent a total of 2,000 soldiers to Somalia.", ("AID", "EGY", "SOM")),
     # aid whose beneficiary a purpose infinitive names
     ("purpose infinitive", "Rwanda sent 500 soldiers to help Mozambique.", ("AID", "RWA", "MOZ")),
     ("purpose infinitive: defend", "Iran dispatched soldiers to defend Syria.", ("AID", "IRN", "SYR")),

@@ -148,7 +148,24 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
         candidates.append(token.head)
     if token.dep_ == "xcomp" or token.tag_ == "VBN":  # "troops are reported to have been deployed"
         candidates += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-    return any(c.lemma_.lower() in objects or c.lower_ in objects for c in candidates)
+    counted = [n for c in candidates for n in _counted_heads(c)]
+    return any(c.lemma_.lower() in objects or c.lower_ in objects for c in counted)
+
+
+def _counted_heads(node: Token) -> list[Token]:
+    """The phrase's head and what it counts through "of" ("thousands of troops", "a total of 3,000
+    soldiers", "containers of shells"): the object test looks at the counted noun too."""
+    heads = [node]
+    for _ in range(2):
+        inner = next(
+            (g for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if inner is None:
+            break
+        heads.append(inner)
+        node = inner
+    return heads
 
 
 def _event(
