@@ -21,6 +21,18 @@ def side(result_actors, actor_id):
 CASES = [
     # name, text, (type, source side, target side)
     ("active verb", "Russia launched 94 drones at Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
+    # verbs only the CAMEO-derived table (data/cameo_triggers.tsv) knows, with a party on each side
+    ("CAMEO verb: expelling diplomats", "Morocco expelled two Algerian diplomats on Monday.", ("COERCE", "MAR", "DZA")),
+    # the object test on the counted noun of a quantity phrase
+    ("counted head: hundreds of", "Cuba dispatched hundreds of medical personnel to Venezuela.", ("AID", "CUB", "VEN")),
+    ("counted head: a total of", "Egypt sent a total of 2,000 soldiers to Somalia.", ("AID", "EGY", "SOM")),
+    # aid whose beneficiary a purpose infinitive names
+    ("purpose infinitive", "Rwanda sent 500 soldiers to help Mozambique.", ("AID", "RWA", "MOZ")),
+    ("purpose infinitive: defend", "Iran dispatched soldiers to defend Syria.", ("AID", "IRN", "SYR")),
+    # a joint act: the subject's second conjunct is the second party
+    ("joint act: second conjunct", "Kenya and Uganda agreed to reopen their shared border.", ("AGREE", "KEN", "UGA")),
+    ("joint act: conjoined signers", "Vietnam and Laos signed a transit treaty in Hanoi.", ("AGREE", "VNM", "LAO")),
+    ("CAMEO verb: imposing an embargo", "Ghana imposed an embargo on Togo.", ("COERCE", "GHA", "TGO")),
     (
         "passive AID: whose troops",
         "About 10,900 North Korean troops have been deployed to Russia.",
@@ -97,3 +109,11 @@ def test_one_event_per_act(extract) -> None:
 def test_misparsed_trigger(extract) -> None:
     text = "The talks came after Azerbaijan retook Nagorno-Karabakh in September 2023."
     assert [e["type"] for e in events(extract, text)] == ["FIGHT"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Bolivia seeks closer ties with its neighbours.", "Chile wants to increase its copper exports."]
+)
+def test_a_broad_cameo_verb_without_a_target_is_no_event(extract, text: str) -> None:
+    """Verbs only the broad CAMEO table knows need a party on each side: alone they state a plan or a wish."""
+    assert [e.trigger.text for e in extract(text, PUBLISHED).events] == []

@@ -96,9 +96,12 @@ def _trigger(token: Token) -> TriggerEntry | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
         return None
-    trigger = gazetteer.event_triggers().get(f"{token.lemma_.lower()} {pos}")
+    key = f"{_phrasal(token)} {pos}"
+    trigger = gazetteer.event_triggers().get(key)
     if trigger is None:
-        return None
+        trigger = gazetteer.cameo_triggers().get(key)
+        if trigger is None or _names_its_act(token):
+            return None
     if trigger.objects and not _has_object(token, trigger.objects):
         return None
     if trigger.needs == "military" and not any(c.lower_ == "military" for c in token.children):
@@ -106,6 +109,35 @@ def _trigger(token: Token) -> TriggerEntry | None:
     if trigger.needs == "quote" and '"' not in doc_text(token.doc)[token.idx : token.idx + 80]:
         return None
     return trigger
+
+
+def _phrasal(token: Token) -> str:
+    """The lemma with its particle or bound preposition when the lexicon has the pair ("shot down" ->
+    shoot_down, "called on" -> call_on): the pair, not the bare verb, names the act."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("prt", "prep", "advmod") and child.i == token.i + 1:
+            pair = f"{lemma}_{child.lower_}"
+            if f"{pair} VERB" in gazetteer.event_triggers():
+                return pair
+    return lemma
+
+
+def _broad(token: Token, trigger: TriggerEntry) -> bool:
+    """A trigger only the broad CAMEO table knows ("curb", "seek", "increase") reports an act on someone only
+    with a party on each side: without a target it is too often a state or a plan."""
+    return gazetteer.event_triggers().get(f"{_phrasal(token)} {trigger.pos}") is None
+
+
+def _names_its_act(token: Token) -> bool:
+    """A verb of the broad CAMEO table whose object is itself a trigger noun ("imposed sanctions", "held
+    talks", "launched an offensive") only carries the act the noun names: the noun makes the event."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and _trigger_noun(c) for c in token.children)
+
+
+def _trigger_noun(token: Token) -> bool:
+    key = f"{token.lemma_.lower()} NOUN"
+    return token.pos_ == "NOUN" and (key in gazetteer.event_triggers() or key in gazetteer.cameo_triggers())
 
 
 def _has_object(token: Token, objects: frozenset[str]) -> bool:
@@ -116,7 +148,24 @@ def _has_object(token: Token, objects: frozenset[str]) -> bool:
         candidates.append(token.head)
     if token.dep_ == "xcomp" or token.tag_ == "VBN":  # "troops are reported to have been deployed"
         candidates += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-    return any(c.lemma_.lower() in objects or c.lower_ in objects for c in candidates)
+    counted = [n for c in candidates for n in _counted_heads(c)]
+    return any(c.lemma_.lower() in objects or c.lower_ in objects for c in counted)
+
+
+def _counted_heads(node: Token) -> list[Token]:
+    """The phrase's head and what it counts through "of" ("thousands of troops", "a total of 3,000
+    soldiers", "containers of shells"): the object test looks at the counted noun too."""
+    heads = [node]
+    for _ in range(2):
+        inner = next(
+            (g for c in node.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if inner is None:
+            break
+        heads.append(inner)
+        node = inner
+    return heads
 
 
 def _event(
@@ -154,6 +203,8 @@ def _event(
         target = next((e.source for e in reversed([*before, *earlier]) if _side(e.source, by_id) != side), None)
     if source is None or _side(source, by_id) == _side(target, by_id):
         return None
+    if target is None and (kind in gazetteer.event_types("needs_target") or _broad(token, trigger)):
+        return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
     kind = _refine(token, trigger, kind, target)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
     sentence = sentence_of(token)
@@ -206,7 +257,35 @@ def _arguments(
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
+    if target is None and trigger.type == "AID":
+        target = _beneficiary(token, attributor)
+    if target is None and trigger.type in gazetteer.event_types("symmetric"):
+        source, target = _joint_parties(token, attributor, source)
     return source, target
+
+
+def _beneficiary(token: Token, attributor: Attributor) -> str | None:
+    """Whom aid is for when a purpose infinitive says it ("sent troops to help Russia", "deployed forces to
+    support Mali"): the infinitive's object."""
+    for clause in token.children:
+        if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            for obj in clause.children:
+                if obj.dep_ == "dobj" and attributor.resolve(obj):
+                    return attributor.resolve(obj)
+    return None
+
+
+def _joint_parties(token: Token, attributor: Attributor, source: str | None) -> tuple[str | None, str | None]:
+    """A joint act's second party: the second conjunct of its subject ("Jordan and Britain agreed") or the
+    members of a "between A and B" phrase ("talks between Athens and Ankara")."""
+    groups = [c for c in token.children if c.dep_ == "nsubj"]
+    groups += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children]
+    for first in groups:
+        members = [first, *(c for c in first.conjuncts)]
+        found = [a for a in (attributor.resolve(m) for m in members) if a]
+        if len(found) >= 2 and found[0] != found[1]:
+            return (source or found[0]), (found[1] if found[1] != source else found[0])
+    return source, None
 
 
 def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier: list[Event]) -> str | None:
