@@ -421,12 +421,12 @@ def track(key: str, db: str | None, output_format: str) -> None:
     Example:
       watchfloor track "troops|PRK|deploy|RUS"
     """
-    from watchfloor.correlate.tracks import figure_text, load_track, load_tracks
+    from watchfloor.correlate.tracks import figure_text, load_track, track_groups
 
     ledger = _ledger(db)
     chosen = load_track(ledger, key)
     if not chosen.entries:
-        matches = [k for k in load_tracks(ledger) if k.startswith(key)]
+        matches = sorted({k for k in track_groups(ledger).values() if k.startswith(key)})
         if len(matches) != 1:
             raise click.UsageError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`")
         chosen = load_track(ledger, matches[0])
@@ -469,7 +469,7 @@ def contradictions(db: str | None, output_format: str) -> None:
       watchfloor contradictions --format table
     """
     from watchfloor.correlate.tracks import contradictions as find
-    from watchfloor.correlate.tracks import load_tracks
+    from watchfloor.correlate.tracks import latest_tracks
 
     rows = [
         {
@@ -479,7 +479,7 @@ def contradictions(db: str | None, output_format: str) -> None:
             "b": f"{item['b']['source']} {item['b']['figure']}",
             "documents": f"{item['a']['claim']['document_id'][:19]} {item['b']['claim']['document_id'][:19]}",
         }
-        for item in find(load_tracks(_ledger(db)))
+        for item in find(latest_tracks(_ledger(db)))
     ]
     print_rows(rows, ["track", "kind", "a", "b", "documents"], output_format)
 
@@ -499,7 +499,7 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
     """
     from watchfloor.correlate.dyads import QUADS, dyad_series
 
-    points = dyad_series(_ledger(db).events(), first, second, by)
+    points = dyad_series(_ledger(db).events(sides=(first, second)), first, second, by)
     rows = [
         {
             "period": p["period"],

@@ -57,9 +57,11 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     for track in ranked:
         track.entries = [e for e in track.entries if _within(e, since, until)]
     ranked = [track for track in ranked if track.entries]
-    events = [e for e in ledger.events() if _within(e, since, until)]
-    if actor:
-        events = [e for e in events if actor in (e.get("source_country"), e.get("target_country"), e["source"])]
+    # filtered in SQL: the last MAX_EVENTS of the day's news, and every background and future act
+    chosen = {"party": actor, "published": (since, until)}
+    other = tuple(OTHER_SECTIONS)
+    news = ledger.events(**chosen, contexts=(False, other), newest=True, limit=MAX_EVENTS)
+    events = ledger.events(**chosen, contexts=(True, other))
     cited: list[tuple[str, int, int]] = []
     names = _state_names()
 
@@ -86,8 +88,7 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
                 f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d ({details}). {citation}"
             )
         lines.append("")
-    news = [e for e in events if e.get("context") not in OTHER_SECTIONS]
-    sections = [("Events", news[-MAX_EVENTS:])]
+    sections = [("Events", news)]
     for title in dict.fromkeys(OTHER_SECTIONS.values()):
         sections.append((title, [e for e in events if OTHER_SECTIONS.get(e.get("context") or "") == title]))
     for title, chosen in sections:

@@ -181,4 +181,4 @@ def test_the_monitoring_migration_downgrades_and_upgrades_keeping_the_ledger(led
     ledger.downgrade("0005")
     assert ledger.schema_revision() == "0005"
     ledger.upgrade()
-    assert ledger.schema_revision() == "0007" and store.sources() == [] and store.alerts() == []
+    assert ledger.schema_revision() == "0008" and store.sources() == [] and store.alerts() == []

@@ -119,7 +119,7 @@ def dyad_rise(rule: Rule, extraction: Extraction, ledger: Ledger) -> list[AlertR
     first, second = rule.params["first"], rule.params["second"]
     if not extraction.events:
         return []
-    points = dyad_series(ledger.events(), first, second, rule.params.get("by", "week"))
+    points = dyad_series(ledger.events(sides=(first, second)), first, second, rule.params.get("by", "week"))
     periods = int(rule.params.get("periods", DEFAULT_PERIODS))
     change = score_drop(points, periods)
     if change is None or change[0] <= float(rule.params.get("drop", DEFAULT_DROP)):

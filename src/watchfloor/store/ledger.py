@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
-from watchfloor.store import queries
+from watchfloor.store import queries, summaries
 from watchfloor.store.rows import ClaimRow, EventRow
 
 if TYPE_CHECKING:
@@ -122,6 +122,10 @@ class Ledger:
                 queries.supersede(connection, document.id)
             extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
             queries.insert_facts(connection, extraction_id, extraction, track_keys or {})
+            if versions:  # the old version's claims stop counting: recompute the tracks either version touches
+                summaries.refresh(connection, summaries.document_keys(connection, document.id))
+            else:
+                summaries.add_extraction(connection, extraction_id)
         return IngestResult(document.id, "new version" if versions else "added", version)
 
     def versions(self, document_id: str) -> dict[str, int]:
@@ -140,9 +144,22 @@ class Ledger:
             return queries.copy_ids(connection)
 
     def track_summaries(self, **filters: Any) -> list[dict[str, Any]]:
-        """Tracks by size without loading them (``queries.track_summaries``)."""
+        """Tracks by size without loading them: from the summary table without filters, else grouped in SQL
+        (``queries.track_summaries``)."""
         with self.engine.connect() as connection:
+            if not filters.get("actor") and not filters.get("since"):
+                return summaries.speaker_summaries(connection, filters.get("groups") or {}, filters.get("limit", 100))
             return queries.track_summaries(connection, **filters)
+
+    def latest_claims(self) -> list[dict[str, Any]]:
+        """Each stored track key x source's latest claim (``summaries.latest_claims``)."""
+        with self.engine.connect() as connection:
+            return summaries.latest_claims(connection)
+
+    def rebuild_summaries(self) -> None:
+        """Recompute the summary tables from every claim (after a bulk load that bypassed ``ingest``)."""
+        with self.engine.begin() as connection:
+            summaries.rebuild(connection)
 
     def track_claims(self, *keys: str) -> list[ClaimRow]:
         """The latest claims stored under any of ``keys``, wire copies left out, from an indexed query (no need
@@ -155,7 +172,7 @@ class Ledger:
     def track_keys(self) -> list[str]:
         """The distinct stored track keys (``correlate.tracks.canonical_keys`` groups them into tracks)."""
         with self.engine.connect() as connection:
-            return queries.stored_track_keys(connection)
+            return summaries.stored_keys(connection)
 
     def place_countries(self) -> dict[str, str]:
         """Each stored place name's country."""
