@@ -82,8 +82,11 @@ def _fits(partial: str, other: str, place_countries: Mapping[str, str]) -> bool:
 
 
 def track_groups(ledger: Ledger) -> dict[str, str]:
-    """The ledger's stored track keys mapped to their tracks (``canonical_keys``)."""
-    return canonical_keys(ledger.track_keys(), ledger.place_countries())
+    """The ledger's stored track keys mapped to their tracks (``canonical_keys``), computed once per ingest."""
+    groups: dict[str, str] = ledger.memo(
+        "track_groups", lambda: canonical_keys(ledger.track_keys(), ledger.place_countries())
+    )
+    return groups
 
 
 def summarize_tracks(ledger: Ledger, **filters: Any) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -47,6 +47,7 @@ class Ledger:
 
         url = database_url(url)
         self.url = url
+        self._memo: dict[str, tuple[Any, Any]] = {}
         try:
             if url.startswith("sqlite:///"):
                 Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +151,21 @@ class Ledger:
             if not filters.get("actor") and not filters.get("since"):
                 return summaries.speaker_summaries(connection, filters.get("groups") or {}, filters.get("limit", 100))
             return queries.track_summaries(connection, **filters)
+
+    def memo(self, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, cached until the next ingest: the ledger is append-only, so the newest extraction id
+        (an index lookup) tells whether anything was stored since (the track groups cost a second to
+        recompute on a large ledger, and every `track`, `tracks` and brief needs them)."""
+        from sqlalchemy import func, select
+
+        from watchfloor.store.schema import extractions
+
+        with self.engine.connect() as connection:
+            stamp = connection.execute(select(func.max(extractions.c.id))).scalar()
+        cached = self._memo.get(name)
+        if cached is None or cached[0] != stamp:
+            cached = self._memo[name] = (stamp, compute())
+        return cached[1]
 
     def latest_claims(self) -> list[dict[str, Any]]:
         """Each stored track key x source's latest claim (``summaries.latest_claims``)."""

@@ -17,7 +17,7 @@ from watchfloor.store.schema import claims, copies, documents, extractions, trac
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-KEY_BATCH = 500  # track keys recomputed per query
+KEY_BATCH = 50  # track keys recomputed per query (a batch's claims are held in memory)
 
 
 def _claim_rows(connection: Connection, condition: Any) -> list[dict[str, Any]]:
