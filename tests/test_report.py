@@ -36,8 +36,14 @@ class _EventsOnly:
     def track_summaries(self, **_filters) -> list[dict]:
         return []
 
-    def events(self) -> list[dict]:
-        return self._events
+    def memo(self, _name: str, compute):
+        return compute()
+
+    def events(self, *, contexts: tuple[bool, tuple[str, ...]], limit: int | None = None, **_filters) -> list[dict]:
+        """The events in (or, with False, out of) the named contexts, the last ``limit`` of them."""
+        only, names = contexts
+        chosen = [e for e in self._events if (e["context"] in names) == only]
+        return chosen[-limit:] if limit else chosen
 
     def documents(self, ids: set[str]) -> dict[str, dict]:
         text = "Russia struck Kyiv; in 2023 it attacked Odesa and it will strike again."

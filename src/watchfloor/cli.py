@@ -448,7 +448,7 @@ def contradictions(db: str | None, output_format: str) -> None:
       watchfloor contradictions --format table
     """
     from watchfloor.correlate.tracks import contradictions as find
-    from watchfloor.correlate.tracks import load_tracks
+    from watchfloor.correlate.tracks import latest_tracks
 
     rows = [
         {
@@ -458,7 +458,7 @@ def contradictions(db: str | None, output_format: str) -> None:
             "b": f"{item['b']['source']} {item['b']['figure']}",
             "documents": f"{item['a']['claim']['document_id'][:19]} {item['b']['claim']['document_id'][:19]}",
         }
-        for item in find(load_tracks(_ledger(db)))
+        for item in find(latest_tracks(_ledger(db)))
     ]
     print_rows(rows, ["track", "kind", "a", "b", "documents"], output_format)
 
@@ -478,7 +478,7 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
     """
     from watchfloor.correlate.dyads import QUADS, dyad_series
 
-    points = dyad_series(_ledger(db).events(), first, second, by)
+    points = dyad_series(_ledger(db).events(sides=(first, second)), first, second, by)
     rows = [
         {
             "period": p["period"],

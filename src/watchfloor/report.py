@@ -60,9 +60,11 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     for track in ranked:
         track.entries = [e for e in track.entries if _within(e, since, until)]
     ranked = [track for track in ranked if track.entries]
-    events = [e for e in ledger.events() if _within(e, since, until)]
-    if actor:
-        events = [e for e in events if actor in (e.get("source_country"), e.get("target_country"), e["source"])]
+    # filtered in SQL: the news (grouped below, so every act counts) and every background and future act
+    chosen = {"party": actor, "published": (since, until)}
+    other = tuple(OTHER_SECTIONS)
+    news = ledger.events(**chosen, contexts=(False, other))
+    events = ledger.events(**chosen, contexts=(True, other))
     cited: list[tuple[str, int, int]] = []
     names = _state_names()
 
@@ -91,7 +93,6 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
                 f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d ({details}). {citation}"
             )
         lines.append("")
-    news = [e for e in events if e.get("context") not in OTHER_SECTIONS]
     sections = [("Events", news)]
     for title in dict.fromkeys(OTHER_SECTIONS.values()):
         sections.append((title, [e for e in events if OTHER_SECTIONS.get(e.get("context") or "") == title]))

@@ -26,11 +26,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from watchfloor.errors import UnknownValueError
 from watchfloor.gazetteer import unit_class
-from watchfloor.store.rows import ClaimRow, Marks
+from watchfloor.store.rows import ClaimRow, Marks, ultimate_source
 
 if TYPE_CHECKING:
     from watchfloor.model import Claim, Extraction
@@ -83,8 +83,11 @@ def _fits(partial: str, other: str, place_countries: Mapping[str, str]) -> bool:
 
 
 def track_groups(ledger: Ledger) -> dict[str, str]:
-    """The ledger's stored track keys mapped to their tracks (``canonical_keys``)."""
-    return canonical_keys(ledger.track_keys(), ledger.place_countries())
+    """The ledger's stored track keys mapped to their tracks (``canonical_keys``), computed once per ingest."""
+    groups: dict[str, str] = ledger.memo(
+        "track_groups", lambda: canonical_keys(ledger.track_keys(), ledger.place_countries())
+    )
+    return groups
 
 
 def summarize_tracks(ledger: Ledger, **filters: Any) -> list[dict[str, Any]]:
@@ -139,17 +142,6 @@ def _interval_of(row: ClaimRow) -> tuple[float, float]:
     return cached
 
 
-def ultimate_source(row: ClaimRow) -> str:
-    """Who a figure ultimately comes from, at state level; the outlet for its own voice."""
-    chain = row.get("chain") or []
-    countries = row.get("chain_countries") or []
-    if chain:
-        return str(countries[-1] if countries and countries[-1] else chain[-1])
-    if row.get("source"):
-        return str(row.get("source_country") or row["source"])
-    return "outlet:" + str(row.get("outlet") or row.get("document_id"))
-
-
 @dataclass
 class Track:
     key: str
@@ -188,6 +180,31 @@ def load_tracks(ledger: Ledger, **filters: Any) -> dict[str, Track]:
     copies = ledger.copies()
     kept = [row for row in rows if row["document_id"] not in copies and row["track_key"]]
     return build_tracks(kept, track_groups(ledger))
+
+
+def latest_tracks(ledger: Ledger) -> dict[str, Track]:
+    """Tracks holding only each source's latest figure, from the summary table (``store.summaries``), in the
+    order ``load_tracks`` gives them (by their first figure): enough for ``contradictions``, without loading
+    every claim."""
+    groups = track_groups(ledger)
+    latest: dict[tuple[str, str], ClaimRow] = {}
+    first: dict[str, tuple[Any, ...]] = {}
+    from watchfloor.store.queries import chronological_key
+
+    for item in ledger.latest_claims():
+        start = item.pop("_first")
+        row = cast(ClaimRow, item)
+        key = groups.get(row["track_key"] or "", row["track_key"] or "")
+        first[key] = min(first.get(key, start), start)
+        pair = (key, ultimate_source(row))
+        if pair not in latest or chronological_key(row) > chronological_key(latest[pair]):
+            latest[pair] = row
+    tracks = {key: Track(key) for key in sorted(first, key=first.__getitem__)}
+    for (key, _source), row in latest.items():
+        tracks[key].entries.append(row)
+    for track in tracks.values():
+        track.entries = chronological(track.entries)
+    return tracks
 
 
 def load_track(ledger: Ledger, key: str) -> Track:

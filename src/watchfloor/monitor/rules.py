@@ -220,7 +220,8 @@ def _claim_alert(rule: Rule, document_id: str, claim: Claim, key: str, what: str
 
 def _revision(ledger: Ledger, key: str, document_id: str, claim: Claim) -> tuple[float, str] | None:
     """How far (percent, and from what) this claim moves its source's previous figure on the track."""
-    from watchfloor.correlate.tracks import figure_text, interval, load_track, ultimate_source
+    from watchfloor.correlate.tracks import figure_text, interval, load_track
+    from watchfloor.store.rows import ultimate_source
 
     entries = load_track(ledger, key).entries
     for index, entry in enumerate(entries):

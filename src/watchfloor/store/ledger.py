@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
-from watchfloor.store import corrections, queries
+from watchfloor.store import corrections, queries, summaries
 from watchfloor.store.rows import ClaimRow, EventRow
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ class Ledger:
 
         url = database_url(url)
         self.url = url
+        self._memo: dict[str, tuple[Any, Any]] = {}
         try:
             if url.startswith("sqlite:///"):
                 Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -187,6 +188,10 @@ class Ledger:
                 queries.supersede(connection, document.id)
             extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
             queries.insert_facts(connection, extraction_id, extraction, track_keys or {})
+            if versions:  # the old version's claims stop counting: recompute the tracks either version touches
+                summaries.refresh(connection, summaries.document_keys(connection, document.id))
+            else:
+                summaries.add_extraction(connection, extraction_id)
         return IngestResult(document.id, "new version" if versions else "added", version)
 
     def versions(self, document_id: str) -> dict[str, int]:
@@ -205,9 +210,41 @@ class Ledger:
             return queries.copy_ids(connection)
 
     def track_summaries(self, **filters: Any) -> list[dict[str, Any]]:
-        """Tracks by size without loading them (``queries.track_summaries``)."""
+        """Tracks by size without loading them: from the summary table without filters, else grouped in SQL
+        (``queries.track_summaries``)."""
         with self.engine.connect() as connection:
+            if not filters.get("actor") and not filters.get("since"):
+                return summaries.speaker_summaries(connection, filters.get("groups") or {}, filters.get("limit", 100))
             return queries.track_summaries(connection, **filters)
+
+    def memo(self, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, cached until the next ingest: the ledger is append-only, so the newest extraction id
+        (an index lookup) tells whether anything was stored since (the track groups cost a second to
+        recompute on a large ledger, and every `track`, `tracks` and brief needs them)."""
+        from sqlalchemy import func, select
+
+        from watchfloor.store.schema import corrections as corrections_table
+        from watchfloor.store.schema import extractions
+
+        with self.engine.connect() as connection:  # an analyst's deletion changes what is stored, too
+            stamp = (
+                connection.execute(select(func.max(extractions.c.id))).scalar(),
+                connection.execute(select(func.max(corrections_table.c.id))).scalar(),
+            )
+        cached = self._memo.get(name)
+        if cached is None or cached[0] != stamp:
+            cached = self._memo[name] = (stamp, compute())
+        return cached[1]
+
+    def latest_claims(self) -> list[dict[str, Any]]:
+        """Each stored track key x source's latest claim (``summaries.latest_claims``)."""
+        with self.engine.connect() as connection:
+            return summaries.latest_claims(connection)
+
+    def rebuild_summaries(self) -> None:
+        """Recompute the summary tables from every claim (after a bulk load that bypassed ``ingest``)."""
+        with self.engine.begin() as connection:
+            summaries.rebuild(connection)
 
     def track_claims(self, *keys: str) -> list[ClaimRow]:
         """The latest claims stored under any of ``keys``, wire copies left out, from an indexed query (no need
@@ -221,7 +258,7 @@ class Ledger:
     def track_keys(self) -> list[str]:
         """The distinct stored track keys (``correlate.tracks.canonical_keys`` groups them into tracks)."""
         with self.engine.connect() as connection:
-            return queries.stored_track_keys(connection)
+            return summaries.stored_keys(connection)
 
     def place_countries(self) -> dict[str, str]:
         """Each stored place name's country."""
@@ -274,7 +311,9 @@ class Ledger:
         back. Returns the document's id."""
         with self.engine.begin() as connection:
             document_id = corrections.find_document(connection, document)
+            keys = summaries.document_keys(connection, document_id)
             corrections.delete_document(connection, document_id, author, reason, _now())
+            summaries.refresh(connection, keys)  # its figures leave the tracks' summaries too
         return document_id
 
     def correct(

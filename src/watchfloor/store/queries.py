@@ -443,6 +443,11 @@ def select_events(
     until: str | None = None,
     limit: int | None = None,
     document: str | None = None,
+    sides: tuple[str, str] | None = None,
+    party: str | None = None,
+    published: tuple[str | None, str | None] = (None, None),
+    contexts: tuple[bool, Sequence[str]] | None = None,
+    newest: bool = False,
 ) -> list[EventRow]:
     """Events of the latest extraction of each document but wire copies, with their document, in the
     documents' order.
@@ -488,8 +493,44 @@ def select_events(
         conditions.append(when >= since)
     if until:
         conditions.append(when <= until)
-    query = query.where(and_(*conditions)).order_by(*document_order(dated), events.c.trigger_start)
-    return [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.limit(limit))]
+    conditions += _event_filters(sides, party, published, contexts)
+    order = [case((dated.is_(None), 1), else_=0), dated, documents.c.ingested_at, extractions.c.id]
+    order.append(events.c.trigger_start)  # the documents' order (``document_order``), or all of it reversed
+    query = query.where(and_(*conditions)).order_by(*(term.desc() if newest else term.asc() for term in order))
+    rows = [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.limit(limit))]
+    return rows[::-1] if newest else rows
+
+
+def _event_filters(
+    sides: tuple[str, str] | None,
+    party: str | None,
+    published: tuple[str | None, str | None],
+    contexts: tuple[bool, Sequence[str]] | None,
+) -> list[ColumnElement[bool]]:
+    """The filters of the dyad and the brief, as ``correlate.dyads.side`` and ``report`` read events:
+    ``sides`` (source side, target side: the state, else the actor), ``party`` (either state or the source
+    actor), ``published`` (the document's publication date between, undated left out when bounded) and
+    ``contexts`` (True and names: only those contexts; False: all but those, NULL kept)."""
+    conditions: list[ColumnElement[bool]] = []
+    if sides:
+        for country, actor, wanted in (
+            (events.c.source_country, events.c.source, sides[0]),
+            (events.c.target_country, events.c.target, sides[1]),
+        ):
+            conditions.append(or_(country == wanted, and_(country.is_(None), actor == wanted)))
+    if party:
+        conditions.append(
+            or_(events.c.source_country == party, events.c.target_country == party, events.c.source == party)
+        )
+    if published[0]:
+        conditions.append(documents.c.published >= published[0])
+    if published[1]:
+        conditions.append(documents.c.published <= published[1])
+    if contexts is not None:
+        only, names = contexts
+        named = events.c.context.in_(list(names))
+        conditions.append(named if only else or_(events.c.context.is_(None), ~named))
+    return conditions
 
 
 def select_places(connection: Connection) -> list[dict[str, Any]]:

@@ -150,3 +150,16 @@ class RuleRow(TypedDict, total=False):
     description: str
     params: dict[str, object]
     added_at: datetime
+
+
+# the rule of independence lives here, beside the rows, so the store's summary tables (``store.summaries``)
+# count sources as ``correlate.tracks`` does without the store importing correlate
+def ultimate_source(row: ClaimRow) -> str:
+    """Who a figure ultimately comes from, at state level; the outlet for its own voice."""
+    chain = row.get("chain") or []
+    countries = row.get("chain_countries") or []
+    if chain:
+        return str(countries[-1] if countries and countries[-1] else chain[-1])
+    if row.get("source"):
+        return str(row.get("source_country") or row["source"])
+    return "outlet:" + str(row.get("outlet") or row.get("document_id"))

@@ -125,6 +125,10 @@ claims = Table(
     Index("claims_time", "time_start"),
     Index("claims_track", "track_key"),
     Index("claims_owner_date", "subject_country", "unit", "document_date", "extraction_id"),
+    # (migration 0010) actor ids, cited sources and the newest-first page without a filter
+    Index("claims_subject", "subject"),
+    Index("claims_source_actor", "source"),
+    Index("claims_date", "document_date", "extraction_id"),
 )
 
 signatures = Table(
@@ -168,6 +172,30 @@ events = Table(
     Column("context", String(20)),
     Index("events_extraction", "extraction_id"),
     Index("events_dyad", "source_country", "target_country", "time_start"),
+    Index("events_source", "source", "target"),  # (migration 0010) dyads of actors without a country
+)
+
+# -- query summaries (migration 0010): kept inside the ingest transaction so `contradictions`, `tracks` and the
+# brief read a few thousand rows instead of every claim --
+
+# Each stored track key x ultimate source (``correlate.tracks.ultimate_source``): that source's latest claim
+# and its first, in the documents' order (date, undated last, ingest time, extraction, position), over the
+# latest extractions, wire copies left out. A track's latest figure per source is the latest of its stored
+# keys' rows; its place in the listing is its earliest first row.
+track_latest = Table(
+    "track_latest",
+    metadata,
+    Column("track_key", String(200), primary_key=True),
+    Column("source", String(200), primary_key=True),
+    Column("extraction_id", Integer, nullable=False),
+    Column("claim_id", String(20), nullable=False),
+    Column("document_date", String(10)),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("first_document_date", String(10)),
+    Column("first_ingested_at", DateTime(timezone=True), nullable=False),
+    Column("first_extraction_id", Integer, nullable=False),
+    Column("first_span_start", Integer, nullable=False),
 )
 
 # -- close monitoring (migration 0006): sources polled by `watchfloor monitor`, watch rules and their alerts --
@@ -257,4 +285,17 @@ corrections = Table(
     Column("reason", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("corrections_document", "document_id"),
+)
+
+# Each stored track key x speaker (the cited actor's state, else the actor, else "outlet", as ``tracks``
+# counts them): how many latest figures, the first and last document dates; ``tracks`` without a filter
+# and the brief sum these rows instead of grouping every claim.
+track_speakers = Table(
+    "track_speakers",
+    metadata,
+    Column("track_key", String(200), primary_key=True),
+    Column("speaker", String(200), primary_key=True),
+    Column("figures", Integer, nullable=False),
+    Column("first", String(10)),
+    Column("last", String(10)),
 )
