@@ -29,4 +29,4 @@ def test_the_readme_ledger_example_runs_on_the_samples(tmp_path: Path, monkeypat
     troops = names["troops"]
     assert len(troops) >= 10 and {"value", "source", "span_start", "document_id"} <= set(troops.columns)
     assert (troops["subject_country"] == "PRK").all()  # --actor matches the state and its organs
-    assert names["aid"] and all(row["source"] == "PRK" and row["type"] == "AID" for row in names["aid"])
+    assert names["aid"] and all(row["source_country"] == "PRK" and row["type"] == "AID" for row in names["aid"])

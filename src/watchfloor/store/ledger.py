@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
@@ -81,23 +81,10 @@ class Ledger:
         self.upgrade()
 
     @classmethod
-    def open(cls, url: str) -> Ledger:
+    def open(cls, url: str) -> Self:
         """The ledger at ``url`` (a database URL or a file path), created or migrated as needed: the Python
         API's front door (``Ledger.open("ledger.sqlite").claims(actor="PRK").to_frame()``)."""
         return cls(url)
-
-    def tracks(self, **filters: Any) -> Records[dict[str, Any]]:
-        """Claim tracks by size, as the ``tracks`` command lists them: key, figures, sources, latest figure."""
-        from watchfloor.correlate.tracks import summarize_tracks
-
-        return Records(summarize_tracks(self, **filters))
-
-    def track(self, key: str) -> Records[ClaimRow]:
-        """One track's figures in the order they were stated, each with its ``marks`` (denial, revision,
-        agreement with other sources), as the ``track`` command shows them."""
-        from watchfloor.correlate.tracks import load_track
-
-        return Records(load_track(self, key).entries)
 
     @property
     def dialect(self) -> str:
