@@ -125,6 +125,22 @@ def test_reads_need_the_token_off_loopback(samples_path, token_env) -> None:
         assert local.get("/api/claims").status_code == 200, host
 
 
+def test_the_dashboard_and_docs_need_the_token_off_loopback_too(samples_path, token_env) -> None:
+    exposed = TestClient(create_app(str(samples_path), token_file=token_env, host="0.0.0.0"))
+    token = token_env.read_text().strip()
+    for path in ("/", "/map", "/tracks", "/brief", "/docs", "/openapi.json", "/?token=wrong"):
+        refused = exposed.get(path)
+        assert refused.status_code == 401 and "Token needed" in refused.text, path
+    opened = exposed.get(f"/?token={token}")  # once, from the browser's address bar
+    assert opened.status_code == 200 and "httponly" in opened.headers["set-cookie"].lower()
+    assert exposed.get("/map").status_code == 200  # the cookie carries it from then on
+    assert exposed.get("/openapi.json").status_code == 200
+    assert TestClient(create_app(str(samples_path), token_file=token_env, host="0.0.0.0")).get(
+        "/static/watchfloor.css").status_code == 200  # fmt: skip
+    local = TestClient(create_app(str(samples_path), token_file=token_env))
+    assert local.get("/").status_code == 200
+
+
 def test_posted_html_gives_its_main_text_and_the_given_title(writer) -> None:
     page = (
         "<html><head><title>Site</title></head><body><nav>Home | World | Sport</nav><article><p>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import os
 from importlib import resources
 from pathlib import Path
@@ -38,6 +39,7 @@ def create_app(
     app.state.max_request = max_request or int(os.environ.get("WATCHFLOOR_MAX_REQUEST", DEFAULT_MAX_REQUEST))
     app.add_middleware(SizeLimit, limit=app.state.max_request)
     _add_error_handlers(app)
+    _guard_pages(app)
     app.include_router(api.router)
     app.include_router(writes.router)
     app.include_router(docs.router)
@@ -45,6 +47,34 @@ def create_app(
     static = resources.files("watchfloor.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     return app
+
+
+PAGE_COOKIE = "watchfloor_token"
+
+
+def _guard_pages(app: FastAPI) -> None:
+    """Bound beyond loopback, the dashboard and the docs need the token as the API's reads do: a browser
+    opens ``/?token=TOKEN`` once and keeps it in an HttpOnly, same-site cookie; without it a page is 401.
+    The API checks its own header (``Guard.check_read``); static files hold no ledger data."""
+    from fastapi.responses import HTMLResponse
+
+    @app.middleware("http")
+    async def pages_need_the_token(request: Request, call_next: Any) -> Any:
+        guard = request.app.state.guard
+        path = request.url.path
+        if guard.reads_open or path.startswith(("/api/", "/static/")):
+            return await call_next(request)
+        given = request.query_params.get("token") or request.cookies.get(PAGE_COOKIE) or ""
+        if not hmac.compare_digest(given.encode(), guard.token.encode()) and not guard.authorized(request):
+            page = (
+                "<!doctype html><title>watchfloor</title><h1>Token needed</h1><p>This server is bound beyond"
+                " loopback: open it once as <code>/?token=TOKEN</code> (WATCHFLOOR_TOKEN or the token file).</p>"
+            )
+            return HTMLResponse(page, status_code=401)
+        response = await call_next(request)
+        if request.query_params.get("token"):
+            response.set_cookie(PAGE_COOKIE, guard.token, httponly=True, samesite="strict")
+        return response
 
 
 def _add_error_handlers(app: FastAPI) -> None:
