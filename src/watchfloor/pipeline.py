@@ -87,6 +87,7 @@ def ingest_items(
     after: Callable[[Extraction, Any], object] | None = None,
     extract: Callable[[Iterable[Document | Skip]], Iterator[Extraction | Skip]] | None = None,
     extractor: str | None = None,
+    recheck_stored: bool = False,
 ) -> Iterator[Any]:
     """Extract and store every document, one transaction each, with its track keys and copy link
     (``correlate.links``); yields each IngestResult or Skip. A document the ledger already holds from this
@@ -95,7 +96,9 @@ def ingest_items(
     it is yielded: watch rules raise their alerts there. ``extract`` turns the new items into results in their
     order (default: ``extract_documents`` in this process; ``cluster.extract_on_cluster`` on Dask workers);
     storing stays here, in the caller's process, the one writer. ``extractor`` is the name that extraction
-    records (default: ``extractor_name``, which loads the model here)."""
+    records (default: ``extractor_name``, which loads the model here). With ``recheck_stored`` a stored
+    document is extracted again so that ``after`` sees it: the monitor, which re-fetches only entries it did
+    not record, uses it after a crash between a document's commit and its alerts (alerts are idempotent)."""
     from watchfloor.correlate.links import Linker
     from watchfloor.errors import WatchfloorError
 
@@ -103,7 +106,7 @@ def ingest_items(
     linker = Linker(ledger)
     known: list[Any] = []
     extract = extract or (lambda new: extract_documents(new, settings))
-    for result in extract(_new_items(items, ledger, extractor, known)):
+    for result in extract(_new_items(items, ledger, None if recheck_stored else extractor, known)):
         yield from _drain(known)
         if isinstance(result, Skip):
             yield result
@@ -122,14 +125,14 @@ def ingest_items(
 
 
 def _new_items(
-    items: Iterable[Document | Skip], ledger: Any, extractor: str, known: list[Any]
+    items: Iterable[Document | Skip], ledger: Any, extractor: str | None, known: list[Any]
 ) -> Iterator[Document | Skip]:
     """The items that need extracting; each document already stored by ``extractor`` goes to ``known`` as
-    its "unchanged" IngestResult instead."""
+    its "unchanged" IngestResult instead (with no ``extractor``, every item is extracted)."""
     from watchfloor.store.ledger import IngestResult
 
     for item in items:
-        if isinstance(item, Document):
+        if isinstance(item, Document) and extractor is not None:
             versions = ledger.versions(item.id)
             if extractor in versions:
                 known.append(IngestResult(item.id, "unchanged", versions[extractor]))

@@ -151,7 +151,10 @@ class Monitor:
     def _ingest(self, source: SourceRow, entries: list[Entry], report: PollReport) -> None:
         from watchfloor.pipeline import ingest_items
 
-        results = ingest_items((entry.item for entry in entries), self.settings, self.ledger, after=self.after)
+        # entries are recorded after their document: one re-fetched here may be stored with its alerts unraised
+        # (killed in between), so stored documents are rechecked; alerts are raised once per fact regardless
+        items = (entry.item for entry in entries)
+        results = ingest_items(items, self.settings, self.ledger, after=self.after, recheck_stored=True)
         for entry, result in zip(entries, results, strict=True):
             if isinstance(result, Skip):
                 outcome, document_id = f"skipped: {result.reason}", None
