@@ -81,3 +81,30 @@ def test_sigkill_mid_poll_then_restart_loses_nothing_and_repeats_nothing(site, d
     # the restart fetched only what the killed run had not recorded
     assert all(site.hits[f"/articles/{n}.html"] <= 2 for n in range(1, ENTRIES + 1))
     engine.dispose()
+
+
+def test_a_document_stored_before_the_kill_still_raises_its_alert_on_restart(site, tmp_path: Path) -> None:
+    """The window the SIGKILL test hits by chance: a document committed, the process killed before its
+    alerts and its feed entry were written. The restart finds the document stored and must still alert."""
+    site.routes["/articles/1.html"] = Page(article_html(_article(7)))
+    entry = {"id": "urn:1", "title": "Story", "link": site.url("/articles/1.html"),
+             "date": "Mon, 04 Nov 2024 08:00:00 GMT"}  # fmt: skip
+    site.routes["/feed.xml"] = Page(rss([entry]))
+    db = f"sqlite:///{tmp_path / 'ledger.sqlite'}"
+    run = [sys.executable, "-m", "watchfloor"]
+    assert subprocess.run([*run, "sources", "add", site.url("/feed.xml"), "--db", db], check=False).returncode == 0
+    quiet = [*run, "monitor", "--once", "--quiet", "--delay", "0", "--db", db]
+    assert subprocess.run(quiet, capture_output=True, check=False).returncode == 0  # stored, no rules yet
+    engine = create_engine(db)
+    with engine.begin() as connection:  # as if killed before the entry was recorded
+        connection.execute(text("DELETE FROM source_entries"))
+        connection.execute(text("UPDATE sources SET next_poll = '2000-01-01 00:00:00'"))
+    assert _count(engine, "documents") == 1 and _count(engine, "alerts") == 0
+    restarted = _monitor(db, tmp_path)
+    _out, err = restarted.communicate(timeout=120)
+    assert restarted.returncode == 0, err.decode()
+    assert _count(engine, "documents") == 1 and _count(engine, "alerts") == 1  # the figure's alert, once
+    again = _monitor(db, tmp_path)
+    again.communicate(timeout=120)
+    assert _count(engine, "alerts") == 1
+    engine.dispose()
