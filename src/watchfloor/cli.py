@@ -82,6 +82,27 @@ def _check_event_type(_ctx: click.Context, _param: click.Parameter, value: str |
 ACTOR_HELP = "an actor id or a country code in any case, or a known name ('North Korea')"
 
 
+# the watch rules and alert sinks, shared by `ingest` and `monitor`
+ALERT_OPTIONS = (
+    click.option(
+        "--rules",
+        "rule_files",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Watch rules file: TOML, or YAML (.yaml/.yml).",
+    ),
+    click.option("--jsonl", type=click.Path(path_type=Path), help="Also append each alert to this JSONL file."),
+    click.option("--webhook", metavar="URL", help="Also POST each alert here, signed (X-Watchfloor-Signature)."),
+    click.option("--webhook-secret", envvar="WATCHFLOOR_WEBHOOK_SECRET", help="HMAC-SHA256 key for --webhook."),
+)
+
+
+def alert_options(command: Command) -> Command:
+    for option in reversed(ALERT_OPTIONS):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @format_option(
@@ -155,16 +176,7 @@ def _ledger(db: str | None) -> Any:
 @click.option("--published", callback=_check_date, metavar="YYYY-MM-DD", help="Publication date for all inputs.")
 @click.option("--model", envvar="WATCHFLOOR_MODEL", metavar="NAME_OR_PATH", help="spaCy model name or folder.")
 @format_option("jsonl", "The summary (the ledger and how many inputs had each outcome) as json, jsonl, csv or a table.")
-@click.option(
-    "--rules",
-    "rule_files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Watch rules file: TOML, or YAML (.yaml/.yml).",
-)
-@click.option("--jsonl", type=click.Path(path_type=Path), help="Also append each alert to this JSONL file.")
-@click.option("--webhook", metavar="URL", help="Also POST each alert here, signed (X-Watchfloor-Signature).")
-@click.option("--webhook-secret", envvar="WATCHFLOOR_WEBHOOK_SECRET", help="HMAC-SHA256 key for --webhook.")
+@alert_options
 @click.option("--quiet", is_flag=True, help="Do not print alerts on stdout (the summary still is).")
 @click.option(
     "--workers",

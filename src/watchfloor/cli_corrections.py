@@ -6,6 +6,7 @@ import getpass
 
 import click
 
+from watchfloor.cli import _ledger
 from watchfloor.errors import WatchfloorError
 
 # cli.DB_OPTION, restated: mypy cannot type it through the import cycle (cli registers these commands)
@@ -19,13 +20,6 @@ AUTHOR_OPTION = click.option(
     "--by", "author", default=getpass.getuser, show_default="your login name", help="Who makes the correction."
 )
 REASON_OPTION = click.option("--why", "reason", help="Why: kept with the correction and shown with the fact.")
-
-
-def _ledger(db: str | None):  # type: ignore[no-untyped-def]
-    from watchfloor.config import Settings
-    from watchfloor.store.ledger import Ledger
-
-    return Ledger(db or Settings().db)
 
 
 @click.command()

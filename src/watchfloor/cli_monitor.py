@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from watchfloor.cli import _ledger, format_option
+from watchfloor.cli import _ledger, alert_options, format_option
 from watchfloor.errors import WatchfloorError
 from watchfloor.formats import ALERT_COLUMNS
 
@@ -249,16 +249,7 @@ def alerts(unseen: bool, since: datetime | None, mark_seen: bool, db: str | None
 @click.command()
 @click.option("--once", is_flag=True, help="Poll the due sources once and exit (for cron or a timer).")
 @click.option("--all", "everything", is_flag=True, help="With --once: poll every source, due or not.")
-@click.option(
-    "--rules",
-    "rule_files",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Watch rules file: TOML, or YAML (.yaml/.yml).",
-)
-@click.option("--jsonl", type=click.Path(path_type=Path), help="Also append each alert to this JSONL file.")
-@click.option("--webhook", metavar="URL", help="Also POST each alert here, signed (X-Watchfloor-Signature).")
-@click.option("--webhook-secret", envvar="WATCHFLOOR_WEBHOOK_SECRET", help="HMAC-SHA256 key for --webhook.")
+@alert_options
 @click.option("--quiet", is_flag=True, help="Do not print alerts on stdout.")
 @click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between requests to one host.")
 @click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds before a request gives up.")

@@ -619,18 +619,23 @@ TRACK_COLUMNS = (
 )
 
 
+def track_selection() -> list[Any]:
+    """The columns a track reads of a claim and its document (``select_track``, ``summaries.latest_claims``)."""
+    return [
+        *(claims.c[name] for name in TRACK_COLUMNS),
+        extractions.c.document_id,
+        documents.c.published,
+        documents.c.latest_date,
+        documents.c.outlet,
+        documents.c.ingested_at,
+    ]
+
+
 def select_track(connection: Connection, keys: Sequence[str]) -> list[ClaimRow]:
     """The latest claims stored under any of ``keys`` (one track's stored keys), with only the columns a track
     needs (a track can hold thousands)."""
     query = (
-        select(
-            *(claims.c[name] for name in TRACK_COLUMNS),
-            extractions.c.document_id,
-            documents.c.published,
-            documents.c.latest_date,
-            documents.c.outlet,
-            documents.c.ingested_at,
-        )
+        select(*track_selection())
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
         .where(claims.c.track_key.in_(list(keys)))

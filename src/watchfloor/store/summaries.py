@@ -197,16 +197,11 @@ def stored_keys(connection: Connection) -> list[str]:
 def latest_claims(connection: Connection) -> list[dict[str, Any]]:
     """Each track key x source's latest claim with the columns a track needs, and its first claim's order
     (``_first``), for ``correlate.tracks.latest_tracks``."""
-    from watchfloor.store.queries import TRACK_COLUMNS
+    from watchfloor.store.queries import track_selection
 
     query = (
         select(
-            *(claims.c[name] for name in TRACK_COLUMNS),
-            extractions.c.document_id,
-            documents.c.published,
-            documents.c.latest_date,
-            documents.c.outlet,
-            documents.c.ingested_at,
+            *track_selection(),
             track_latest.c.first_document_date,
             track_latest.c.first_ingested_at,
             track_latest.c.first_extraction_id,
