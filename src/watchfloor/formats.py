@@ -40,6 +40,7 @@ CLAIM_COLUMNS = [
     "context",
     "time_start",
     "time_end",
+    "time_basis",
     "span_start",
     "span_end",
     "corrections",

@@ -25,11 +25,11 @@ TEXT = (
 
 
 def test_migrations_build_an_empty_database(ledger: Ledger) -> None:
-    assert ledger.schema_revision() == "0010"
+    assert ledger.schema_revision() == "0011"
     assert ledger.counts() == {"documents": 0, "extractions": 0, "actors": 0, "places": 0, "claims": 0, "events": 0}
     ledger.downgrade("base")
     ledger.upgrade()
-    assert ledger.schema_revision() == "0010"
+    assert ledger.schema_revision() == "0011"
 
 
 def test_migration_upgrades_a_ledger_of_the_previous_schema_keeping_its_data(ledger: Ledger) -> None:
@@ -56,9 +56,10 @@ def test_migration_upgrades_a_ledger_of_the_previous_schema_keeping_its_data(led
         )
     assert ledger.schema_revision() == "0001"
     ledger.upgrade()
-    assert ledger.schema_revision() == "0010"
+    assert ledger.schema_revision() == "0011"
     [row] = ledger.claims()
     assert (row["document_id"], row["value"], row["track_key"], row["unit_text"]) == ("sha256:old", 5, None, None)
+    assert row["time_basis"] is None  # no time stored, so no basis to backfill
     assert ledger.check() == []
 
 
@@ -77,6 +78,27 @@ def test_ingest_is_idempotent_and_append_only(ledger: Ledger, nlp) -> None:
     assert (claim["value"], claim["source"], claim["source_country"]) == (11000, "KOR-NIS", "KOR")
     assert TEXT[claim["span_start"] : claim["span_end"]] == "About 11,000"
     assert claim["unit_text"] == "North Korean troops"  # the unit as written, next to the normalized one
+    # "said on Monday": the figure holds as of the statement, and the ledger says so
+    assert (claim["time_start"], claim["time_basis"]) == ("2025-01-13", "statement")
+
+
+def test_claims_keep_the_basis_of_their_time(ledger: Ledger, nlp, cli, ledger_url: str) -> None:
+    text = "About 400 drones were launched in March 2024. Some 900 shells fell on Kharkiv, Ukraine says."
+    ledger.ingest(extract_text(text, published="2024-06-02"), "watchfloor test")
+    stored = {row["value"]: (row["time_start"], row["time_basis"]) for row in ledger.claims()}
+    assert stored == {400: ("2024-03-01", "stated"), 900: ("2024-06-02", "published")}
+    listed = cli("claims", "--db", ledger_url, "--format", "csv")
+    header, *lines = listed.out.splitlines()
+    assert "time_basis" in header.split(",") and {
+        line.split(",")[header.split(",").index("time_basis")] for line in lines
+    } == {
+        "stated",
+        "published",
+    }
+    ledger.downgrade("0010")  # a ledger of the schema before the basis: 0011 marks the publication dates only
+    ledger.upgrade()
+    backfilled = {row["value"]: row["time_basis"] for row in ledger.claims()}
+    assert backfilled == {400: None, 900: "published"}
 
 
 def test_claim_filters_and_search(ledger: Ledger, nlp) -> None:

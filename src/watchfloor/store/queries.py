@@ -153,6 +153,7 @@ def _claim_row(
         "time_start": time.start if time else None,
         "time_end": time.end if time else None,
         "time_text": time.text if time else None,
+        "time_basis": time.basis if time else None,
         "speaker": attribution.speaker if attribution else None,
         "source": attribution.actor if attribution else None,
         "source_country": countries.get(attribution.actor or "") if attribution else None,

@@ -46,6 +46,7 @@ class ClaimRow(TypedDict, total=False):
     time_start: str | None
     time_end: str | None
     time_text: str | None
+    time_basis: str | None
     speaker: str | None
     source: str | None
     source_country: str | None

@@ -102,6 +102,7 @@ claims = Table(
     Column("time_start", String(10)),
     Column("time_end", String(10)),
     Column("time_text", Text),
+    Column("time_basis", String(10)),  # (migration 0011) stated / statement / published
     Column("speaker", Text),
     Column("source", String(120)),  # attributed actor id; NULL for the outlet's own voice
     Column("source_country", String(3)),
