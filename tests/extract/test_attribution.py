@@ -71,6 +71,89 @@ CLAIM_SOURCES = [
         "40",
         "ISR-MIL",
     ),
+    # private outlets (organs.tsv kind "outlet") are never a figure's source: their voice is the outlet's
+    (
+        "a private outlet reporting is the outlet's voice",
+        "Reuters reported that 60 homes burned in Sumy.",
+        "60",
+        "OUTLET",
+    ),
+    (
+        "'according to' a private outlet is the outlet's voice",
+        "According to AFP, 33 boats reached Lampedusa.",
+        "33",
+        "OUTLET",
+    ),
+    (
+        "an outlet passing on a speaker's report: the speaker",
+        "Hezbollah said 7 of its fighters died, the BBC reported.",
+        "7",
+        "HEZBOLLAH",
+    ),
+    (
+        "an outlet citing a source: the cited source speaks",
+        "AFP, citing Niger's army, said 19 militants were killed near Tillaberi.",
+        "19",
+        "NER-MIL",
+    ),
+    (
+        "an outlet quoting a source: the quoted source speaks",
+        "Reuters, quoting Israel's military, said 11 rockets were fired.",
+        "11",
+        "ISR-MIL",
+    ),
+    # a second reporting clause joined by "while"/"and" is its own statement, not a report inside the first
+    (
+        "'while X said' is a second statement",
+        "Kyiv said 80 drones were launched overnight, while Moscow said it had downed 45.",
+        "45",
+        "RUS",
+    ),
+    (
+        "'and X said' is a second statement",
+        "Israel's army said it hit 30 sites and Hezbollah said it fired 60 rockets.",
+        "60",
+        "HEZBOLLAH",
+    ),
+    # a later reporting verb with a reported clause of its own does not reach a figure before it
+    (
+        "a later 'said' with its own clause does not reach back",
+        "Nineteen migrants drowned off Libya and Italy said it would open an inquiry.",
+        "Nineteen",
+        "OUTLET",
+    ),
+    (
+        "a later ', and X said that' does not reach back",
+        "About 200 shops were looted in Khartoum, and Sudan's government said order would be restored.",
+        "200",
+        "OUTLET",
+    ),
+    # a definite document noun speaks for whoever issued the document (source_nouns.txt)
+    (
+        "'the statement' speaks for who issued it",
+        "The IAEA issued a statement on Monday. The statement said 4 inspectors had left.",
+        "4",
+        "IAEA",
+    ),
+    (
+        "'the report' speaks for who released it",
+        "The WHO released a report on Friday. The report said 36 hospitals were damaged.",
+        "36",
+        "WHO",
+    ),
+    # an unnamed official or security source speaks for the story's country (local_authorities.txt)
+    (
+        "'an official' is of the story's country",
+        "Missiles hit Odesa in Ukraine overnight. An official said 6 people were hurt.",
+        "6",
+        "UKR",
+    ),
+    (
+        "'security sources' are of the story's country",
+        "Jihadists ambushed a patrol near Gao, Mali. Security sources said 12 soldiers died.",
+        "12",
+        "MLI",
+    ),
 ]
 
 
@@ -94,6 +177,22 @@ def test_claim_attribution_cue(contract, rule: str, text: str, number: str, cue:
 def test_citing_puts_the_ultimate_source_last_in_the_chain(contract) -> None:
     text = "Yonhap, citing the NIS, reported that about 3,000 troops had arrived."
     assert claim_for(contract(text), "3,000")["attribution"]["chain"] == ["KOR-YONHAP", "KOR-NIS"]
+
+
+CHAINS = [
+    # a state agency quoting an organ: the agency speaks for its state, the organ is the chain's origin
+    ("TASS reported, quoting Russia's defence ministry, that 16 drones were downed.", "16", ["RUS-TASS", "RUS-MOD"]),
+    (
+        "Yonhap reported, quoting South Korea's Joint Chiefs of Staff, that 5 missiles were launched.",
+        "5",
+        ["KOR-YONHAP", "KOR-JCS"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "chain"), CHAINS)
+def test_quoting_puts_the_origin_last_in_the_chain(contract, text: str, number: str, chain: list[str]) -> None:
+    assert claim_for(contract(text), number)["attribution"]["chain"] == chain
 
 
 def test_a_count_of_speakers_is_not_a_figure(contract) -> None:

@@ -46,6 +46,7 @@ class _Frame:
     attribution: Attribution
     covers: tuple[int, int]  # character range of the speaker's whole phrase, relative clauses included
     loose: bool  # reaches the whole sentence ("according to", "the IAEA's yardstick", "..., X said")
+    outlet: bool = False  # a private outlet speaking ("Reuters reported"): the outlet's voice, never a source
 
 
 class Attributor:
@@ -55,6 +56,7 @@ class Attributor:
         self.doc = doc
         self.theatre = theatre
         self.mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: m[0])
+        self.outlets = _outlet_spans(doc)
         self.frames: dict[int, list[_Frame]] = {}
         last: Attribution | None = None
         for number, sentence in enumerate(sentences(doc)):
@@ -72,12 +74,15 @@ class Attributor:
         frames = [
             f
             for f in self.frames.get(self.sentence_of.get(token.i, -1), [])
-            if not _inside(token.idx, f.covers) and not _in_tail(token, f.cue_token)
+            if not _inside(token.idx, f.covers) and not _in_tail(token, f.cue_token) and not f.outlet
         ]
         ancestors = {ancestor.i: depth for depth, ancestor in enumerate(token.ancestors, start=1)}
         governing = sorted((f for f in frames if f.cue_token in ancestors), key=lambda f: -ancestors[f.cue_token])
-        if not governing:
-            governing = [f for f in frames if f.loose or f.cue_token > token.i][-1:]
+        governing = _after_separate_statements(self.doc, governing)
+        if not governing:  # a closing "X said" the parser did not make the head; never one with its own report
+            governing = [
+                f for f in frames if f.loose or (f.cue_token > token.i and not _own_report(self.doc[f.cue_token]))
+            ][-1:]
         if not governing:  # a misparse: the nearest reporting verb before the figure
             governing = [f for f in frames if f.cue_token < token.i][-1:]
         if not governing:
@@ -169,8 +174,13 @@ class Attributor:
         start, end = _speaker_bounds(head)
         speaker = doc_text(self.doc)[start:end]
         actor = self._actor_in(start, end) or self._refer(head, start, last)
+        cited = self._cited(cue)
+        outlet = actor is None and any(start <= s and e <= end for s, e in self.outlets)
+        if outlet and cited:  # "AFP, citing the army, said": the cited source speaks; the outlet only carries it
+            (start, end), actor = cited[0]
+            speaker, outlet, cited = doc_text(self.doc)[start:end], False, cited[1:]
         chain = [actor] if actor else []
-        chain += self._cited(cue)
+        chain += [found for _span, found in cited if found]
         attribution = Attribution(speaker, actor, cue_text, (start, end), tuple(chain))
         # the speaker's phrase with its relative clauses ("NATO, which has 4,500 troops, said"), but never the
         # reported clause itself when a misparse hangs it from the speaker ("Ukraine's HUR estimated that ...")
@@ -179,7 +189,7 @@ class Attributor:
             below_cue = {t.i for t in cue.subtree}
             inside = [t for t in inside if t.i not in below_cue and not t.is_punct and t.i < cue.i] or [head]
         covers = (min(t.idx for t in inside), max(t.idx + len(t) for t in inside))
-        return _Frame(cue.i, cue_text, attribution, covers, loose)
+        return _Frame(cue.i, cue_text, attribution, covers, loose, outlet)
 
     def _actor_in(self, start: int, end: int) -> str | None:
         inside = [actor for s, e, actor in self.mentions if start <= s and e <= end]
@@ -208,9 +218,11 @@ class Attributor:
         definite = any(c.lower_ == "the" for c in head.children)
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and definite):  # "the General Staff said"
             return None
+        if definite and word in gazetteer.source_nouns():  # "The report said": whoever issued the report
+            return self._issuer(head) or (last.actor if last else None)
         wanted = gazetteer.speaker_descriptions().get(word, {})
         authorities = gazetteer.local_authorities()
-        local = word in authorities or any(t.lower_ in authorities for t in head.lefts)
+        local = head.lemma_.lower() in authorities or any(t.lower_ in authorities for t in [head, *head.lefts])
         for _s, _e, actor in reversed([m for m in self.mentions if m[1] <= start]):
             if word in actor.name.lower().split():
                 return actor.id
@@ -219,6 +231,25 @@ class Attributor:
             if wanted and sector_ok and kind_ok:
                 return actor.id
         return self.theatre if local else None
+
+    def _issuer(self, noun: Token) -> str | None:
+        """Who issued the document a definite noun names ("The UN released a report on Tuesday. The report
+        said ..."): the owner or the subject of the verb of the same noun met before, in this sentence or the
+        two before it."""
+        sentence = sentence_of(noun)
+        floor = sentence_of(self.doc[max(0, sentence.start - 1)])
+        floor = sentence_of(self.doc[max(0, floor.start - 1)])
+        for earlier in reversed(self.doc[floor.start : noun.i]):
+            if earlier.lemma_.lower() != noun.lemma_.lower():
+                continue
+            owner = next((c for c in earlier.children if c.dep_ == "poss"), None)
+            verb = earlier.head if earlier.dep_ in ("dobj", "nsubjpass") else None
+            issuer = owner or (
+                next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+            )
+            if issuer is not None:
+                return self._actor_in(issuer.left_edge.idx, issuer.right_edge.idx + len(issuer.right_edge))
+        return None
 
     def _previous_subject(self, pronoun: Token) -> str | None:
         """The organisation or state that is the subject of the sentence before the pronoun's ("Israel's
@@ -234,18 +265,54 @@ class Attributor:
         things = [a for a in found if a.kind != "person"]
         return min(things, key=lambda a: KIND_RANK.get(a.kind, 4)).id if things else None
 
-    def _cited(self, cue: Token) -> list[str]:
-        """ "Yonhap, citing the NIS, reported": the cited sources, ultimate last."""
-        cited = []
+    def _cited(self, cue: Token) -> list[tuple[Span, str | None]]:
+        """ "Yonhap, citing the NIS, reported", "TASS said, quoting the ministry": the cited sources (their
+        words and actors), ultimate last. The citing verbs are a table (citing_verbs.txt)."""
+        cited: list[tuple[Span, str | None]] = []
+        verbs = gazetteer.word_list("citing_verbs.txt")
         for token in cue.subtree:
-            if token.lemma_.lower() == "cite":
+            if token.lemma_.lower() in verbs and token.pos_ == "VERB":
                 for child in token.children:
                     if child.dep_ in ("dobj", "pobj"):
                         start, end = _speaker_bounds(child)
-                        actor = self._actor_in(start, end)
-                        if actor:
-                            cited.append(actor)
+                        cited.append(((start, end), self._actor_in(start, end)))
         return cited
+
+
+def _outlet_spans(doc: Doc) -> list[Span]:
+    """Where private outlets are named ("Reuters", "AFP"): organs.tsv's kind "outlet", which are never actors."""
+    spans = []
+    for ent in doc.ents:
+        kind, _, key = ent.ent_id_.partition(":")
+        entry = gazetteer.named_actors().get(key) if kind == "actor" else None
+        if entry is not None and entry.kind == "outlet":
+            spans.append((ent.start_char, ent.end_char))
+    return spans
+
+
+SEPARATE_STATEMENT_DEPS = {"advcl", "conj"}
+
+
+def _after_separate_statements(doc: Doc, governing: list[_Frame]) -> list[_Frame]:
+    """ "Ukraine said 50 drones were launched, while Russia said it shot down 30": a reporting verb joined to
+    another as a coordinated or adverbial clause, with a speaker of its own, is a second statement, not a
+    report inside the first; the frames above it do not reach what it reports. Outermost first, as given."""
+    kept = list(governing)
+    for number in range(1, len(governing)):
+        inner, outer = governing[number].cue_token, governing[number - 1].cue_token
+        node = doc[inner]
+        while node.i != outer and node.head.i != node.i:
+            if node.dep_ in SEPARATE_STATEMENT_DEPS and (node.head.i == outer or node.i == inner):
+                kept = governing[number:]
+                break
+            node = node.head
+    return kept
+
+
+def _own_report(verb: Token) -> bool:
+    """True when a reporting verb has a reported clause of its own ("and Israel said it would respond"): it
+    speaks for that clause only, never for a figure before it outside that clause."""
+    return any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)
 
 
 def _reports(token: Token) -> bool:
