@@ -4,6 +4,20 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 """
 
 RULE_CASES = [
+    ("disclaimed_nouns.txt", "number", "Rebels said 14 soldiers died, a number that could not be verified."),
+    (
+        "disclaimed_nouns.txt",
+        "toll",
+        "Medics said 31 people died in Sumy, a toll that could not be independently confirmed.",
+    ),
+    ("disclaimed_nouns.txt", "tally", "The army said it destroyed 9 tanks, a tally that could not be verified."),
+    ("disclaimed_nouns.txt", "estimate", "Monitors put the crowd at 5,000, an estimate that could not be verified."),
+    (
+        "disclaimed_nouns.txt",
+        "account",
+        "A commander said 40 prisoners escaped, an account that could not be confirmed.",
+    ),
+    ("disclaimed_nouns.txt", "report", "Militants said 3 drones were downed, a report that could not be verified."),
     ("container_nouns.txt", "deployment", "Britain's deployment of 900 soldiers to Estonia continues."),
     ("container_nouns.txt", "army", "Eritrea's army of 200,000 conscripts is among Africa's largest."),
     ("motion_words.txt", "fly", "The foreign minister flew to Moscow on Monday, Iran said."),

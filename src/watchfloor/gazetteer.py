@@ -383,6 +383,8 @@ RULE_WORD_LISTS = (
     "troop_nouns.txt",
     "reference_determiners.txt",
     "motion_words.txt",
+    "citing_verbs.txt",
+    "disclaimed_nouns.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

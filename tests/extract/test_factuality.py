@@ -73,11 +73,73 @@ CLAIM_CERTAINTY = [
         "40",
         "unknown",
     ),
+    # the outlet's disclaimer reaches what it refers to (factuality.disclaim); wire copy sets each sentence
+    # as a paragraph, so a paragraph break does not bound it
     (
-        "a hedge in another paragraph does not reach",
-        "Hamas said 40 people were killed.\n\nThe claim could not be verified.",
-        "40",
+        "a disclaimer in the next paragraph reaches the figure",
+        "Kyiv said 25 drones were shot down.\n\nReuters could not independently verify the figure.",
+        "25",
+        "unknown",
+    ),
+    (
+        "an active disclaimer ('AFP was unable to confirm the toll')",
+        "Syria's army said 45 rebels died near Idlib. AFP was unable to confirm the toll.",
+        "45",
+        "unknown",
+    ),
+    (
+        "'the figures' reach the last speaker's figures two sentences back",
+        "Ukraine's General Staff said 1,100 Russian soldiers were killed in a day. It added that 9 tanks were "
+        "destroyed. Reuters could not independently verify the figures.",
+        "1,100",
+        "unknown",
+    ),
+    (
+        "'the figures' pass over the outlet's own background figure",
+        "Ukraine's army said it shot down 30 drones. Russia has launched more than 5,000 drones since January. "
+        "Reuters could not verify the figures.",
+        "5,000",
         "certain",
+    ),
+    (
+        "'the claims' stop where another speaker's figures begin",
+        "Russia's army said it downed 30 drones. Ukraine said 12 civilians died in Sumy. The claims could not be "
+        "verified.",
+        "30",
+        "certain",
+    ),
+    (
+        "'none of these figures' reaches every speaker before it",
+        "Hamas said 18 people died. Israel's army said it hit 9 launch sites. None of these figures could be "
+        "independently verified.",
+        "18",
+        "unknown",
+    ),
+    (
+        "a disclaimer naming a side reaches that side's figures",
+        "Israel's army said 50 rockets were fired at Haifa. Hezbollah said it hit 4 tanks. The Israeli figures "
+        "could not be verified.",
+        "50",
+        "unknown",
+    ),
+    (
+        "a disclaimer naming a side leaves the other side's figures",
+        "Israel's army said 50 rockets were fired at Haifa. Hezbollah said it hit 4 tanks. The Israeli figures "
+        "could not be verified.",
+        "4",
+        "certain",
+    ),
+    (
+        "'a claim that could not be verified' on the figure's own sentence",
+        "The Houthis said 6 ships were hit, a claim that could not be independently verified.",
+        "6",
+        "unknown",
+    ),
+    (
+        "'a figure that could not be confirmed' on the figure's own sentence",
+        "Rebels said they shot down 2 jets, a figure that could not be confirmed.",
+        "2",
+        "unknown",
     ),
     (
         "a cue outside a relative clause does not reach into it",

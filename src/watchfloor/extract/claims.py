@@ -15,7 +15,7 @@ from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor, make_attributor
 from watchfloor.extract.clause import clause_time, dateline_end, find_context, headline_span
 from watchfloor.extract.counted import counted_noun
-from watchfloor.extract.factuality import find_factuality, hedged_by_next
+from watchfloor.extract.factuality import disclaim, find_factuality
 from watchfloor.extract.owners import destination, find_subject, measure_phrase, relation
 from watchfloor.extract.quantities import find_quantities
 from watchfloor.extract.units import measure_unit, noun_unit, rate_match, rate_per, rate_position, unit_as_written
@@ -56,7 +56,7 @@ def find_claims(
         if token is None or _is_attribution_count(token) or _is_pronoun_one(token, number):
             continue
         claims.append(_claim(len(claims) + 1, doc, token, number, attributor, mentions, places, times, published))
-    return claims
+    return disclaim(doc, claims, [(s, e, a.id, a.country) for s, e, a in mentions])
 
 
 def _number_token(doc: Doc, quantity: NumberMention) -> Token | None:
@@ -120,7 +120,7 @@ def _claim(
         place=_place(sentence, places),
         time=_as_of(doc, stated, attribution, sentence, times, published),
         attribution=attribution,
-        factuality=find_factuality(token, hedged_by_next(sentence)),
+        factuality=find_factuality(token),
         context=_context(token, stated, published),
     )
 

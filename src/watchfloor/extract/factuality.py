@@ -9,16 +9,17 @@ independently verified") reaches the figures of the sentence before.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
-from watchfloor.model import Factuality
-from watchfloor.nlp.sentences import same_paragraph, sentence_of
+from watchfloor.model import Claim, Factuality
+from watchfloor.nlp.sentences import same_paragraph, sentence_of, sentences
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 # Which certainty wins when several cues reach a figure: the least certain.
 RANK = {"certain": 0, "probable": 1, "possible": 2, "unknown": 3}
@@ -157,3 +158,130 @@ def hedged_by_next(sentence: SpacySpan) -> bool:
 
 
 DESCRIBED_FIGURES = re.compile(r"(?i)(?:the|these|those)\s+(?:\w+\s+)?(?:figures?|numbers?|tolls?|tally|tallies)\b")
+
+
+# An outlet's disclaimer, passive or active: "The figures could not be independently verified", "Reuters
+# could not independently verify the claims", "AFP was unable to confirm the toll", "It was not possible to
+# verify the report", "There was no independent confirmation".
+DISCLAIMER = re.compile(
+    r"\b(?:could not|couldn't|cannot|can't|(?:was|were|is|are|has been|have been) (?:unable|not able) to"
+    r"|(?:has|have) not been able to|had no way (?:of|to)|(?:was|is) not possible to)\s+(?:independently\s+)?"
+    r"(?:verify|confirm|verifying|confirming)\b"
+    r"|\b(?:could not|cannot|can't|couldn't|(?:has|have|had|was|were|is|are) not|(?:has|have) yet to)\s+"
+    r"(?:be\s+|been\s+)?(?:independently\s+)?(?:verified|confirmed)\b"
+    r"|\bno (?:independent )?(?:verification|confirmation)\b"
+    r"|\b(?:none|neither)\b[^.]{0,60}?\b(?:could|can|has|have|was|were)\s+(?:be\s+|been\s+)?(?:independently\s+)?"
+    r"(?:verified|confirmed)\b",
+    re.IGNORECASE,
+)
+# "None of these figures", "all the claims", "those tolls": a disclaimer of every speaker's figures so far.
+EVERY_FIGURE = re.compile(r"(?i)\b(?:these|those|all|none of the|any of the)\s+(?:\w+\s+)?(?:figures|numbers|claims"
+                          r"|tolls|tallies|reports|accounts|estimates)\b")  # fmt: skip
+# "Neither account", "both sides' figures": the last two speakers' figures.
+BOTH_SIDES = re.compile(r"(?i)\b(?:neither|both|either)\b")
+# "The figure", "the toll", "it", "this": one statement, the figures of one sentence just before.
+ONE_FIGURE = re.compile(r"(?i)^\s*(?:the (?:\w+ )?(?:figure|number|toll|claim|tally|estimate)|it|this|that)\b")
+DISCLAIMER_MAX_TOKENS = 40  # a disclaimer is a short sentence of the outlet's (longest seen on wire copy: ~30)
+DISCLAIMER_LOOKBACK = 6  # sentences a disclaimer looks back for the figures it refers to
+
+
+def disclaim(doc: Doc, claims: list[Claim], mentions: list[tuple[int, int, str, str | None]]) -> list[Claim]:
+    """The claims an outlet's disclaimer refers to, made `unknown`. A disclaimer sentence without figures of
+    its own reaches, by what it names: every speaker's figures before it ("none of these figures"), a named
+    speaker's ("the Houthis' claims"), the last two speakers' ("neither account"), one statement ("the
+    figure", "it"), else the figures of the speaker quoted last, back to where another speaker's begin. A
+    disclaimer on a figure's own noun ("a figure that could not be verified") reaches its sentence's figures."""
+    reached: dict[str, str] = {}
+    for sentence in sentences(doc):
+        match = DISCLAIMER.search(sentence.text)
+        if match is None:
+            continue
+        own = [c for c in claims if sentence.start_char <= c.span[0] < sentence.end_char]
+        if own:
+            for claim in _disclaimed_in_sentence(sentence, match, own):
+                reached.setdefault(claim.id, "not verified")
+        elif len(sentence) <= DISCLAIMER_MAX_TOKENS:
+            for claim, cue in _disclaimed_before(sentence, claims, mentions):
+                reached.setdefault(claim.id, cue)
+    return [_unknown(claim, reached[claim.id]) if claim.id in reached else claim for claim in claims]
+
+
+def _unknown(claim: Claim, cue: str) -> Claim:
+    factuality = claim.factuality
+    return replace(claim, factuality=Factuality("unknown", factuality.polarity, (*factuality.cues, cue)))
+
+
+def _disclaimed_in_sentence(sentence: SpacySpan, match: re.Match[str], own: list[Claim]) -> list[Claim]:
+    """ "Hamas said 40 were killed, a figure that could not be verified": the disclaimer's verb is a relative
+    clause of a figure noun; the figures before that noun are the ones it disclaims."""
+    span = sentence.doc.char_span(sentence.start_char + match.start(), sentence.start_char + match.end(), "expand")
+    if span is None:
+        return []
+    verb = span.root
+    while verb.dep_ in ("aux", "auxpass", "neg", "advmod") and verb.head.i != verb.i:
+        verb = verb.head
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.lemma_.lower() not in gazetteer.word_list("disclaimed_nouns.txt"):
+        return []
+    return [claim for claim in own if claim.span[1] <= noun.idx]
+
+
+def _disclaimed_before(
+    sentence: SpacySpan, claims: list[Claim], mentions: list[tuple[int, int, str, str | None]]
+) -> list[tuple[Claim, str]]:
+    doc = sentence.doc
+    floor = sentence_of(doc[max(0, sentence.start - 1)])
+    for _step in range(DISCLAIMER_LOOKBACK - 1):
+        floor = sentence_of(doc[max(0, floor.start - 1)])
+    before = [c for c in claims if floor.start_char <= c.span[0] < sentence.start_char]
+    previous = sentence_of(doc[max(0, sentence.start - 1)])
+    second = sentence_of(doc[max(0, previous.start - 1)])
+    if not before:
+        return []
+    named = {
+        actor for start, end, actor, _country in mentions if sentence.start_char <= start <= end <= sentence.end_char
+    }
+    countries = {actor: country for _start, _end, actor, country in mentions}
+    text = sentence.text
+    if EVERY_FIGURE.search(text):
+        chosen = [c for c in before if c.attribution is not None]
+    elif named:
+        chosen = [c for c in before if _speaker(c) in named or countries.get(_speaker(c) or "") in named]
+    elif ONE_FIGURE.match(text):  # one statement: the nearest sentence with figures among the two before
+        near = [c for c in before if c.sentence[0] >= second.start_char]
+        chosen = [c for c in near if c.sentence == near[-1].sentence]
+    elif BOTH_SIDES.search(text):  # two accounts side by side: the two sentences before
+        chosen = _last_speakers([c for c in before if c.sentence[0] >= second.start_char], 2)
+    else:
+        chosen = _last_speakers(before, 1)
+    where = {True: "not verified (next sentence)", False: "not verified (later sentence)"}
+    return [(c, where[c.sentence[0] == previous.start_char]) for c in chosen]
+
+
+def _speaker(claim: Claim) -> str | None:
+    """Who states a claim, for grouping: its actor, else its speaker's words; None for the outlet's voice."""
+    if claim.attribution is None:
+        return None
+    return claim.attribution.actor or claim.attribution.speaker.lower()
+
+
+def _last_speakers(before: list[Claim], count: int) -> list[Claim]:
+    """The claims of the last `count` speakers, walking back until another speaker's begin; the outlet's own
+    figures between them are passed over (an outlet does not disclaim its own voice), and when only the
+    outlet has spoken, its last sentence with figures is the referent."""
+    if not before:
+        return []
+    if all(_speaker(c) is None for c in before):
+        return [c for c in before if c.sentence == before[-1].sentence]
+    speakers: list[str] = []
+    chosen = []
+    for claim in reversed(before):
+        who = _speaker(claim)
+        if who is None:
+            continue
+        if who not in speakers:
+            if len(speakers) == count:
+                break
+            speakers.append(who)
+        chosen.append(claim)
+    return chosen
