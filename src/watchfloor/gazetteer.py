@@ -385,6 +385,7 @@ RULE_WORD_LISTS = (
     "motion_words.txt",
     "citing_verbs.txt",
     "disclaimed_nouns.txt",
+    "distancing_verbs.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

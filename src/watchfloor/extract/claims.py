@@ -15,7 +15,7 @@ from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor, make_attributor
 from watchfloor.extract.clause import clause_time, dateline_end, find_context, headline_span
 from watchfloor.extract.counted import counted_noun
-from watchfloor.extract.factuality import disclaim, find_factuality
+from watchfloor.extract.factuality import disclaim, distanced, find_factuality
 from watchfloor.extract.owners import destination, find_subject, measure_phrase, relation
 from watchfloor.extract.quantities import find_quantities
 from watchfloor.extract.units import measure_unit, noun_unit, rate_match, rate_per, rate_position, unit_as_written
@@ -120,7 +120,7 @@ def _claim(
         place=_place(sentence, places),
         time=_as_of(doc, stated, attribution, sentence, times, published),
         attribution=attribution,
-        factuality=find_factuality(token),
+        factuality=distanced(find_factuality(token), attribution),
         context=_context(token, stated, published),
     )
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
-from watchfloor.model import Claim, Factuality
+from watchfloor.model import Attribution, Claim, Factuality
 from watchfloor.nlp.sentences import same_paragraph, sentence_of, sentences
 
 if TYPE_CHECKING:
@@ -74,6 +74,14 @@ def scope(token: Token) -> set[int]:
         if node.i not in siblings:
             reach.update(child.i for child in node.children if child.dep_ in SCOPE_DEPS)
     return reach
+
+
+def distanced(factuality: Factuality, attribution: Attribution | None) -> Factuality:
+    """ "Rebels claimed they had killed 60 soldiers": a figure reported through a distancing verb
+    (distancing_verbs.txt, the attribution's cue) is `unknown`, as under "alleged"."""
+    if attribution is None or attribution.cue not in gazetteer.word_list("distancing_verbs.txt"):
+        return factuality
+    return Factuality("unknown", factuality.polarity, (*factuality.cues, attribution.cue))
 
 
 def _finite_subject(node: Token) -> bool:
