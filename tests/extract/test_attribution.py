@@ -141,6 +141,21 @@ CLAIM_SOURCES = [
         "36",
         "WHO",
     ),
+    # an indefinite description in the lede is named in the next sentence (speaker_descriptions.tsv)
+    (
+        "'a war monitor' named in the next sentence",
+        "An air strike hit a market near Aleppo, killing 11 people, a war monitor said. The Syrian Observatory "
+        "for Human Rights said women were among the dead.",
+        "11",
+        "SOHR",
+    ),
+    (
+        "'a rights group' named in the next sentence",
+        "Militants abducted 40 students in Zamfara, a rights group said. Amnesty International called for their "
+        "release.",
+        "40",
+        "AMNESTY",
+    ),
     # an unnamed official or security source speaks for the story's country (local_authorities.txt)
     (
         "'an official' is of the story's country",

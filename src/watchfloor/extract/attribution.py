@@ -226,10 +226,14 @@ class Attributor:
         for _s, _e, actor in reversed([m for m in self.mentions if m[1] <= start]):
             if word in actor.name.lower().split():
                 return actor.id
-            sector_ok = not wanted.get("sector") or (actor.sector or "") in wanted["sector"].split("|")
-            kind_ok = not wanted.get("kind") or actor.kind in wanted["kind"].split("|")
-            if wanted and sector_ok and kind_ok:
+            if wanted and _fits(actor, wanted):
                 return actor.id
+        if wanted and not definite:  # "..., a war monitor said. The Syrian Observatory ... said": named next
+            following = sentence_of(head).end
+            ahead = sentence_of(self.doc[following]).end_char if following < len(self.doc) else len(self.doc.text)
+            named = [a for s, _e, a in self.mentions if start < s < ahead and _fits(a, wanted) and a.kind != "state"]
+            if named:
+                return named[0].id
         return self.theatre if local else None
 
     def _issuer(self, noun: Token) -> str | None:
@@ -277,6 +281,13 @@ class Attributor:
                         start, end = _speaker_bounds(child)
                         cited.append(((start, end), self._actor_in(start, end)))
         return cited
+
+
+def _fits(actor: Actor, wanted: dict[str, str]) -> bool:
+    """True when an actor is of a description's sectors and kinds (speaker_descriptions.tsv)."""
+    sector_ok = not wanted.get("sector") or (actor.sector or "") in wanted["sector"].split("|")
+    kind_ok = not wanted.get("kind") or actor.kind in wanted["kind"].split("|")
+    return sector_ok and kind_ok
 
 
 def _outlet_spans(doc: Doc) -> list[Span]:
