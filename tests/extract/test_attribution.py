@@ -156,6 +156,58 @@ CLAIM_SOURCES = [
         "40",
         "AMNESTY",
     ),
+    # a participle reporting verb speaks with the subject of the verb it hangs from
+    (
+        "'..., saying' takes the clause's subject",
+        "Hezbollah fired rockets at Safed, saying it had targeted 3 army bases.",
+        "3",
+        "HEZBOLLAH",
+    ),
+    (
+        "'..., saying' after a non-reporting verb",
+        "Poland's army closed the crossing, saying 40 migrants had tried to climb the fence.",
+        "40",
+        "POL-MIL",
+    ),
+    # "told X in a briefing that ...": a subordinating "that" opens a complement, never a relative clause
+    (
+        "'told ... in a briefing that' with a passive clause",
+        "Japan's defence ministry told reporters in a briefing that 7 Chinese ships had been spotted.",
+        "7",
+        "JPN-MOD",
+    ),
+    (
+        "'said in a statement that' with an intransitive clause",
+        "Turkey's army said in a statement that 12 soldiers had died in Iraq.",
+        "12",
+        "TUR-MIL",
+    ),
+    # an outlet heading the speaker's phrase or modifying its head is the outlet's own count
+    (
+        "'a Reuters tally of X data' is the outlet's",
+        "More than 900 shells were fired in May, according to a Reuters tally of Israeli army data.",
+        "900",
+        "OUTLET",
+    ),
+    (
+        "'an AFP count based on X figures' is the outlet's",
+        "At least 75 migrants drowned this year, according to an AFP count based on Libyan coast guard figures.",
+        "75",
+        "OUTLET",
+    ),
+    # among actors of one kind in a speaker's phrase, the one nearest its head speaks
+    (
+        "'the X-affiliated Y group' is Y",
+        "The al Qaeda-linked JNIM group said its fighters killed 8 soldiers.",
+        "8",
+        "JNIM",
+    ),
+    (
+        "'the X-backed Y movement' is Y",
+        "The Iran-backed Houthi movement said it had fired 4 missiles at Eilat.",
+        "4",
+        "HOUTHIS",
+    ),
     # an unnamed official or security source speaks for the story's country (local_authorities.txt)
     (
         "'an official' is of the story's country",

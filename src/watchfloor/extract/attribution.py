@@ -160,6 +160,8 @@ class Attributor:
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if subject is None and agent is not None:
                 subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
+                subject = _controller_subject(token)  # "JNIM claimed the attack, saying its fighters had ..."
             if subject is None and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 subject = token.doc[token.i - 1]  # a misparse: "..., South Korea's NIS said", "Ukraine's HUR estimated"
             if subject is not None and subject.lower_ not in ("that", "which", "who"):
@@ -173,9 +175,16 @@ class Attributor:
     def _frame(self, cue: Token, cue_text: str, head: Token, last: Attribution | None, loose: bool = False) -> _Frame:
         start, end = _speaker_bounds(head)
         speaker = doc_text(self.doc)[start:end]
-        actor = self._actor_in(start, end) or self._refer(head, start, last)
+        actor = self._actor_in(start, end, nearest_last=True) or self._refer(head, start, last)
         cited = self._cited(cue)
-        outlet = actor is None and any(start <= s and e <= end for s, e in self.outlets)
+        # "Reuters reported", "a Reuters tally of Ukrainian air force data": an outlet heading the speaker or
+        # modifying its head noun makes the outlet's own voice, whatever the phrase names further on
+        own = (head.left_edge.idx, head.idx + len(head))
+        outlet = any(own[0] <= s and e <= own[1] for s, e in self.outlets) or (
+            actor is None and any(start <= s and e <= end for s, e in self.outlets)
+        )
+        if outlet and not cited:
+            actor = None
         if outlet and cited:  # "AFP, citing the army, said": the cited source speaks; the outlet only carries it
             (start, end), actor = cited[0]
             speaker, outlet, cited = doc_text(self.doc)[start:end], False, cited[1:]
@@ -191,11 +200,14 @@ class Attributor:
         covers = (min(t.idx for t in inside), max(t.idx + len(t) for t in inside))
         return _Frame(cue.i, cue_text, attribution, covers, loose, outlet)
 
-    def _actor_in(self, start: int, end: int) -> str | None:
-        inside = [actor for s, e, actor in self.mentions if start <= s and e <= end]
+    def _actor_in(self, start: int, end: int, nearest_last: bool = False) -> str | None:
+        """The actor a stretch names: the most specific kind; for a speaker, among equals the one named last,
+        nearest its head ("the al Qaeda-affiliated JNIM group": JNIM)."""
+        inside = [(s, actor) for s, e, actor in self.mentions if start <= s and e <= end]
         if not inside:
             return None
-        return min(inside, key=lambda a: KIND_RANK.get(a.kind, 4)).id
+        order = -1 if nearest_last else 1
+        return min(inside, key=lambda m: (KIND_RANK.get(m[1].kind, 4), order * m[0]))[1].id
 
     def _refer(self, head: Token, start: int, last: Attribution | None) -> str | None:
         """A pronoun or a definite description ("the agency") refers back to an actor named earlier."""
@@ -340,12 +352,25 @@ def _reports(token: Token) -> bool:
     if token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX") and token.head.i < token.i:
         return True  # "X has sent troops, the agency said": the closing verb reports its head
     clausal = any(child.dep_ in ("ccomp", "xcomp", "parataxis") for child in token.children) or any(
-        _complement_as_relative(word) for word in token.subtree if word.dep_ == "relcl" and word.i > token.i
+        _complement_as_relative(word) for word in token.subtree if word.dep_ in ("relcl", "acl") and word.i > token.i
     )
     accusing = any(c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in token.children)
     return (
         clausal or accusing or any(child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") for child in token.children)
     )
+
+
+def _controller_subject(participle: Token) -> Token | None:
+    """ "An official blamed the RSF, saying the group had launched six drones": a participle's unstated
+    subject is the subject of the verb it hangs from (the nearest one above that has one)."""
+    for node in participle.ancestors:
+        # "Ships blocked the strait, Iran's navy said, adding ...": a closing "X said" beside it speaks on
+        closing = [c for c in node.children if c.dep_ == "parataxis" and _is_reporting(c) and c.i < participle.i]
+        for verb in [*closing, node]:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _complement_as_relative(verb: Token) -> bool:
@@ -356,6 +381,9 @@ def _complement_as_relative(verb: Token) -> bool:
     if that is None or that.dep_ not in ("dobj", "nsubj", "mark"):
         return False
     subject = any(c.dep_ in ("nsubj", "nsubjpass") and c != that for c in verb.children)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if that.dep_ == "mark" or (that.dep_ == "dobj" and passive):  # "that" fills no gap: not a relative pronoun
+        return subject
     objects = sum(c.dep_ in ("dobj", "ccomp", "attr") for c in verb.children)
     return subject and objects >= (2 if that.dep_ == "dobj" else 1)
 
