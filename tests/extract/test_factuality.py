@@ -106,6 +106,24 @@ CLAIM_CERTAINTY = [
         "unknown",
     ),
     ("'claimed ... lives' is no distancing", "The landslide claimed 35 lives in the valley.", "35", "certain"),
+    (
+        "a plan above a reduced relative does not reach its figure",
+        "Moscow plans to sell the wheat harvested this year, estimated at 80 million tonnes.",
+        "80 million",
+        "probable",
+    ),
+    (
+        "a modal above a reduced relative does not reach its figure",
+        "The ministry could lose revenue, estimated at $3 billion a year.",
+        "$3 billion",
+        "probable",
+    ),
+    (
+        "an infinitival plan still reaches its figure",
+        "Tokyo announced a plan to buy 400 cruise missiles.",
+        "400",
+        "possible",
+    ),
     ("least certain cue wins", "Russia is believed to have possibly 200 more tanks.", "200", "possible"),
     (
         "hedge in the next sentence reaches the figure",

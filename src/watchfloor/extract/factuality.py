@@ -64,7 +64,7 @@ def scope(token: Token) -> set[int]:
     path = [token]
     siblings: set[int] = set()
     for ancestor in token.ancestors:
-        if path[-1].dep_ in CLAUSE_BOUNDARIES or _finite_subject(path[-1]):
+        if path[-1].dep_ in CLAUSE_BOUNDARIES or _reduced_relative(path[-1]) or _finite_subject(path[-1]):
             break
         if path[-1].dep_ == "conj" and path[-1].pos_ in ("VERB", "AUX"):
             siblings.add(ancestor.i)
@@ -82,6 +82,15 @@ def distanced(factuality: Factuality, attribution: Attribution | None) -> Factua
     if attribution is None or attribution.cue not in gazetteer.word_list("distancing_verbs.txt"):
         return factuality
     return Factuality("unknown", factuality.polarity, (*factuality.cues, attribution.cue))
+
+
+def _reduced_relative(node: Token) -> bool:
+    """A bare past participle modifying a noun or a clause ("seeks to benefit from compensation, estimated at
+    $2,000") is a relative clause without its "which is": it states its own content, so a plan or modal above
+    it does not reach in. Not one: a participle with its own subject, auxiliary or object ("reports that 500 troops
+    had deserted"), or an infinitival modifier ("the plan to buy 400 missiles"), which the plan governs."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "dobj") for c in node.children)
+    return node.dep_ in ("acl", "advcl") and node.tag_ == "VBN" and not own
 
 
 def _finite_subject(node: Token) -> bool:
