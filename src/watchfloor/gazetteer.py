@@ -386,6 +386,7 @@ RULE_WORD_LISTS = (
     "citing_verbs.txt",
     "disclaimed_nouns.txt",
     "distancing_verbs.txt",
+    "spokesperson_nouns.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

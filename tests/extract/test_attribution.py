@@ -208,6 +208,28 @@ CLAIM_SOURCES = [
         "4",
         "HOUTHIS",
     ),
+    # the acronym "WHO" is a speaker, not the relative pronoun "who"
+    ("'The WHO said' is the WHO", "The WHO said 11 clinics had closed in Darfur.", "11", "WHO"),
+    ("'WHO said' is the WHO", "WHO said 6 hospitals in Gaza still work.", "6", "WHO"),
+    # an unnamed spokesperson speaks for the body quoted last (spokesperson_nouns.txt)
+    (
+        "'a spokesman' speaks for the body quoted last",
+        'Poland\'s border guard said 70 migrants crossed overnight. "We detained 25 of them," a spokesman said.',
+        "25",
+        "POL",
+    ),
+    (
+        "'a spokeswoman' speaks for the body quoted last",
+        "The WHO said 14 clinics had closed in Darfur. A spokeswoman said 3 more were damaged.",
+        "3",
+        "WHO",
+    ),
+    (
+        "'a spokesperson' speaks for the body quoted last",
+        "NATO said 9 ships joined the patrol. A spokesperson added that 2 submarines would follow.",
+        "2",
+        "NATO",
+    ),
     # an unnamed official or security source speaks for the story's country (local_authorities.txt)
     (
         "'an official' is of the story's country",

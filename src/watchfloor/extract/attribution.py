@@ -164,7 +164,7 @@ class Attributor:
                 subject = _controller_subject(token)  # "JNIM claimed the attack, saying its fighters had ..."
             if subject is None and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 subject = token.doc[token.i - 1]  # a misparse: "..., South Korea's NIS said", "Ukraine's HUR estimated"
-            if subject is not None and subject.lower_ not in ("that", "which", "who"):
+            if subject is not None and not _relative_pronoun(subject):
                 return self._frame(token, token.text.lower(), subject, last)
         if token.lower_ in gazetteer.source_nouns():
             owner = next((child for child in token.children if child.dep_ == "poss"), None)
@@ -232,6 +232,8 @@ class Attributor:
             return None
         if definite and word in gazetteer.source_nouns():  # "The report said": whoever issued the report
             return self._issuer(head) or (last.actor if last else None)
+        if head.lemma_.lower() in gazetteer.word_list("spokesperson_nouns.txt") and last is not None:
+            return last.actor  # "Israel's military said ... 'We hit 40 launchers,' a spokesman said": its spokesman
         wanted = gazetteer.speaker_descriptions().get(word, {})
         authorities = gazetteer.local_authorities()
         local = head.lemma_.lower() in authorities or any(t.lower_ in authorities for t in [head, *head.lefts])
@@ -358,6 +360,11 @@ def _reports(token: Token) -> bool:
     return (
         clausal or accusing or any(child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") for child in token.children)
     )
+
+
+def _relative_pronoun(word: Token) -> bool:
+    """ "which said", "who said": a relative pronoun, not a speaker; the acronym "WHO" is an entity, not one."""
+    return word.lower_ in RELATIVE_PRONOUNS and not word.ent_type_ and not word.is_upper
 
 
 def _controller_subject(participle: Token) -> Token | None:
