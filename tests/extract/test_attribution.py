@@ -208,6 +208,19 @@ CLAIM_SOURCES = [
         "4",
         "HOUTHIS",
     ),
+    # a quotation running over several sentences is its speaker's throughout
+    (
+        "a quotation opened by 'X said:' carries into its next sentence",
+        'Israel\'s army said: "Our jets struck Beirut overnight. We destroyed 16 rocket launchers."',
+        "16",
+        "ISR-MIL",
+    ),
+    (
+        "a quotation closed by 'X said' reaches back to its first sentence",
+        '"Nine patrol boats entered our waters. They left after two hours," Taiwan\'s coast guard said.',
+        "Nine",
+        "TWN-MIL",
+    ),
     # the acronym "WHO" is a speaker, not the relative pronoun "who"
     ("'The WHO said' is the WHO", "The WHO said 11 clinics had closed in Darfur.", "11", "WHO"),
     ("'WHO said' is the WHO", "WHO said 6 hospitals in Gaza still work.", "6", "WHO"),

@@ -8,6 +8,7 @@ named earlier that fits. A figure takes the frame whose cue governs it; with non
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -67,10 +68,40 @@ class Attributor:
                     last = frame.attribution
             self.frames[number] = frames
         self.sentence_of = {token.i: number for number, sentence in enumerate(sentences(doc)) for token in sentence}
+        self.quotations = self._quotation_speakers()
 
     def attribution_for(self, token: Token) -> Attribution | None:
         """Who states the token: the outermost reporting frame governing it (inner sources join its chain),
-        else a sentence-wide cue ("according to X", "X said" closing the sentence)."""
+        else a sentence-wide cue ("according to X", "X said" closing the sentence), else the speaker of a
+        quotation running over several sentences that holds it."""
+        found = self._sentence_attribution(token)
+        if found is None:
+            found = next((a for (start, end), a in self.quotations if start <= token.idx < end), None)
+        return found
+
+    def _quotation_speakers(self) -> list[tuple[Span, Attribution]]:
+        """'The commander said: "We lost 12 men. Another 30 were wounded."': a quotation over several
+        sentences is its speaker's, whose frame stands outside it in its first or last sentence."""
+        found = []
+        for start, end in _quotations(doc_text(self.doc)):
+            first = self.doc.char_span(start, start + 1, alignment_mode="expand")
+            last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+            if first is None or last is None:
+                continue
+            numbers = (self.sentence_of.get(first[0].i, -1), self.sentence_of.get(last[0].i, -1))
+            if numbers[0] == numbers[1]:
+                continue  # within one sentence the parse already links the quotation to its verb
+            frames = [
+                f
+                for number in (numbers[1], numbers[0])
+                for f in self.frames.get(number, [])
+                if not f.outlet and not start <= self.doc[f.cue_token].idx < end
+            ]
+            if frames:
+                found.append(((start, end), frames[0].attribution))
+        return found
+
+    def _sentence_attribution(self, token: Token) -> Attribution | None:
         frames = [
             f
             for f in self.frames.get(self.sentence_of.get(token.i, -1), [])
@@ -302,6 +333,14 @@ def _fits(actor: Actor, wanted: dict[str, str]) -> bool:
     sector_ok = not wanted.get("sector") or (actor.sector or "") in wanted["sector"].split("|")
     kind_ok = not wanted.get("kind") or actor.kind in wanted["kind"].split("|")
     return sector_ok and kind_ok
+
+
+QUOTATION = re.compile(r'"[^"]{2,2000}"|“[^”]{2,2000}”')
+
+
+def _quotations(text: str) -> list[Span]:
+    """Spans of quotations in straight or curly double quotes, the marks included."""
+    return [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
 
 
 def _outlet_spans(doc: Doc) -> list[Span]:
