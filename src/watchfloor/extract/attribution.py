@@ -8,12 +8,22 @@ named earlier that fits. A figure takes the frame whose cue governs it; with non
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.extract.clause import dateline_end
+from watchfloor.extract.reporting import (
+    RELATIVE_PRONOUNS,
+    controller_subject,
+    in_tail,
+    outlet_spans,
+    own_report,
+    quotations,
+    relative_pronoun,
+    reports,
+    separate_statement,
+)
 from watchfloor.model import Actor, Attribution, Place, Span
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
 
@@ -37,7 +47,6 @@ PRONOUNS = {
 # Source nouns (source_nouns.txt), the head nouns of definite descriptions and what they may refer back to
 # (speaker_descriptions.tsv), and the speakers that stand for the authorities of the story's country
 # (local_authorities.txt) are rule tables in data/, read through the gazetteer.
-RELATIVE_PRONOUNS = {"which", "who", "that"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ class Attributor:
         self.doc = doc
         self.theatre = theatre
         self.mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: m[0])
-        self.outlets = _outlet_spans(doc)
+        self.outlets = outlet_spans(doc)
         self.frames: dict[int, list[_Frame]] = {}
         last: Attribution | None = None
         for number, sentence in enumerate(sentences(doc)):
@@ -83,7 +92,7 @@ class Attributor:
         """'The commander said: "We lost 12 men. Another 30 were wounded."': a quotation over several
         sentences is its speaker's, whose frame stands outside it in its first or last sentence."""
         found = []
-        for start, end in _quotations(doc_text(self.doc)):
+        for start, end in quotations(doc_text(self.doc)):
             first = self.doc.char_span(start, start + 1, alignment_mode="expand")
             last = self.doc.char_span(end - 1, end, alignment_mode="expand")
             if first is None or last is None:
@@ -105,14 +114,14 @@ class Attributor:
         frames = [
             f
             for f in self.frames.get(self.sentence_of.get(token.i, -1), [])
-            if not _inside(token.idx, f.covers) and not _in_tail(token, f.cue_token) and not f.outlet
+            if not _inside(token.idx, f.covers) and not in_tail(token, f.cue_token) and not f.outlet
         ]
         ancestors = {ancestor.i: depth for depth, ancestor in enumerate(token.ancestors, start=1)}
         governing = sorted((f for f in frames if f.cue_token in ancestors), key=lambda f: -ancestors[f.cue_token])
-        governing = _after_separate_statements(self.doc, governing)
+        governing = governing[separate_statement(self.doc, [f.cue_token for f in governing]) :]
         if not governing:  # a closing "X said" the parser did not make the head; never one with its own report
             governing = [
-                f for f in frames if f.loose or (f.cue_token > token.i and not _own_report(self.doc[f.cue_token]))
+                f for f in frames if f.loose or (f.cue_token > token.i and not own_report(self.doc[f.cue_token]))
             ][-1:]
         if not governing:  # a misparse: the nearest reporting verb before the figure
             governing = [f for f in frames if f.cue_token < token.i][-1:]
@@ -185,17 +194,17 @@ class Attributor:
             objects = [child for child in to.children if child.dep_ == "pobj"]
             if objects:
                 return self._frame(token, "according to", objects[0], last, loose=True)
-        if _reports(token):
+        if reports(token):
             subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")]
             subject = next((s for s in subjects if s.dep_ == "nsubj"), None)
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             if subject is None and agent is not None:
                 subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
-                subject = _controller_subject(token)  # "JNIM claimed the attack, saying its fighters had ..."
+                subject = controller_subject(token)  # "JNIM claimed the attack, saying its fighters had ..."
             if subject is None and token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN"):
                 subject = token.doc[token.i - 1]  # a misparse: "..., South Korea's NIS said", "Ukraine's HUR estimated"
-            if subject is not None and not _relative_pronoun(subject):
+            if subject is not None and not relative_pronoun(subject):
                 return self._frame(token, token.text.lower(), subject, last)
         if token.lower_ in gazetteer.source_nouns():
             owner = next((child for child in token.children if child.dep_ == "poss"), None)
@@ -335,105 +344,6 @@ def _fits(actor: Actor, wanted: dict[str, str]) -> bool:
     return sector_ok and kind_ok
 
 
-QUOTATION = re.compile(r'"[^"]{2,2000}"|“[^”]{2,2000}”')
-
-
-def _quotations(text: str) -> list[Span]:
-    """Spans of quotations in straight or curly double quotes, the marks included."""
-    return [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
-
-
-def _outlet_spans(doc: Doc) -> list[Span]:
-    """Where private outlets are named ("Reuters", "AFP"): organs.tsv's kind "outlet", which are never actors."""
-    spans = []
-    for ent in doc.ents:
-        kind, _, key = ent.ent_id_.partition(":")
-        entry = gazetteer.named_actors().get(key) if kind == "actor" else None
-        if entry is not None and entry.kind == "outlet":
-            spans.append((ent.start_char, ent.end_char))
-    return spans
-
-
-SEPARATE_STATEMENT_DEPS = {"advcl", "conj"}
-
-
-def _after_separate_statements(doc: Doc, governing: list[_Frame]) -> list[_Frame]:
-    """ "Ukraine said 50 drones were launched, while Russia said it shot down 30": a reporting verb joined to
-    another as a coordinated or adverbial clause, with a speaker of its own, is a second statement, not a
-    report inside the first; the frames above it do not reach what it reports. Outermost first, as given."""
-    kept = list(governing)
-    for number in range(1, len(governing)):
-        inner, outer = governing[number].cue_token, governing[number - 1].cue_token
-        node = doc[inner]
-        while node.i != outer and node.head.i != node.i:
-            if node.dep_ in SEPARATE_STATEMENT_DEPS and (node.head.i == outer or node.i == inner):
-                kept = governing[number:]
-                break
-            node = node.head
-    return kept
-
-
-def _own_report(verb: Token) -> bool:
-    """True when a reporting verb has a reported clause of its own ("and Israel said it would respond"): it
-    speaks for that clause only, never for a figure before it outside that clause."""
-    return any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)
-
-
-def _reports(token: Token) -> bool:
-    """True for a reporting verb used to report: with a clause, a closing "X said", or a counted object."""
-    lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX") or lemma not in gazetteer.word_list("reporting_verbs.txt"):
-        return False
-    # Verbs that take a figure as their object ("the air force has counted 8,000 drones") and verbs of denial
-    # (reporting_verb_objects.tsv); the others report only with a clause ("Beijing claims 90% of the sea").
-    if lemma in gazetteer.counting_verbs() or token.dep_ == "parataxis":
-        return True
-    if lemma in gazetteer.denial_verbs() and token.dep_ != "relcl":
-        return any(child.dep_ in ("dobj", "ccomp", "xcomp") for child in token.children)
-    if token.dep_ in ("advcl", "conj") and token.head.pos_ in ("VERB", "AUX") and token.head.i < token.i:
-        return True  # "X has sent troops, the agency said": the closing verb reports its head
-    clausal = any(child.dep_ in ("ccomp", "xcomp", "parataxis") for child in token.children) or any(
-        _complement_as_relative(word) for word in token.subtree if word.dep_ in ("relcl", "acl") and word.i > token.i
-    )
-    accusing = any(c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children) for c in token.children)
-    return (
-        clausal or accusing or any(child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") for child in token.children)
-    )
-
-
-def _relative_pronoun(word: Token) -> bool:
-    """ "which said", "who said": a relative pronoun, not a speaker; the acronym "WHO" is an entity, not one."""
-    return word.lower_ in RELATIVE_PRONOUNS and not word.ent_type_ and not word.is_upper
-
-
-def _controller_subject(participle: Token) -> Token | None:
-    """ "An official blamed the RSF, saying the group had launched six drones": a participle's unstated
-    subject is the subject of the verb it hangs from (the nearest one above that has one)."""
-    for node in participle.ancestors:
-        # "Ships blocked the strait, Iran's navy said, adding ...": a closing "X said" beside it speaks on
-        closing = [c for c in node.children if c.dep_ == "parataxis" and _is_reporting(c) and c.i < participle.i]
-        for verb in [*closing, node]:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None:
-                return subject
-    return None
-
-
-def _complement_as_relative(verb: Token) -> bool:
-    """ "told lawmakers in a briefing that the North had sent 11,000 troops": the parser hung the reported
-    clause from "briefing" as a relative clause; it is one when its "that" fills no gap (the verb has its own
-    subject and its own object besides)."""
-    that = next((c for c in verb.children if c.lower_ == "that" and c.i < verb.i), None)
-    if that is None or that.dep_ not in ("dobj", "nsubj", "mark"):
-        return False
-    subject = any(c.dep_ in ("nsubj", "nsubjpass") and c != that for c in verb.children)
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if that.dep_ == "mark" or (that.dep_ == "dobj" and passive):  # "that" fills no gap: not a relative pronoun
-        return subject
-    objects = sum(c.dep_ in ("dobj", "ccomp", "attr") for c in verb.children)
-    return subject and objects >= (2 if that.dep_ == "dobj" else 1)
-
-
 def _own_words(head: Token) -> list[Token]:
     """A phrase without its coordinated members, clauses and non-"of" complements: "the United States" of
     "the United States and NATO", "weapons" of "weapons supplied to Moscow"."""
@@ -487,27 +397,3 @@ def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
     if country in ids:
         return country
     return next((a.id for a in actors if a.country == country), None)
-
-
-TAIL_DEPS = {"advcl", "npadvmod", "prep"}
-
-
-def _in_tail(token: Token, cue: int) -> bool:
-    """ "Rebels shelled the town, the army said, two days after a strike killed 14 people": when the report
-    stands before its closing "X said", an adverbial after the verb (one hanging from it, or a clause opened
-    by "after", "before", "since" ...) is the outlet's narration, not the speaker's report."""
-    verb = token.doc[cue]
-    inverted = verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" and c.i < cue for c in verb.children)
-    if not inverted or token.i < cue:
-        return False
-    for node in [token, *token.ancestors]:
-        if node.i == cue:
-            return False
-        marked = node.dep_ == "advcl" and any(m.dep_ == "mark" for m in node.children)
-        if node.i > cue and node.dep_ in TAIL_DEPS and not _is_reporting(node) and (node.head.i == cue or marked):
-            return True
-    return False
-
-
-def _is_reporting(verb: Token) -> bool:
-    return verb.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt")
