@@ -78,6 +78,8 @@ CLAIM_CERTAINTY = [
     ("'vows to' (commitment) is possible", "The junta vows to arm 60,000 volunteers.", "60,000", "possible"),
     ("'promised to' (commitment) is possible", "Paris promised to deliver 12 Caesar howitzers.", "12", "possible"),
     ("'promises to' (commitment) is possible", "The UN promises to send 300 peacekeepers.", "300", "possible"),
+    ("'wants to' (plan) is possible", "The navy wants to buy 8 minesweepers.", "8", "possible"),
+    ("'want to' (plan) is possible", "Both allies want to station 5,000 troops in Lithuania.", "5,000", "possible"),
     ("'appear' (appearance) is probable", "Satellite images appear to show 40 new bunkers.", "40", "probable"),
     ("'seem' (appearance) is probable", "The talks seem to involve 6 countries.", "6", "probable"),
     ("'seemingly' (appearance) is probable", "The raid seemingly freed 200 inmates.", "200", "probable"),

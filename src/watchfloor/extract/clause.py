@@ -24,6 +24,7 @@ CUMULATIVE = re.compile(
     r"|the (?:war|conflict|invasion|fighting|operation|offensive) (?:began|started|erupted))",
     re.IGNORECASE,
 )
+BEGINNING_VERBS = {"begin", "start", "erupt"}  # as in CUMULATIVE: "the war, which began in April 2023"
 # How long ago a claim's or an event's stated time must end for it to be background restated, not news: a
 # figure keeps being quoted for a year (a tally, a treaty's size), an act is news for two months. Chosen on
 # the evaluation set (tests/eval): the seed's June 2024 treaty, five months before the story, is background.
@@ -61,6 +62,8 @@ def clause_time(doc: Doc, token: Token, times: list[TimeExpression]) -> StatedTi
         if span is None:
             continue
         head = span.root.head
+        if _in_other_relative(span.root, reach):
+            continue
         reporting = head.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt") and any(
             child.dep_ == "nsubj" for child in head.children
         )
@@ -73,6 +76,20 @@ def clause_time(doc: Doc, token: Token, times: list[TimeExpression]) -> StatedTi
     if cumulative:
         return StatedTime(None, None, cumulative.group(0))
     return None
+
+
+def _in_other_relative(word: Token, reach: set[int]) -> bool:
+    """ "The junta, which seized power in 2022, has pledged to recruit 50,000 volunteers": a time inside a
+    relative clause (or a reduced one, "formed in 2015") that does not hold the figure dates that clause's
+    own event, not the figure."""
+    for node in [word, *word.ancestors]:
+        if node.i in reach:
+            return False
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBN"):
+            # on the counted noun ("8,000 drones launched since September 2022") it is the figure's own
+            # span; "which began in April 2023" on a war is when its cumulative figures start counting
+            return node.head.i not in reach and node.lemma_.lower() not in BEGINNING_VERBS
+    return False
 
 
 def find_context(
