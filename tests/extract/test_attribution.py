@@ -224,6 +224,19 @@ CLAIM_SOURCES = [
     # the acronym "WHO" is a speaker, not the relative pronoun "who"
     ("'The WHO said' is the WHO", "The WHO said 11 clinics had closed in Darfur.", "11", "WHO"),
     ("'WHO said' is the WHO", "WHO said 6 hospitals in Gaza still work.", "6", "WHO"),
+    # a speaker named by a place's office, with no actor of its own, speaks for the place's state
+    (
+        "'the mayor of <city>' speaks for the city's state",
+        "Israel struck Lebanon on Sunday. The mayor of Tyre said 6 buildings collapsed.",
+        "6",
+        "LBN",
+    ),
+    (
+        "'the <region> administration' speaks for the region's state",
+        "Russian drones hit Ukraine overnight. The Odesa regional administration said 4 ports were damaged.",
+        "4",
+        "UKR",
+    ),
     # an unnamed spokesperson speaks for the body quoted last (spokesperson_nouns.txt)
     (
         "'a spokesman' speaks for the body quoted last",

@@ -62,9 +62,16 @@ class _Frame:
 class Attributor:
     """Finds the frames of one document once and answers, per token, who states it."""
 
-    def __init__(self, doc: Doc, actors: list[Actor], theatre: str | None = None) -> None:
+    def __init__(
+        self, doc: Doc, actors: list[Actor], theatre: str | None = None, places: list[Place] | None = None
+    ) -> None:
         self.doc = doc
         self.theatre = theatre
+        # where each place is named, with the actor of its country ("Kharkiv mayor Ihor Terekhov said")
+        states = {a.country: a.id for a in actors if a.kind == "state" and a.country}
+        self.place_states = [
+            (s, e, states[p.country]) for p in places or [] if p.country in states for s, e in p.mentions
+        ]
         self.mentions = sorted(((s, e, a) for a in actors for s, e in a.mentions), key=lambda m: m[0])
         self.outlets = outlet_spans(doc)
         self.frames: dict[int, list[_Frame]] = {}
@@ -216,6 +223,8 @@ class Attributor:
         start, end = _speaker_bounds(head)
         speaker = doc_text(self.doc)[start:end]
         actor = self._actor_in(start, end, nearest_last=True) or self._refer(head, start, last)
+        if actor is None:  # "Kharkiv mayor Ihor Terekhov", "Gaza's civil defence agency": the place's state
+            actor = next((state for s, e, state in self.place_states if start <= s and e <= end), None)
         cited = self._cited(cue)
         # "Reuters reported", "a Reuters tally of Ukrainian air force data": an outlet heading the speaker or
         # modifying its head noun makes the outlet's own voice, whatever the phrase names further on
@@ -376,7 +385,7 @@ def _inside(position: int, span: Span) -> bool:
 
 def make_attributor(doc: Doc, actors: list[Actor], places: list[Place]) -> Attributor:
     """Who says what in the document, knowing the country where its story happens."""
-    return Attributor(doc, actors, _theatre(doc, places, actors))
+    return Attributor(doc, actors, _theatre(doc, places, actors), places)
 
 
 def _theatre(doc: Doc, places: list[Place], actors: list[Actor]) -> str | None:
