@@ -183,6 +183,15 @@ CLAIM_FIELDS = [
         "time.basis",
         "stated",
     ),
+    # a demonstrative before a small number asserts the count; "the three countries" refers back
+    (
+        "a count after a demonstrative",
+        "Those three tanks were destroyed near the river.",
+        "three",
+        "quantity.unit",
+        "tanks",
+    ),
+    ("a count after a demonstrative", "Guards stopped these two trucks at the gate.", "two", "quantity.value", 2.0),
     pytest.param(
         "a second casualty clause keeps its own verb",
         "In the Donbas, 50 Russian soldiers died and 120 were wounded, Ukraine said.",

@@ -40,7 +40,28 @@ CASES = [
     ("nearly 3 out of 10 voters", "nearly 3 out of 10", 0.3, None, None, "<=", True, "fraction"),
     ("the reading,minus 40 Celsius", "minus 40", -40, None, None, "=", False, None),
     ("closed at Y=28,030 in Tokyo", "Y=28,030", 28030, None, None, "=", False, "jpy"),
+    # thousands grouped by a space, a no-break space or a thin space
+    ("some 12 500 refugees", "some 12 500", 12500, None, None, "~", True, None),
+    ("a fleet of 2\u202f340 trucks", "2\u202f340", 2340, None, None, "=", False, None),
+    ("exactly 3\u00a0001\u00a0250 votes", "3\u00a0001\u00a0250", 3_001_250, None, None, "=", False, None),
+    # what a scale word leaves over, in words or digits
+    ("nine thousand 400 sandbags", "nine thousand 400", 9400, None, None, "=", False, None),
+    ("two hundred and five rockets", "two hundred and five", 205, None, None, "=", False, None),
+    ("seven-hundred-12 prisoners", "seven-hundred-12", 712, None, None, "=", False, None),
+    # the minus sign (U+2212)
+    ("a low of −12 degrees", "−12", -12, None, None, "=", False, None),
+    ("turnout rose 4−7% in towns", "4−7%", None, 4, 7, "=", False, "percent"),
+    # a glued "m" before a plural noun is millions, elsewhere metres
+    ("some 2.4m refugees fled", "some 2.4m", 2_400_000, None, None, "~", True, None),
+    ("a 50m tower", "50m", 50, None, None, "=", False, "metres"),
 ]
+
+
+@pytest.mark.parametrize("text", ["tel. 020 123 456 or", "fax 01 234 567 before noon"])
+def test_digit_groups_after_a_number_are_not_thousands(text: str) -> None:
+    """A space-grouped figure starts with a non-zero digit and no number before it: "020 123 456" is a phone
+    number."""
+    assert all(q.value is not None and q.value < 1000 for q in find_quantities(text))
 
 
 def test_unit_written_on_the_first_figure_is_not_the_seconds() -> None:
