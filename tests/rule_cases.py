@@ -4,6 +4,17 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 """
 
 RULE_CASES = [
+    ("amount_verbs.tsv", "exceed", "Losses exceeded 600,000, Ukraine's general staff said."),
+    ("amount_verbs.tsv", "grow", "Refugees grew to 80,000 by June, the agency said."),
+    ("amount_verbs.tsv", "hit", "Casualties hit 1,000 on Friday, the army said."),
+    ("amount_verbs.tsv", "jump", "Casualties jumped to 2,300 after the assault."),
+    ("amount_verbs.tsv", "stand", "Casualties stood at 870, Sudan's health ministry said."),
+    ("amount_verbs.tsv", "surpass", "Civilian deaths surpassed 12,000 in March."),
+    ("amount_verbs.tsv", "top", "Recorded deaths topped 5,000 by Monday."),
+    ("loss_verbs.txt", "lose", "Israel lost 45 killed in the battle for Gaza City."),
+    ("loss_verbs.txt", "suffer", "Hamas suffered 300 casualties in Rafah, Israel said."),
+    ("loss_verbs.txt", "sustain", "Russia sustained 1,500 casualties near Vuhledar, Ukraine said."),
+    ("loss_verbs.txt", "incur", "Ukraine incurred 90 casualties in the raid, Russia said."),
     ("container_nouns.txt", "deployment", "Britain's deployment of 900 soldiers to Estonia continues."),
     ("container_nouns.txt", "army", "Eritrea's army of 200,000 conscripts is among Africa's largest."),
     ("motion_words.txt", "fly", "The foreign minister flew to Moscow on Monday, Iran said."),

@@ -345,6 +345,12 @@ def casualty_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def amount_verbs() -> dict[str, str]:
+    """Verbs of amounting and which subjects they count ("numbered" any plural, "rose to" people only)."""
+    return rule_table("amount_verbs.tsv", {lemma: subjects for lemma, subjects in read_rows("amount_verbs.tsv")})
+
+
+@lru_cache(maxsize=1)
 def casualty_words() -> dict[str, str]:
     """Words after a number or modifying its noun that say what befell the people counted ("2,700 wounded")."""
     rows = read_rows("casualty_words.tsv")
@@ -383,6 +389,7 @@ RULE_WORD_LISTS = (
     "troop_nouns.txt",
     "reference_determiners.txt",
     "motion_words.txt",
+    "loss_verbs.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked
@@ -401,6 +408,7 @@ RULE_TABLES: dict[str, tuple[Callable[[], Iterable[str]], ...]] = {
     "context_cues.tsv": (partial(context_cues, "claim"), partial(context_cues, "event")),
     "casualty_verbs.tsv": (casualty_verbs,),
     "casualty_words.tsv": (casualty_words, casualty_nouns),
+    "amount_verbs.tsv": (amount_verbs,),
     **{name: (partial(word_list, name),) for name in RULE_WORD_LISTS},
 }
 

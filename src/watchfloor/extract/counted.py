@@ -33,6 +33,9 @@ def counted_noun(token: Token) -> Token | None:
         head = head.head
     if head is not token and head.pos_ in ("NOUN", "PROPN"):
         return head
+    named_before = _sized_body(token) or _amounted(token)
+    if named_before is not None:
+        return named_before
     for candidate in doc[token.i + 1 : min(len(doc), token.i + 5)]:
         if candidate.pos_ == "NOUN":
             return candidate
@@ -51,6 +54,47 @@ def counted_noun(token: Token) -> Token | None:
     if earlier and earlier[-1].i > 0 and doc[earlier[-1].i - 1].lower_ in ("the", "these"):
         return earlier[-1]
     return _counted_before(token) if verb.lemma_.lower() not in gazetteer.casualty_verbs() else None
+
+
+def _sized_body(token: Token) -> Token | None:
+    """ "a force of 3,000", "a death toll of 40": a bare number in the "of" phrase of a body of people or of a
+    casualty noun counts what that noun names, written before it."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN"):
+        return None
+    body = token.head.head
+    lemma = body.lemma_.lower()
+    if lemma in gazetteer.word_list("container_nouns.txt") or _counts_casualties(body):
+        return body
+    return None
+
+
+def _counts_casualties(noun: Token) -> bool:
+    """ "deaths", "the toll", "casualties": a noun that counts casualties itself (by word or lemma)."""
+    return noun.lower_ in gazetteer.casualty_nouns() or noun.lemma_.lower() in gazetteer.casualty_nouns()
+
+
+def _amounted(token: Token) -> Token | None:
+    """ "casualties numbered 4,000", "the death toll rose to 310", "refugees totalled 2 million": the object (or
+    the "to"/"at" complement) of a verb of amounting counts the verb's subject: a plural noun, a casualty noun
+    or a body of people; a tally ("the number of ...") is left to what its "of" phrase names."""
+    node = token.head if token.dep_ == "pobj" and token.head.lower_ in ("to", "at") else token
+    if node.dep_ not in ("dobj", "attr", "prep", "npadvmod") or node.head.pos_ != "VERB":
+        return None
+    verb = node.head
+    counts = gazetteer.amount_verbs().get(verb.lemma_.lower())
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if counts is None or subject is None or subject.pos_ != "NOUN":
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma in gazetteer.word_list("tally_nouns.txt"):
+        return None
+    people = (
+        _counts_casualties(subject)
+        or lemma in gazetteer.word_list("container_nouns.txt")
+        or lemma in gazetteer.word_list("person_nouns.txt")
+        or subject.lower_ in gazetteer.word_list("loss_words.txt")
+    )
+    return subject if people or (counts == "any" and subject.tag_ == "NNS") else None
 
 
 def _counted_before(token: Token) -> Token | None:

@@ -46,7 +46,7 @@ def find_subject(
     lemma = verb.lemma_.lower() if verb is not None else ""
     if (
         verb is not None
-        and (not casualty or lemma == "lose")
+        and (not casualty or lemma in gazetteer.word_list("loss_verbs.txt"))
         and lemma not in gazetteer.word_list("perception_verbs.txt")
     ):
         agent = _agent(verb)
