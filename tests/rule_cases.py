@@ -4,6 +4,15 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 """
 
 RULE_CASES = [
+    ("change_words.tsv", "climb", "Arrests climbed by 240 over the summer, police said."),
+    ("change_words.tsv", "decline", "Enlistment declined by 1,900 recruits last year."),
+    ("change_words.tsv", "decrease", "Patrols decreased by 30 after the truce."),
+    ("change_words.tsv", "drop", "Shelling incidents dropped by 85 in June, monitors said."),
+    ("change_words.tsv", "increase", "The budget increased by $4 billion this year."),
+    ("change_words.tsv", "jump", "Crossings jumped by 6,000 in August."),
+    ("change_words.tsv", "rise", "Deployments rose by 700 troops in the north."),
+    ("change_words.tsv", "shrink", "The fleet shrank by 12 vessels after the strikes."),
+    ("change_words.tsv", "less", "The town now gets 40 less trucks of aid a week."),
     ("amount_verbs.tsv", "exceed", "Losses exceeded 600,000, Ukraine's general staff said."),
     ("amount_verbs.tsv", "grow", "Refugees grew to 80,000 by June, the agency said."),
     ("amount_verbs.tsv", "hit", "Casualties hit 1,000 on Friday, the army said."),

@@ -259,6 +259,21 @@ CLAIM_FIELDS = [
         "quantity.unit",
         "refugees",
     ),
+    # a change is not a new total (DESIGN.md: quantity.change)
+    ("change word before the figure", "Kyiv asked for another 40 howitzers.", "40", "quantity.change", "increase"),
+    (
+        "change word before the figure",
+        "The ministry approved 600 additional beds.",
+        "600",
+        "quantity.change",
+        "increase",
+    ),
+    ("change word after the number", "Israel called up 5,000 more reservists.", "5,000", "quantity.change", "increase"),
+    ("change word after the number", "This year 1,200 fewer migrants crossed.", "1,200", "quantity.change", "decrease"),
+    ("verb of change with 'by'", "Grain exports fell by 300 tonnes in May.", "300", "quantity.change", "decrease"),
+    ("verb of change with 'by'", "The garrison grew by 450 men last month.", "450", "quantity.change", "increase"),
+    ("a total is no change", "Russia now keeps 12,000 troops in Belarus.", "12,000", "quantity.change", None),
+    ("a total is no change", "More than 300 troops arrived on Monday.", "300", "quantity.change", None),
     ("a measure's subject counts nothing", "Fuel prices climbed to 61 this week.", "61", "quantity.unit", None),
 ]
 

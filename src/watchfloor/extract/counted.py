@@ -123,6 +123,28 @@ def attributive_noun(token: Token) -> Token | None:
     return noun if noun.head.pos_ == "NOUN" else None
 
 
+def quantity_change(token: Token, start: int) -> str | None:
+    """ "increase" / "decrease" where the figure says how much a count moved, not what it now is: a change word
+    before the figure ("another 500", "an additional 1,000", "a further 9,000"), right after its number ("3,000
+    more troops", "2,000 fewer", "1,000 additional troops"), or a verb of change whose "by" phrase holds it
+    ("losses rose by 1,500"). `start` is where the figure's text begins (its modifier, if any)."""
+    doc = token.doc
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    at = first[0].i if first is not None and len(first) else token.i
+    previous = doc[at - 1] if at > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if previous is not None and previous.lower_ in gazetteer.change_words("before"):
+        return gazetteer.change_words("before")[previous.lower_]
+    if following is not None and following.lower_ in gazetteer.change_words("after"):
+        return gazetteer.change_words("after")[following.lower_]
+    if following is not None and following.lower_ in gazetteer.change_words("before"):
+        return gazetteer.change_words("before")[following.lower_]
+    if previous is not None and previous.lower_ == "by":  # read from the words: the parse often garbles "by N to M"
+        verb = next((w for w in reversed(doc[max(0, at - 4) : at - 1]) if w.pos_ == "VERB"), None)
+        return gazetteer.change_words("by").get(verb.lemma_.lower()) if verb is not None else None
+    return None
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb (or "displaced") a counted phrase depends on, within six steps up the parse."""
     node = token
