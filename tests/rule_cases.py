@@ -4,6 +4,12 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 """
 
 RULE_CASES = [
+    ("owner_verbs.txt", "deploy", "The 900 soldiers Britain deployed to Estonia have rotated home."),
+    ("owner_verbs.txt", "field", "The 40 tanks Poland fielded in the drill were new."),
+    ("owner_verbs.txt", "keep", "The 28,000 troops the US keeps in Korea stayed on alert."),
+    ("owner_verbs.txt", "launch", "Of the 120 drones Russia launched, 95 were downed, Ukraine said."),
+    ("owner_verbs.txt", "mobilize", "The 300,000 reservists Russia mobilized have been sent to the front."),
+    ("owner_verbs.txt", "send", "The 11,000 troops North Korea sent are in Kursk, Ukraine said."),
     ("change_words.tsv", "climb", "Arrests climbed by 240 over the summer, police said."),
     ("change_words.tsv", "decline", "Enlistment declined by 1,900 recruits last year."),
     ("change_words.tsv", "decrease", "Patrols decreased by 30 after the truce."),

@@ -397,6 +397,7 @@ RULE_WORD_LISTS = (
     "reference_determiners.txt",
     "motion_words.txt",
     "loss_verbs.txt",
+    "owner_verbs.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

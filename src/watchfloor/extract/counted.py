@@ -44,6 +44,10 @@ def counted_noun(token: Token) -> Token | None:
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = token.head
+    fronted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < token.i), None)
+    whole = next((c for c in fronted.children if c.dep_ == "pobj"), None) if fronted is not None else None
+    if whole is not None and whole.pos_ == "NOUN":  # "Of the 11,000 troops sent, 3,000 were killed"
+        return whole
     if verb.dep_ == "conj":  # "Most of the rockets fell ..., and about 10 were intercepted"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
