@@ -54,6 +54,12 @@ CASES = [
     # a glued "m" before a plural noun is millions, elsewhere metres
     ("some 2.4m refugees fled", "some 2.4m", 2_400_000, None, None, "~", True, None),
     ("a 50m tower", "50m", 50, None, None, "=", False, "metres"),
+    # South Asian scales
+    ("a budget of Rs 3,400 crore", "Rs 3,400 crore", 34_000_000_000, None, None, "=", False, "inr"),
+    ("some 6 lakh pilgrims", "some 6 lakh", 600_000, None, None, "~", True, None),
+    # vulgar fractions, alone or after a whole number
+    ("a 3½-hour siege", "3½", 3.5, None, None, "=", False, None),
+    ("nearly ¼ of the wells", "nearly ¼", 0.25, None, None, "<=", True, None),
 ]
 
 

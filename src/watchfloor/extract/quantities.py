@@ -17,6 +17,10 @@ from watchfloor.model import NumberMention
 UNITS_WORDS = {word: value for word, value in gazetteer.number_words().items() if value < 20}
 TENS_WORDS = {word: value for word, value in gazetteer.number_words().items() if value >= 20}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+# South Asian scales, as Indian and Pakistani copy writes money and counts ("Rs 500 crore", "2 lakh people")
+SCALES.update({"lakh": 100_000, "lakhs": 100_000, "crore": 10**7, "crores": 10**7})
+# Vulgar fractions, alone or after a whole number ("2½ years", "¾ of voters")
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 SHORT_SCALES = {
     "k": 1_000,
     "m": 1_000_000,
@@ -37,9 +41,9 @@ _SIMPLE_WORDS = (
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
 _DIGITS = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d{_GROUP_SPACE})[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
-    r"|\d+(?:\.\d+)?|\.\d+)"
+    rf"|\d*[{''.join(VULGAR)}]|\d+(?:\.\d+)?|\.\d+)"
 )
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)"
 _SHORT = r"(?:bn|mn|mln|bln|trn|tn|k|m|b)\b"
 # After a scale word, what it leaves over, in words or digits: "one thousand two hundred", "four-thousand-100",
 # "two million three hundred thousand" (the pattern allows any order; parse_number adds the parts up)
@@ -126,6 +130,7 @@ def _pattern() -> re.Pattern[str]:
 
 def parse_number(text: str) -> float | None:
     """The value of a number written in digits, words or both ("10,900", "1.5 million", "fifteen hundred")."""
+    text = re.sub(rf"(\d*)([{''.join(VULGAR)}])", lambda m: f"{float(m[1] or 0) + VULGAR[m[2]]:.4g}", text)
     text = re.sub(rf"(?<=\d){_GROUP_SPACE}(?=\d{{3}}(?!\d))", "", text.lower().replace(",", "").strip())
     if text.startswith("."):
         text = "0" + text
