@@ -259,6 +259,9 @@ CLAIM_FIELDS = [
         "quantity.unit",
         "refugees",
     ),
+    # a counted noun is never looked for past the end of the number's clause
+    ("no counted noun past a comma", "The landslide killed 12, rescuers said.", "12", "quantity.unit_text", None),
+    ("no counted noun past a comma", "Shelling wounded 7; medics treated them.", "7", "quantity.unit", "wounded"),
     # a change is not a new total (DESIGN.md: quantity.change)
     ("change word before the figure", "Kyiv asked for another 40 howitzers.", "40", "quantity.change", "increase"),
     (

@@ -41,6 +41,8 @@ def counted_noun(token: Token) -> Token | None:
             return candidate
         if candidate.pos_ not in ("ADJ", "PROPN", "NUM", "PUNCT") and candidate.lower_ != "-":
             break
+        if candidate.text in (",", ";", ":", "(", ")", "."):  # "killed 12, officials said": a clause ends
+            break
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = token.head
