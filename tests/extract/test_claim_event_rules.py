@@ -262,6 +262,15 @@ CLAIM_FIELDS = [
     # a counted noun is never looked for past the end of the number's clause
     ("no counted noun past a comma", "The landslide killed 12, rescuers said.", "12", "quantity.unit_text", None),
     ("no counted noun past a comma", "Shelling wounded 7; medics treated them.", "7", "quantity.unit", "wounded"),
+    # a time after a bare number says when, not what it counts
+    ("a time is not the counted noun", "The index gained 3.7 last week.", "3.7", "quantity.unit_text", None),
+    (
+        "a time is not the counted noun",
+        "Output reached 640 this month, the ministry said.",
+        "640",
+        "quantity.unit",
+        None,
+    ),
     # a change is not a new total (DESIGN.md: quantity.change)
     ("change word before the figure", "Kyiv asked for another 40 howitzers.", "40", "quantity.change", "increase"),
     (

@@ -37,6 +37,8 @@ def counted_noun(token: Token) -> Token | None:
     if named_before is not None:
         return named_before
     for candidate in doc[token.i + 1 : min(len(doc), token.i + 5)]:
+        if candidate.ent_type_ in ("DATE", "TIME") and token.ent_type_ not in ("DATE", "TIME"):
+            break  # "rose 2.1 last year": a time after the number says when, not what it counts
         if candidate.pos_ == "NOUN":
             return candidate
         if candidate.pos_ not in ("ADJ", "PROPN", "NUM", "PUNCT") and candidate.lower_ != "-":
