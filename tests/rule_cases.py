@@ -4,6 +4,11 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 """
 
 RULE_CASES = [
+    ("time_nouns.txt", "decade", "Two million people have fled in three decades of war, the UN said."),
+    ("time_nouns.txt", "minute", "The gunmen killed 14 people in 20 minutes, police said."),
+    ("time_nouns.txt", "month", "Some 400 civilians were killed during eight months of siege."),
+    ("time_nouns.txt", "night", "Five people died after three nights of shelling in Kherson."),
+    ("time_nouns.txt", "year", "About 30,000 soldiers died in two years of fighting, Ethiopia said."),
     ("owner_verbs.txt", "deploy", "The 900 soldiers Britain deployed to Estonia have rotated home."),
     ("owner_verbs.txt", "field", "The 40 tanks Poland fielded in the drill were new."),
     ("owner_verbs.txt", "keep", "The 28,000 troops the US keeps in Korea stayed on alert."),

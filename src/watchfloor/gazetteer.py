@@ -398,6 +398,7 @@ RULE_WORD_LISTS = (
     "motion_words.txt",
     "loss_verbs.txt",
     "owner_verbs.txt",
+    "time_nouns.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

@@ -122,6 +122,8 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
     if noun is not None and noun.lower_ in gazetteer.casualty_words():
         return gazetteer.casualty_words()[noun.lower_]
+    if noun is not None and noun.lemma_.lower() in gazetteer.word_list("time_nouns.txt"):
+        return _plural(noun.lemma_.lower())  # a duration: "in the last 24 hours", never 24 killed
     if noun is not None and _sized_by(noun, token):
         return "troops"  # "a force of 3,000", "a 2,500-strong contingent": the body's members
     # a noun taken from another clause ("50 soldiers died and 120 were wounded") has the number's own verb
