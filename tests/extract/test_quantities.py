@@ -70,6 +70,13 @@ def test_digit_groups_after_a_number_are_not_thousands(text: str) -> None:
     assert all(q.value is not None and q.value < 1000 for q in find_quantities(text))
 
 
+@pytest.mark.parametrize(("text", "value"), [("On June 3 250 refugees arrived.", 250), ("by Sept 9 120 had left", 120)])
+def test_a_day_after_a_month_is_not_a_thousands_group(text: str, value: float) -> None:
+    """ "June 3 250 refugees": the day of a date, then the figure, never 3,250."""
+    assert value in [q.value for q in find_quantities(text)]
+    assert not [q for q in find_quantities(text) if q.value and q.value > 1000]
+
+
 def test_unit_written_on_the_first_figure_is_not_the_seconds() -> None:
     """ "rose 8.15% to 3.65": the share price is not a percentage."""
     first, second = find_quantities("The shares rose 8.15% to 3.65 on Monday.")[:2]

@@ -165,13 +165,31 @@ def find_quantities(text: str, excluded: list[tuple[int, int]] | None = None) ->
     """Every figure in the text, left to right, minus those inside the excluded spans (dates and times)."""
     excluded = excluded or []
     found = []
-    for match in _pattern().finditer(text):
+    for match in _matches(text):
         for raw in _quantities(match, text):
             quantity = _trimmed(raw, text)
             if quantity is None or _inside(quantity.number_span, excluded) or not _is_figure(quantity, text):
                 continue
             found.append(quantity)
     return found
+
+
+MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """The pattern's matches, left to right; a space-grouped number right after a month name is the day and
+    a figure ("On May 5 100 people died"), so the search resumes at its second group."""
+    matches, position = [], 0
+    while (match := _pattern().search(text, position)) is not None:
+        number = match["num"] or ""
+        gap = re.search(_GROUP_SPACE, number) if SPACE_GROUPED.fullmatch(number) else None
+        if gap and MONTH_BEFORE.search(text[max(0, match.start("num") - 12) : match.start("num")]):
+            position = match.start("num") + gap.end()
+            continue
+        matches.append(match)
+        position = max(match.end(), match.start() + 1)
+    return matches
 
 
 def _trimmed(quantity: NumberMention | None, text: str) -> NumberMention | None:
