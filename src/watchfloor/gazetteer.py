@@ -344,6 +344,19 @@ def casualty_verbs() -> dict[str, str]:
     return rule_table("casualty_verbs.tsv", {lemma: unit for lemma, unit in read_rows("casualty_verbs.tsv")})
 
 
+@lru_cache(maxsize=4)
+def change_words(position: str) -> dict[str, str]:
+    """Words that mark a figure as a change ("more", "additional", "rose by"), at one position, with the change."""
+    rows = read_rows("change_words.tsv")
+    return rule_table("change_words.tsv", {word: change for word, where, change in rows if where == position})
+
+
+@lru_cache(maxsize=1)
+def amount_verbs() -> dict[str, str]:
+    """Verbs of amounting and which subjects they count ("numbered" any plural, "rose to" people only)."""
+    return rule_table("amount_verbs.tsv", {lemma: subjects for lemma, subjects in read_rows("amount_verbs.tsv")})
+
+
 @lru_cache(maxsize=1)
 def casualty_words() -> dict[str, str]:
     """Words after a number or modifying its noun that say what befell the people counted ("2,700 wounded")."""
@@ -387,6 +400,9 @@ RULE_WORD_LISTS = (
     "disclaimed_nouns.txt",
     "distancing_verbs.txt",
     "spokesperson_nouns.txt",
+    "loss_verbs.txt",
+    "owner_verbs.txt",
+    "time_nouns.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked
@@ -405,6 +421,8 @@ RULE_TABLES: dict[str, tuple[Callable[[], Iterable[str]], ...]] = {
     "context_cues.tsv": (partial(context_cues, "claim"), partial(context_cues, "event")),
     "casualty_verbs.tsv": (casualty_verbs,),
     "casualty_words.tsv": (casualty_words, casualty_nouns),
+    "amount_verbs.tsv": (amount_verbs,),
+    "change_words.tsv": tuple(partial(change_words, position) for position in ("before", "after", "by")),
     **{name: (partial(word_list, name),) for name in RULE_WORD_LISTS},
 }
 

@@ -96,6 +96,7 @@ class Quantity:
     unit: str | None
     per: str | None
     unit_text: str | None
+    change: str | None = None  # "increase" / "decrease": a change ("3,000 more"), not a new total
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
             "unit": quantity.unit,
             "per": quantity.per,
             "unit_text": quantity.unit_text,
+            "change": quantity.change,
         },
         "measure": claim.measure,
         "target": claim.target,

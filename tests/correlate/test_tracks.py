@@ -118,6 +118,25 @@ def test_same_source_on_a_later_day_revises() -> None:
     assert marks[1]["revises"] == "3000"
 
 
+def test_a_change_keys_a_track_of_its_own() -> None:
+    """ "3,000 more troops sent to Russia" is not a figure of the total sent: its relation carries the change."""
+    total = track_key("troops", "PRK", "RUS", None, "deploy")
+    assert track_key("troops", "PRK", "RUS", None, "deploy", "increase") == total.replace("deploy", "deploy:increase")
+    assert track_key("drones", "RUS", None, None, "launch", "decrease").split("|")[2] == "launch:decrease"
+
+
+def test_a_change_neither_revises_nor_is_revised_by_a_total() -> None:
+    """Should a change meet a total on one track, the same source's later change is no revision of it, and the
+    total that follows the change revises no change."""
+    marks = marked(
+        row(10000, source="KOR", published="2024-10-01"),
+        row(3000, source="KOR", published="2024-11-01", change="increase"),
+        row(13000, source="KOR", published="2024-12-01"),
+    )
+    assert "revises" not in marks[1]
+    assert marks[2]["revises"] == "10000"
+
+
 def test_same_source_on_the_same_day_differs_rather_than_revises() -> None:
     marks = marked(row(2000, source="KOR", published="2024-11-01"), row(5000, source="KOR", published="2024-11-01"))
     assert "revises" not in marks[1] and marks[1]["differs_same_day"] == "2000"

@@ -218,17 +218,110 @@ CLAIM_FIELDS = [
         "time.basis",
         "stated",
     ),
-    pytest.param(
+    # a demonstrative before a small number asserts the count; "the three countries" refers back
+    (
+        "a count after a demonstrative",
+        "Those three tanks were destroyed near the river.",
+        "three",
+        "quantity.unit",
+        "tanks",
+    ),
+    ("a count after a demonstrative", "Guards stopped these two trucks at the gate.", "two", "quantity.value", 2.0),
+    (
         "a second casualty clause keeps its own verb",
         "In the Donbas, 50 Russian soldiers died and 120 were wounded, Ukraine said.",
         "120",
         "quantity.unit",
         "wounded",
-        marks=pytest.mark.xfail(
-            reason="a bare number in a conjoined clause takes the first clause's unit (killed), not its own verb's",
-            strict=True,
-        ),
     ),
+    # a bare number whose noun comes from another clause takes its own clause's casualty verb
+    (
+        "a conjoined clause's own verb",
+        "Thirty marines were wounded and 12 died, the navy said.",
+        "12",
+        "quantity.unit",
+        "killed",
+    ),
+    (
+        "a conjoined clause's own verb",
+        "Twenty guards were taken hostage and six were injured.",
+        "six",
+        "quantity.unit",
+        "wounded",
+    ),
+    # one count two casualty words share counts casualties
+    (
+        "shared casualty verbs",
+        "Some 60 villagers were killed or injured by the mortar fire.",
+        "60",
+        "quantity.unit",
+        "casualties",
+    ),
+    ("shared casualty verbs", "The raid killed and wounded 75 police officers.", "75", "quantity.unit", "casualties"),
+    ("two counts apart", "The raid killed 9 police officers and wounded 31.", "31", "quantity.unit", "wounded"),
+    # a count of units of time is a duration, whatever verb the sentence has
+    (
+        "duration, not casualties",
+        "Nine civilians were killed during the past 72 hours.",
+        "72",
+        "quantity.unit",
+        "hours",
+    ),
+    (
+        "duration, not casualties",
+        "Rescuers say 14 people died in three weeks of flooding.",
+        "three",
+        "quantity.unit",
+        "weeks",
+    ),
+    # the counted noun written before the number
+    ("body sized by 'of'", "Chad has sent a contingent of 1,200 to the border.", "1,200", "quantity.unit", "troops"),
+    (
+        "body sized by 'of'",
+        "Rebels gathered a force of some 4,000 outside the city.",
+        "4,000",
+        "quantity.unit",
+        "troops",
+    ),
+    ("body sized by '-strong'", "A 900-strong garrison holds the fort.", "900", "quantity.unit", "troops"),
+    ("body sized by '-strong'", "A 900-strong garrison holds the fort.", "900", "quantity.unit_text", "garrison"),
+    ("subject of a counting verb", "The missiles numbered 18, the navy said.", "18", "quantity.unit", "missiles"),
+    ("subject of a counting verb", "Casualties totalled 5,300 by Sunday.", "5,300", "quantity.unit", "casualties"),
+    (
+        "people subject of a rising verb",
+        "Refugees have reached 2.1 million, the agency said.",
+        "2.1 million",
+        "quantity.unit",
+        "refugees",
+    ),
+    # a counted noun is never looked for past the end of the number's clause
+    ("no counted noun past a comma", "The landslide killed 12, rescuers said.", "12", "quantity.unit_text", None),
+    ("no counted noun past a comma", "Shelling wounded 7; medics treated them.", "7", "quantity.unit", "wounded"),
+    # a time after a bare number says when, not what it counts
+    ("a time is not the counted noun", "The index gained 3.7 last week.", "3.7", "quantity.unit_text", None),
+    (
+        "a time is not the counted noun",
+        "Output reached 640 this month, the ministry said.",
+        "640",
+        "quantity.unit",
+        None,
+    ),
+    # a change is not a new total (DESIGN.md: quantity.change)
+    ("change word before the figure", "Kyiv asked for another 40 howitzers.", "40", "quantity.change", "increase"),
+    (
+        "change word before the figure",
+        "The ministry approved 600 additional beds.",
+        "600",
+        "quantity.change",
+        "increase",
+    ),
+    ("change word after the number", "Israel called up 5,000 more reservists.", "5,000", "quantity.change", "increase"),
+    ("change word after the number", "This year 1,200 fewer migrants crossed.", "1,200", "quantity.change", "decrease"),
+    ("verb of change with 'by'", "Grain exports fell by 300 tonnes in May.", "300", "quantity.change", "decrease"),
+    ("verb of change with 'by'", "The garrison grew by 450 men last month.", "450", "quantity.change", "increase"),
+    ("a total is no change", "Russia now keeps 12,000 troops in Belarus.", "12,000", "quantity.change", None),
+    ("a total is no change", "More than 300 troops arrived on Monday.", "300", "quantity.change", None),
+    ("a measure's subject counts nothing", "Fuel prices climbed to 61 this week.", "61", "quantity.unit", None),
 ]
 
 

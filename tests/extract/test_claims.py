@@ -176,7 +176,58 @@ UNITS = [
     ("multiplier", "The shelling was 6.5 times heavier than in May.", "6.5", "times", None),
     ("basis points", "The central bank made a 75 basis point cut.", "75", "basis points", None),
     ("square miles", "The ceasefire covers 311 square miles of farmland.", "311", "square miles", None),
+    # owners written outside the counted phrase
+    ("possessive pronoun", "Poland's army said its 250 tanks were ready.", "250", "tanks", "POL"),
+    (
+        "possessive pronoun",
+        "Hezbollah said its 80 fighters had withdrawn from the area.",
+        "80",
+        "fighters",
+        "HEZBOLLAH",
+    ),
+    ("'from X' parsed onto the verb", "Rebels killed 20 troops from Chad near the border.", "20", "killed", "TCD"),
+    (
+        "'from X' parsed onto the verb",
+        "Ukraine says it wounded 60 fighters from Iran near Bakhmut.",
+        "60",
+        "wounded",
+        "IRN",
+    ),
+    (
+        "owner after the agent's noun",
+        "Troops sent by Minsk have suffered 90 casualties, officials said.",
+        "90",
+        "casualties",
+        "BLR",
+    ),
+    ("owner after the agent's noun", "Fighters from Chad lost 70 men in the battle.", "70", "men", "TCD"),
+    ("'among' names the group", "Deaths among Sudanese refugees reached 400.", "400", "killed", "SDN"),
+    ("'among' names the group", "Casualties among Iranian advisers numbered 12.", "12", "casualties", "IRN"),
+    ("relative clause of sending", "The 600 troops Turkey dispatched have arrived.", "600", "troops", "TUR"),
+    ("relative clause of sending", "Of the 70 missiles Iran fired, 60 were intercepted.", "70", "missiles", "IRN"),
+    (
+        "a fronted 'of' names what a bare number counts",
+        "Of the 70 missiles Iran fired, 60 were intercepted.",
+        "60",
+        "missiles",
+        "IRN",
+    ),
+    ("the fronted whole is not a casualty", "Of the 500 soldiers deployed, 45 were wounded.", "500", "soldiers", None),
+    ("the fronted whole is not a casualty", "Of the 500 soldiers deployed, 45 were wounded.", "45", "wounded", None),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel said it had killed 45 militants in the raid.",
+        "Russia said its forces had killed 300 soldiers near the river.",
+    ],
+)
+def test_casualties_are_not_theirs_who_inflicted_them(extract, text: str) -> None:
+    """With no owner named, the killed do not fall to the reporting state when it did the killing."""
+    item, _ = claim(extract, text, text.split(" killed ")[1].split()[0])
+    assert item["quantity"]["unit"] == "killed" and item["subject"] is None
 
 
 @pytest.mark.parametrize(("name", "text", "number", "unit", "subject"), UNITS, ids=[u[0] for u in UNITS])

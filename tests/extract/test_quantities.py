@@ -40,7 +40,41 @@ CASES = [
     ("nearly 3 out of 10 voters", "nearly 3 out of 10", 0.3, None, None, "<=", True, "fraction"),
     ("the reading,minus 40 Celsius", "minus 40", -40, None, None, "=", False, None),
     ("closed at Y=28,030 in Tokyo", "Y=28,030", 28030, None, None, "=", False, "jpy"),
+    # thousands grouped by a space, a no-break space or a thin space
+    ("some 12 500 refugees", "some 12 500", 12500, None, None, "~", True, None),
+    ("a fleet of 2\u202f340 trucks", "2\u202f340", 2340, None, None, "=", False, None),
+    ("exactly 3\u00a0001\u00a0250 votes", "3\u00a0001\u00a0250", 3_001_250, None, None, "=", False, None),
+    # what a scale word leaves over, in words or digits
+    ("nine thousand 400 sandbags", "nine thousand 400", 9400, None, None, "=", False, None),
+    ("two hundred and five rockets", "two hundred and five", 205, None, None, "=", False, None),
+    ("seven-hundred-12 prisoners", "seven-hundred-12", 712, None, None, "=", False, None),
+    # the minus sign (U+2212)
+    ("a low of −12 degrees", "−12", -12, None, None, "=", False, None),
+    ("turnout rose 4−7% in towns", "4−7%", None, 4, 7, "=", False, "percent"),
+    # a glued "m" before a plural noun is millions, elsewhere metres
+    ("some 2.4m refugees fled", "some 2.4m", 2_400_000, None, None, "~", True, None),
+    ("a 50m tower", "50m", 50, None, None, "=", False, "metres"),
+    # South Asian scales
+    ("a budget of Rs 3,400 crore", "Rs 3,400 crore", 34_000_000_000, None, None, "=", False, "inr"),
+    ("some 6 lakh pilgrims", "some 6 lakh", 600_000, None, None, "~", True, None),
+    # vulgar fractions, alone or after a whole number
+    ("a 3½-hour siege", "3½", 3.5, None, None, "=", False, None),
+    ("nearly ¼ of the wells", "nearly ¼", 0.25, None, None, "<=", True, None),
 ]
+
+
+@pytest.mark.parametrize("text", ["tel. 020 123 456 or", "fax 01 234 567 before noon"])
+def test_digit_groups_after_a_number_are_not_thousands(text: str) -> None:
+    """A space-grouped figure starts with a non-zero digit and no number before it: "020 123 456" is a phone
+    number."""
+    assert all(q.value is not None and q.value < 1000 for q in find_quantities(text))
+
+
+@pytest.mark.parametrize(("text", "value"), [("On June 3 250 refugees arrived.", 250), ("by Sept 9 120 had left", 120)])
+def test_a_day_after_a_month_is_not_a_thousands_group(text: str, value: float) -> None:
+    """ "June 3 250 refugees": the day of a date, then the figure, never 3,250."""
+    assert value in [q.value for q in find_quantities(text)]
+    assert not [q for q in find_quantities(text) if q.value and q.value > 1000]
 
 
 def test_unit_written_on_the_first_figure_is_not_the_seconds() -> None:

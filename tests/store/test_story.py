@@ -118,3 +118,39 @@ def test_a_partial_figure_joins_a_fuller_track_stored_after_it(ledger: Ledger, n
     assert [(s["track"], s["figures"], s["sources"]) for s in summarize_tracks(ledger)] == [(full, 2, 1)]
     assert [e["value"] for e in load_track(ledger, full).entries] == [20000, 25000]
     assert list(load_tracks(ledger)) == [full]
+
+
+def test_a_change_keys_its_own_track_and_revises_no_total(ledger: Ledger, nlp, tmp_path: Path) -> None:
+    """ "3,000 more troops" after "10,000 troops" from the same source is an increase, stored as one, on a track
+    of its own: the total's track keeps one figure and nothing in it is marked a revision."""
+    import json
+
+    from watchfloor.correlate.tracks import load_track, summarize_tracks
+
+    said = ", the Belarusian defence ministry said."
+    stories = [
+        {
+            "published": "2024-10-01",
+            "outlet": "Minsk Wire",
+            "text": "Russia has deployed 10,000 troops to Belarus" + said,
+        },
+        {
+            "published": "2024-11-01",
+            "outlet": "Minsk Wire",
+            "text": "Russia has deployed 3,000 more troops to Belarus" + said,
+        },
+    ]
+    path = tmp_path / "changes.jsonl"
+    path.write_text("".join(json.dumps(s) + "\n" for s in stories), encoding="utf-8")
+    settings = Settings()
+    list(
+        ingest_items(
+            read_paths([str(path)], max_bytes=settings.max_bytes, max_chars=settings.max_chars), settings, ledger
+        )
+    )
+    assert sorted((row["value"], row["change"]) for row in ledger.claims()) == [(3000, "increase"), (10000, None)]
+    keys = sorted(s["track"] for s in summarize_tracks(ledger))
+    assert keys == ["troops|RUS|deploy:increase|BLR", "troops|RUS|deploy|BLR"]
+    total = load_track(ledger, "troops|RUS|deploy|BLR")
+    assert [e["value"] for e in total.entries] == [10000]
+    assert not any("revises" in (e.get("marks") or {}) for e in total.entries)

@@ -11,6 +11,9 @@ it fits when exactly one fuller stored key of the same unit class and relation f
 This is done when tracks are read, not at ingest, so a figure stored before its fuller track appears joins
 it as well; with two fuller candidates the figure stays on its own key.
 
+Changes: a figure marked as a change ("3,000 more", "an additional 1,000": ``quantity.change``) keys a track of
+its own ("troops|RUS|deploy:increase|BLR"), so it is never read as a revision of the total.
+
 Tolerance: each figure is an interval. Exact figures allow 2% for rounding; "about"/"some"/"approximately"
 and vague amounts allow 10% either side; "up to N" is [0, N], "nearly N" [0.9N, N], "at least"/"more than N"
 [N, inf), "fewer than N" [0, N); ranges and vague amounts are their [low, high]. Two figures agree when their
@@ -41,12 +44,19 @@ APPROXIMATE_TOLERANCE = 0.10
 
 
 def track_key(
-    unit: str | None, subject: str | None, target: str | None, place: str | None, relation: str | None = None
+    unit: str | None,
+    subject: str | None,
+    target: str | None,
+    place: str | None,
+    relation: str | None = None,
+    change: str | None = None,
 ) -> str:
     """The key that groups claims about the same thing: unit class, owner, what happened to them, and where
-    to (or, without a destination actor, where)."""
+    to (or, without a destination actor, where). A change ("3,000 more troops") is not a figure of the total:
+    it keys its own track of changes, its relation marked with the change ("deploy:increase")."""
     where = target or ("@" + place if place else "")
-    return "|".join([unit_class(unit), subject or "", relation or "", where])
+    what = f"{relation or ''}:{change}" if change else relation or ""
+    return "|".join([unit_class(unit), subject or "", what, where])
 
 
 def canonical_keys(keys: Iterable[str], place_countries: Mapping[str, str]) -> dict[str, str]:
@@ -112,6 +122,7 @@ def _claim_track_key(claim: Claim, countries: dict[str, str | None]) -> str | No
         countries.get(claim.target or "") or claim.target,
         claim.place,
         claim.relation,
+        claim.quantity.change,
     )
 
 
@@ -252,12 +263,15 @@ def mark(track: Track) -> None:
     """Set each entry's ``marks``: denial, revision of the same source's earlier figure, and the independent
     sources whose latest earlier-or-same-day figure agrees (corroborated_by) or does not (contradicted_by)."""
     latest: dict[str, ClaimRow] = {}
+    # a change ("3,000 more") says how far the total moved: it is compared with the same source's changes only,
+    # so it neither revises nor is revised by a total (such keys differ anyway; this holds within one track too)
+    latest_kind: dict[tuple[str, str | None], ClaimRow] = {}
     for entry in track.entries:
-        source = ultimate_source(entry)
+        source, change = ultimate_source(entry), entry.get("change") or None
         marks: Marks = {"source": source, "corroborated_by": [], "contradicted_by": []}
         if entry.get("polarity") == "negative":
             marks["denial"] = True
-        previous = latest.get(source)
+        previous = latest_kind.get((source, change))
         if previous is not None and not agree(previous, entry) and entry.get("polarity") != "negative":
             same_day = previous.get("published") == entry.get("published")
             # the same source on the same day, reported twice with different figures: a discrepancy in the
@@ -266,10 +280,13 @@ def mark(track: Track) -> None:
         for other_source, other in latest.items():
             if other_source == source or other.get("polarity") == "negative" or entry.get("polarity") == "negative":
                 continue
+            if (other.get("change") or None) != change:
+                continue
             (marks["corroborated_by"] if agree(other, entry) else marks["contradicted_by"]).append(other_source)
         entry["marks"] = marks
         if entry.get("polarity") != "negative":
             latest[source] = entry
+            latest_kind[(source, change)] = entry
 
 
 def figure_text(row: ClaimRow, *, bound: bool = False) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor, make_attributor
 from watchfloor.extract.clause import clause_time, dateline_end, find_context, headline_span
-from watchfloor.extract.counted import counted_noun
+from watchfloor.extract.counted import counted_noun, quantity_change
 from watchfloor.extract.factuality import disclaim, distanced, find_factuality
 from watchfloor.extract.owners import destination, find_subject, measure_phrase, relation
 from watchfloor.extract.quantities import find_quantities
@@ -111,7 +111,15 @@ def _claim(
         span=(found.span[0], span_end),
         sentence=(sentence.start_char, sentence.end_char),
         quantity=Quantity(
-            found.value, found.low, found.high, found.bound, found.approximate, unit, rate_per(rate), written
+            found.value,
+            found.low,
+            found.high,
+            found.bound,
+            found.approximate,
+            unit,
+            rate_per(rate),
+            written,
+            quantity_change(token, found.span[0]),
         ),
         measure=measure_phrase(noun, token),
         target=destination(noun or token, attributor),

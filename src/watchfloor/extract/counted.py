@@ -33,14 +33,25 @@ def counted_noun(token: Token) -> Token | None:
         head = head.head
     if head is not token and head.pos_ in ("NOUN", "PROPN"):
         return head
+    named_before = _sized_body(token) or _amounted(token)
+    if named_before is not None:
+        return named_before
     for candidate in doc[token.i + 1 : min(len(doc), token.i + 5)]:
+        if candidate.ent_type_ in ("DATE", "TIME") and token.ent_type_ not in ("DATE", "TIME"):
+            break  # "rose 2.1 last year": a time after the number says when, not what it counts
         if candidate.pos_ == "NOUN":
             return candidate
         if candidate.pos_ not in ("ADJ", "PROPN", "NUM", "PUNCT") and candidate.lower_ != "-":
             break
+        if candidate.text in (",", ";", ":", "(", ")", "."):  # "killed 12, officials said": a clause ends
+            break
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = token.head
+    fronted = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < token.i), None)
+    whole = next((c for c in fronted.children if c.dep_ == "pobj"), None) if fronted is not None else None
+    if whole is not None and whole.pos_ == "NOUN":  # "Of the 11,000 troops sent, 3,000 were killed"
+        return whole
     if verb.dep_ == "conj":  # "Most of the rockets fell ..., and about 10 were intercepted"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -51,6 +62,47 @@ def counted_noun(token: Token) -> Token | None:
     if earlier and earlier[-1].i > 0 and doc[earlier[-1].i - 1].lower_ in ("the", "these"):
         return earlier[-1]
     return _counted_before(token) if verb.lemma_.lower() not in gazetteer.casualty_verbs() else None
+
+
+def _sized_body(token: Token) -> Token | None:
+    """ "a force of 3,000", "a death toll of 40": a bare number in the "of" phrase of a body of people or of a
+    casualty noun counts what that noun names, written before it."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN"):
+        return None
+    body = token.head.head
+    lemma = body.lemma_.lower()
+    if lemma in gazetteer.word_list("container_nouns.txt") or _counts_casualties(body):
+        return body
+    return None
+
+
+def _counts_casualties(noun: Token) -> bool:
+    """ "deaths", "the toll", "casualties": a noun that counts casualties itself (by word or lemma)."""
+    return noun.lower_ in gazetteer.casualty_nouns() or noun.lemma_.lower() in gazetteer.casualty_nouns()
+
+
+def _amounted(token: Token) -> Token | None:
+    """ "casualties numbered 4,000", "the death toll rose to 310", "refugees totalled 2 million": the object (or
+    the "to"/"at" complement) of a verb of amounting counts the verb's subject: a plural noun, a casualty noun
+    or a body of people; a tally ("the number of ...") is left to what its "of" phrase names."""
+    node = token.head if token.dep_ == "pobj" and token.head.lower_ in ("to", "at") else token
+    if node.dep_ not in ("dobj", "attr", "prep", "npadvmod") or node.head.pos_ != "VERB":
+        return None
+    verb = node.head
+    counts = gazetteer.amount_verbs().get(verb.lemma_.lower())
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if counts is None or subject is None or subject.pos_ != "NOUN":
+        return None
+    lemma = subject.lemma_.lower()
+    if lemma in gazetteer.word_list("tally_nouns.txt"):
+        return None
+    people = (
+        _counts_casualties(subject)
+        or lemma in gazetteer.word_list("container_nouns.txt")
+        or lemma in gazetteer.word_list("person_nouns.txt")
+        or subject.lower_ in gazetteer.word_list("loss_words.txt")
+    )
+    return subject if people or (counts == "any" and subject.tag_ == "NNS") else None
 
 
 def _counted_before(token: Token) -> Token | None:
@@ -77,6 +129,28 @@ def attributive_noun(token: Token) -> Token | None:
     if noun.tag_ != "NN" or noun.dep_ not in ("compound", "nmod", "amod") or noun.head.i <= noun.i:
         return None
     return noun if noun.head.pos_ == "NOUN" else None
+
+
+def quantity_change(token: Token, start: int) -> str | None:
+    """ "increase" / "decrease" where the figure says how much a count moved, not what it now is: a change word
+    before the figure ("another 500", "an additional 1,000", "a further 9,000"), right after its number ("3,000
+    more troops", "2,000 fewer", "1,000 additional troops"), or a verb of change whose "by" phrase holds it
+    ("losses rose by 1,500"). `start` is where the figure's text begins (its modifier, if any)."""
+    doc = token.doc
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    at = first[0].i if first is not None and len(first) else token.i
+    previous = doc[at - 1] if at > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if previous is not None and previous.lower_ in gazetteer.change_words("before"):
+        return gazetteer.change_words("before")[previous.lower_]
+    if following is not None and following.lower_ in gazetteer.change_words("after"):
+        return gazetteer.change_words("after")[following.lower_]
+    if following is not None and following.lower_ in gazetteer.change_words("before"):
+        return gazetteer.change_words("before")[following.lower_]
+    if previous is not None and previous.lower_ == "by":  # read from the words: the parse often garbles "by N to M"
+        verb = next((w for w in reversed(doc[max(0, at - 4) : at - 1]) if w.pos_ == "VERB"), None)
+        return gazetteer.change_words("by").get(verb.lemma_.lower()) if verb is not None else None
+    return None
 
 
 def governing_verb(token: Token) -> Token | None:

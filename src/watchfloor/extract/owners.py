@@ -33,6 +33,7 @@ def find_subject(
     phrase = noun or token
     owner = (
         _actor_in_phrase(phrase, mentions)
+        or _possessed(phrase, attributor)
         or _experiencer(phrase, mentions)
         or _body_owner(token, phrase, mentions, attributor)
     )
@@ -42,29 +43,41 @@ def find_subject(
         noun is not None and noun.lemma_.lower() in gazetteer.word_list("person_nouns.txt")
     )
     casualty = unit in gazetteer.word_list("people_units.txt")
+    agent = _clause_agent(phrase, mentions, attributor)
     verb = governing_verb(phrase)
-    lemma = verb.lemma_.lower() if verb is not None else ""
-    if (
-        verb is not None
-        and (not casualty or lemma == "lose")
-        and lemma not in gazetteer.word_list("perception_verbs.txt")
-    ):
-        agent = _agent(verb)
-        if agent is not None and agent.i != phrase.i:
-            resolved = attributor.resolve(agent)
-            if resolved:
-                return resolved
+    if agent is not None and (not casualty or _lemma(verb) in gazetteer.word_list("loss_verbs.txt")):
+        return agent
     if casualty:
         shared = _sentence_owner(token, mentions)
         if shared:
             return shared
-    if people:
-        return (
-            _place_owner(token, places, actors_by_id)
-            or (_reporting_state(speaker, actors_by_id) if casualty else None)
-            or attributor.theatre
-        )
-    return None
+    if not people:
+        return None
+    # casualties are not theirs who inflicted them ("Ukraine said it had killed 300 soldiers")
+    inflicted = agent if casualty and _lemma(verb) in gazetteer.casualty_verbs() else None
+    side = (
+        _place_owner(token, places, actors_by_id)
+        or (_reporting_state(speaker, actors_by_id) if casualty else None)
+        or attributor.theatre
+    )
+    return None if side is not None and side == inflicted else side
+
+
+def _lemma(verb: Token | None) -> str:
+    return verb.lemma_.lower() if verb is not None else ""
+
+
+def _clause_agent(phrase: Token, mentions: list[tuple[int, int, Actor]], attributor: Attributor) -> str | None:
+    """The actor the agent of the counted phrase's clause names: "Russia launched 94 drones", a pronoun or a
+    description resolved, or an owner written after the agent's noun ("soldiers sent by Pyongyang have
+    suffered 3,000 casualties"); none under a verb of perception."""
+    verb = governing_verb(phrase)
+    if verb is None or _lemma(verb) in gazetteer.word_list("perception_verbs.txt"):
+        return None
+    agent = _agent(verb)
+    if agent is None or agent.i == phrase.i:
+        return None
+    return _owner_after(agent, mentions) or attributor.resolve(agent)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -133,6 +146,14 @@ def _body_owner(
     return _named_in(body, mentions)
 
 
+def _possessed(phrase: Token, attributor: Attributor) -> str | None:
+    """ "the navy said its 14 patrol boats", "their 300 fighters": a possessive pronoun on the counted noun owns
+    the figure; it refers to the actor named last before it."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in phrase.children):
+        return None
+    return attributor.resolve(phrase)
+
+
 def _predicate_owner(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
     """ "Of the dead, six were SDF fighters": a bare number that is the subject of "be" counts the noun
     its predicate names, and that noun's owner is the figure's."""
@@ -146,6 +167,11 @@ def _owner_after(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
     """An owner named after the counted noun: armed people "from North Korea", or the agent of a participle
     modifying it ("soldiers sent by Pyongyang", "drones supplied by Iran")."""
     armed = phrase.lemma_.lower() in gazetteer.word_list("troop_nouns.txt")
+    after = phrase.doc[phrase.right_edge.i + 1] if phrase.right_edge.i + 1 < len(phrase.doc) else None
+    if armed and after is not None and after.lower_ == "from" and after.head == phrase.head:
+        found = _actors_within(after, mentions)  # "killed 300 soldiers from North Korea", "from" parsed onto the verb
+        if found:
+            return found[0].id
     for child in phrase.children:
         if child.dep_ == "prep" and child.lower_ == "from" and armed:
             found = _actors_within(child, mentions)
@@ -156,6 +182,11 @@ def _owner_after(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
             found = _actors_within(agent, mentions) if agent is not None else []
             if found:
                 return found[0].id
+        if child.dep_ == "relcl" and child.lemma_.lower() in gazetteer.word_list("owner_verbs.txt"):
+            sender = next((c for c in child.children if c.dep_ == "nsubj"), None)  # "the troops Pyongyang sent"
+            found = _actors_within(sender, mentions) if sender is not None else []
+            if found:
+                return found[0].id
     return None
 
 
@@ -164,6 +195,8 @@ def _named_in(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | No
     tokens = [t for t in phrase.subtree if bare or t.i <= phrase.i]
     for child in phrase.children:
         if child.dep_ == "prep" and child.lower_ == "of" and phrase.lower_ not in gazetteer.word_list("area_units.txt"):
+            tokens += list(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "among":  # "casualties among North Korean troops"
             tokens += list(child.subtree)
     if not tokens:
         return None

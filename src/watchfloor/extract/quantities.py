@@ -17,6 +17,10 @@ from watchfloor.model import NumberMention
 UNITS_WORDS = {word: value for word, value in gazetteer.number_words().items() if value < 20}
 TENS_WORDS = {word: value for word, value in gazetteer.number_words().items() if value >= 20}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+# South Asian scales, as Indian and Pakistani copy writes money and counts ("Rs 500 crore", "2 lakh people")
+SCALES.update({"lakh": 100_000, "lakhs": 100_000, "crore": 10**7, "crores": 10**7})
+# Vulgar fractions, alone or after a whole number ("2½ years", "¾ of voters")
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 SHORT_SCALES = {
     "k": 1_000,
     "m": 1_000_000,
@@ -32,13 +36,22 @@ _WORD_NUMBER = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=Tru
 _SIMPLE_WORDS = (
     rf"(?:(?:{'|'.join(TENS_WORDS)})[- ](?:{'|'.join(k for k in UNITS_WORDS if UNITS_WORDS[k] < 10)})|{_WORD_NUMBER})"
 )
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+# Thousands grouped by commas, or by spaces as SI and much non-US copy writes them ("10 000", "1 164 880", also
+# with a no-break or thin space): a group of three digits after a space only counts when no digit follows it.
+_GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+_DIGITS = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d{_GROUP_SPACE})[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
+    rf"|\d*[{''.join(VULGAR)}]|\d+(?:\.\d+)?|\.\d+)"
+)
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)"
 _SHORT = r"(?:bn|mn|mln|bln|trn|tn|k|m|b)\b"
+# After a scale word, what it leaves over, in words or digits: "one thousand two hundred", "four-thousand-100",
+# "two million three hundred thousand" (the pattern allows any order; parse_number adds the parts up)
+_WORD_TAIL = rf"(?:(?:[\s-]{_SCALE})+(?:[\s-](?:and[\s-])?(?:{_SIMPLE_WORDS}|\d{{1,3}}(?![\d,.])))?)*"
 # A number: digits or words, optionally scaled ("1.5 million", "fifteen hundred", "15-hundred", "$2bn")
 _NUMBER = (
     rf"(?i:{_DIGITS}(?:\s?{_SHORT}|(?:[\s-]{_SCALE})+)?"
-    rf"|(?:a |one )?{_SIMPLE_WORDS}(?:[\s-]{_SCALE})*\b"
+    rf"|(?:a |one )?{_SIMPLE_WORDS}{_WORD_TAIL}\b"
     rf"|a (?:{_SCALE})\b(?:\s{_SCALE}\b)?)"
 )
 
@@ -96,13 +109,13 @@ def _pattern() -> re.Pattern[str]:
     fractions = "|".join(re.escape(p) for p in sorted(gazetteer.fractions(), key=len, reverse=True))
     modifier = "|".join(re.escape(m[0]) for m in _modifiers())
     number = (
-        rf"(?P<neg>minus[- ]?|(?<=[$€£¥])-)?(?P<num>{_NUMBER})(?P<glued>{_glued_units()})?"
+        rf"(?P<neg>minus[- ]?|−|(?<=[$€£¥])-)?(?P<num>{_NUMBER})(?P<glued>{_glued_units()})?"
         r"(?P<unit1>\s(?:per cent|percent)(?=\s(?:to|and)\s))?"
     )
     second = rf"(?P<cur2>{currency})?\s?(?P<num2>{_NUMBER})(?P<glued2>{_glued_units()})?"
     core = (
         rf"(?P<cur>{currency})?\s?{number}"
-        rf"(?:(?(between)\s(?:and)\s|\s?(?P<joiner>to|-|–|or)\s?){second})?"
+        rf"(?:(?(between)\s(?:and)\s|\s?(?P<joiner>to|-|–|−|or)\s?){second})?"
     )
     return re.compile(
         rf"(?<![\w$€£¥=])(?<![\d.,][.,])(?<!^[.,])(?:(?P<mod>(?i:{modifier}))\s)?(?:(?P<between>(?i:between))\s|(?P<from>(?i:from))\s)?"
@@ -117,7 +130,8 @@ def _pattern() -> re.Pattern[str]:
 
 def parse_number(text: str) -> float | None:
     """The value of a number written in digits, words or both ("10,900", "1.5 million", "fifteen hundred")."""
-    text = text.lower().replace(",", "").strip()
+    text = re.sub(rf"(\d*)([{''.join(VULGAR)}])", lambda m: f"{float(m[1] or 0) + VULGAR[m[2]]:.4g}", text)
+    text = re.sub(rf"(?<=\d){_GROUP_SPACE}(?=\d{{3}}(?!\d))", "", text.lower().replace(",", "").strip())
     if text.startswith("."):
         text = "0" + text
     text = re.sub(r"^(a|one)\s+(?=hundred|thousand|million|billion|trillion)", "1 ", text)
@@ -127,6 +141,8 @@ def parse_number(text: str) -> float | None:
         return float(match[1]) * SHORT_SCALES[match[2]]
     total, current = 0.0, None
     for word in re.split(r"[\s-]+", text):
+        if word == "and" and total + (current or 0):  # "five thousand and fifty"
+            continue
         if re.fullmatch(r"\d+(?:\.\d+)?", word):
             current = (current or 0) + float(word)
         elif word in UNITS_WORDS:
@@ -149,13 +165,31 @@ def find_quantities(text: str, excluded: list[tuple[int, int]] | None = None) ->
     """Every figure in the text, left to right, minus those inside the excluded spans (dates and times)."""
     excluded = excluded or []
     found = []
-    for match in _pattern().finditer(text):
+    for match in _matches(text):
         for raw in _quantities(match, text):
             quantity = _trimmed(raw, text)
             if quantity is None or _inside(quantity.number_span, excluded) or not _is_figure(quantity, text):
                 continue
             found.append(quantity)
     return found
+
+
+MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """The pattern's matches, left to right; a space-grouped number right after a month name is the day and
+    a figure ("On May 5 100 people died"), so the search resumes at its second group."""
+    matches, position = [], 0
+    while (match := _pattern().search(text, position)) is not None:
+        number = match["num"] or ""
+        gap = re.search(_GROUP_SPACE, number) if SPACE_GROUPED.fullmatch(number) else None
+        if gap and MONTH_BEFORE.search(text[max(0, match.start("num") - 12) : match.start("num")]):
+            position = match.start("num") + gap.end()
+            continue
+        matches.append(match)
+        position = max(match.end(), match.start() + 1)
+    return matches
 
 
 def _trimmed(quantity: NumberMention | None, text: str) -> NumberMention | None:
@@ -276,7 +310,8 @@ def _numbers(match: re.Match[str], text: str, reading: _Reading) -> list[NumberM
     if match["neg"]:
         first = -first
     glued = _glued(match["glued"])
-    if not reading.currency and re.search(r"\dm$", match["num"]):  # "100m" without a currency sign is metres
+    # "100m" without a currency sign is metres; before a plural noun or "of" it is millions ("3.5m people")
+    if not reading.currency and re.search(r"\dm$", match["num"]) and not COUNTED_AFTER.match(text, match.end()):
         first, glued = first / 1_000_000, glued or "metres"
     second = parse_number(match["num2"]) if match["num2"] else None
     if second is None:
@@ -350,6 +385,10 @@ def _scale_range(first_text: str, first: float, second: float) -> tuple[float, f
     return first, second
 
 
+COUNTED_AFTER = re.compile(
+    r"\s(?:people\b|(?!(?:across|towards|afterwards|upwards|downwards|was|has|is|this|its|plus|less|as|thus)\b)"
+    r"[a-z]{2,}[^s\W]s\b)"
+)
 YEAR = re.compile(r"(1[89]|2[01])\d\d")
 YEAR_RANGE = re.compile(r"\b(?:1\d|20)\d\d\b")
 PRODUCT_BEFORE = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\s$")  # "iPhone 11", "eBay 2"
@@ -374,7 +413,10 @@ NAME_BEFORE = re.compile(
 )
 AGE_AROUND = re.compile(r"[A-Z][a-z]+,\s$")
 ACRONYM_DASH = re.compile(r"[A-Z]{2,}\s?-$")
-REFERENCE_BEFORE = re.compile(r"\b(between|the|these|those|its|their|his|her|both|all)\s$", re.IGNORECASE)
+SPACE_GROUPED = re.compile(rf"[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+")
+# "the three countries", "both two": a small number after a determiner names things already counted; a
+# demonstrative does not ("these two soldiers were captured" asserts a count of two)
+REFERENCE_BEFORE = re.compile(r"\b(between|the|its|their|his|her|both|all)\s$", re.IGNORECASE)
 
 
 def _in_name(before: str, after: str, start: int, text: str) -> bool:
@@ -419,7 +461,9 @@ def _is_figure(quantity: NumberMention, text: str) -> bool:
         (re.search(r"(?:\+|\d\s)$", before) is not None or re.search(r"\+\d[\d\s]*$", before) is not None)
         and re.match(r"\s\d", after) is not None,  # a phone number: "+44 20 7946 0958"
         re.search(r"\+\d[\d\s]*\s$", before) is not None,  # its last group
-        re.fullmatch(r"[\d\s()+-]{9,}", surface) is not None and surface.count(" ") + surface.count("-") >= 2,  # phone
+        re.fullmatch(r"[\d\s()+-]{9,}", surface) is not None
+        and surface.count(" ") + surface.count("-") >= 2
+        and not SPACE_GROUPED.fullmatch(surface),  # a phone number, not "1 164 880"
         small_word and REFERENCE_BEFORE.search(before) is not None,  # "the three countries"
         surface.lower() == "one" and re.match(r"\s(of)\s", after) is not None,  # "one of the deadliest"
         not text[line_start:start].strip() and re.match(r"[.)]\s", after) is not None,  # a list marker

@@ -86,6 +86,7 @@ def unit_as_written(
             and doc[start - 1].tag_ not in ("VBN", "VBG")  # "recorded songs", "wounded soldiers": a state
             and doc[start - 1].tag_ not in ("JJR", "RBR")  # "two more drones": how many, not what kind
             and doc[start - 1].lower_ not in gazetteer.word_list("increment_words.txt")
+            and doc[start - 1] != token.head  # "a 2,500-strong force": how it measures, not what kind
             and (doc[start - 1].tag_ == "HYPH" or not doc[start - 1].is_punct)
         ):
             start -= 1
@@ -121,7 +122,13 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
     if noun is not None and noun.lower_ in gazetteer.casualty_words():
         return gazetteer.casualty_words()[noun.lower_]
-    unit = _casualty_of(noun or token)
+    if noun is not None and noun.lemma_.lower() in gazetteer.word_list("time_nouns.txt"):
+        return _plural(noun.lemma_.lower())  # a duration: "in the last 24 hours", never 24 killed
+    if noun is not None and _sized_by(noun, token):
+        return "troops"  # "a force of 3,000", "a 2,500-strong contingent": the body's members
+    # a noun taken from another clause ("50 soldiers died and 120 were wounded") has the number's own verb
+    borrowed = noun is not None and not _within(token, noun)
+    unit = (_casualty_of(token) if borrowed else None) or _casualty_of(noun or token)
     # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
     # forced out are said of units and ships too, so those need a noun that counts people
     if unit and (unit in ("killed", "wounded") or noun is None or _is_people(noun)):
@@ -138,6 +145,19 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     if noun == attributive_noun(token):
         return _plural(noun.lower_)
     return noun.lower_
+
+
+def _sized_by(noun: Token, token: Token) -> bool:
+    """A body of armed people (container_nouns.txt) whose size the number gives, not a count of such bodies
+    ("a force of 3,000", "a 2,500-strong force"; not "three armies")."""
+    if noun.lemma_.lower() not in gazetteer.word_list("container_nouns.txt"):
+        return False
+    return not (token.dep_ == "nummod" and token.head == noun)
+
+
+def _within(token: Token, noun: Token) -> bool:
+    """The number is part of the counted noun's phrase, or the noun part of the number's."""
+    return token in noun.subtree or noun in token.subtree
 
 
 def _is_people(noun: Token) -> bool:
@@ -160,18 +180,39 @@ def _demonyms() -> frozenset[str]:
 def _casualty_of(node: Token) -> str | None:
     """killed/wounded/displaced from the verb or complement that says what befell the people counted."""
     for child in node.children:  # "two men lightly wounded", "people killed in the strike"
-        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lemma_.lower() in gazetteer.casualty_verbs():
-            return gazetteer.casualty_verbs()[child.lemma_.lower()]
-        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and child.lower_ in gazetteer.casualty_words():
-            return gazetteer.casualty_words()[child.lower_]
+        if child.dep_ in ("amod", "acl", "oprd", "xcomp") and _befallen(child):
+            return _shared_casualty(child, node)
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("VERB", "AUX"):
+        return None  # "Of the 11,000 troops sent, 3,000 were killed": the whole the killed are drawn from
     verb = governing_verb(node)
     if verb is None:
         return None
     for word in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")]]:
-        unit = gazetteer.casualty_verbs().get(word.lemma_.lower()) or gazetteer.casualty_words().get(word.lower_)
-        if unit and (word is verb or word.i > node.i):
-            return unit
+        if _befallen(word) and (word is verb or word.i > node.i):
+            return _shared_casualty(word, node)
     return None
+
+
+def _befallen(word: Token) -> str | None:
+    """The casualty unit a verb or casualty word gives ("killed", "wounded", "displaced"), if any."""
+    return gazetteer.casualty_verbs().get(word.lemma_.lower()) or gazetteer.casualty_words().get(word.lower_)
+
+
+def _shared_casualty(word: Token, node: Token) -> str | None:
+    """ "45 people were killed or wounded", "gunmen killed and wounded 200 people": one count that two casualty
+    words share counts casualties, not the first word's kind; two clauses each with their own count in that
+    place ("50 died and 120 were wounded", "killed 17 and wounded 40") count apart."""
+    unit = _befallen(word)
+    if unit not in ("killed", "wounded"):
+        return unit
+    role = next((a.dep_ for a in [node, *node.ancestors] if a.head == word and a != word), None)
+    places = {"nsubj", "nsubjpass"} if role in ("nsubj", "nsubjpass") else {"dobj"} if role == "dobj" else None
+    places = places or {"nsubj", "nsubjpass", "dobj"}
+    conjuncts = [c for c in word.children if c.dep_ == "conj"] + ([word.head] if word.dep_ == "conj" else [])
+    for other in conjuncts:
+        if _befallen(other) in {"killed", "wounded"} - {unit} and not any(c.dep_ in places for c in other.children):
+            return "casualties"
+    return unit
 
 
 def _toll_unit(token: Token) -> str | None:

@@ -35,6 +35,7 @@ class ClaimRow(TypedDict, total=False):
     unit: str | None
     per: str | None
     unit_text: str | None
+    change: str | None
     measure: str | None
     subject: str | None
     subject_country: str | None

@@ -93,6 +93,7 @@ claims = Table(
     Column("unit", String(60)),
     Column("per", String(60)),
     Column("unit_text", Text),  # the unit as written: "US$ per barrel", "heart transplants"
+    Column("change", String(10)),  # "increase" / "decrease": a change ("3,000 more"), not a new total
     Column("measure", Text),
     Column("subject", String(120)),
     Column("subject_country", String(3)),
