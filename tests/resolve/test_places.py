@@ -121,3 +121,39 @@ def test_repeated_place_is_one_place_with_all_mentions(extract) -> None:
     text = "Troops massed near Kursk. Later, more troops arrived near Kursk, Russia said."
     [place] = extract(text).places
     assert [text[s:e] for s, e in place.mentions] == ["Kursk", "Kursk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place whose name leaves no doubt about its country settles the country of a shared town name
+        (
+            "Floods swept across Waikato, and rescuers in Hamilton pulled residents from their roofs.",
+            [("Waikato", "NZL"), ("Hamilton", "NZL")],
+        ),
+        (
+            "Crews battled fires in Alajuela, and San Jose closed its schools.",
+            [("Alajuela", "CRI"), ("San Jose", "CRI")],
+        ),
+        # of two first-order divisions of one name, the one GeoNames files more towns in
+        ("A clinic in Rockville, Maryland admitted a patient.", [("Rockville", "USA"), ("Maryland", "USA")]),
+        ("Maryland declared an emergency after the storm.", [("Maryland", "USA")]),
+    ],
+)
+def test_country_of_an_ambiguous_name(extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.country) for p in extract(text).places] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "lat", "lon"),
+    [
+        # a division's point is the middle of its whole extent, not of its crowded corner
+        ("Drought parched ranches across Texas this summer.", "Texas", 31.0, -100.0),
+        ("Wildfires burned in northern Alberta, Canada said.", "Alberta", 54.5, -115.0),
+        # a division across the 180th meridian is placed on its own side of it
+        ("A storm battered Alaska's coast, US forecasters said.", "Alaska", 62.0, -150.0),
+    ],
+)
+def test_division_centre(extract, sentence: str, name: str, lat: float, lon: float) -> None:
+    [place] = [p for p in extract(sentence).places if p.name == name]
+    assert km(lat, lon, place.lat, place.lon) < 150

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from watchfloor import gazetteer
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 # Kinds of indexed place: a populated place, a first-order division, a second-order division.
 CITY, ADMIN1, ADMIN2 = "city", "admin1", "admin2"
 _BUILD_LOCK = threading.Lock()
@@ -29,7 +29,8 @@ _BUILD_LOCK = threading.Lock()
 @dataclass(frozen=True)
 class City:
     """One GeoNames populated place or administrative division (``kind``; divisions have no GeoNames id
-    here: theirs is negative, and their population is 0)."""
+    here: theirs is negative, and their population is 0; ``towns`` counts the towns GeoNames files in a
+    division, a measure of how much of the world knows it: Maryland, USA has hundreds, Liberia's one)."""
 
     geonameid: int
     name: str
@@ -39,6 +40,7 @@ class City:
     population: int
     primary: bool
     kind: str = CITY
+    towns: int = 0
 
     @property
     def is_division(self) -> bool:
@@ -69,12 +71,12 @@ class CityIndex:
     def find(self, name: str) -> list[City]:
         """All cities called ``name`` (primary or alternate name), most populous first."""
         rows = self._db.execute(
-            "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, MAX(n.is_primary), c.kind "
+            "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, MAX(n.is_primary), c.kind, c.towns "
             "FROM names n JOIN cities c ON c.geonameid = n.geonameid WHERE n.key = ? "
             "GROUP BY c.geonameid ORDER BY c.population DESC",
             (normalize(name),),
         ).fetchall()
-        return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7]) for r in rows]
+        return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in rows]
 
 
 @lru_cache(maxsize=2)
@@ -122,7 +124,7 @@ def _fill(connection: sqlite3.Connection) -> None:
     iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
     connection.execute(
         "CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT,"
-        " lat REAL, lon REAL, population INTEGER, kind TEXT)"
+        " lat REAL, lon REAL, population INTEGER, kind TEXT, towns INTEGER)"
     )
     connection.execute("CREATE TABLE names (key TEXT, geonameid INTEGER, is_primary INTEGER)")
     cities: list[tuple[object, ...]] = []
@@ -138,6 +140,7 @@ def _fill(connection: sqlite3.Connection) -> None:
                 city["longitude"],
                 city["population"],
                 CITY,
+                0,
             )
         )
         keys = {normalize(city["name"]): 1}
@@ -146,11 +149,12 @@ def _fill(connection: sqlite3.Connection) -> None:
             if _is_latin(alternate) and len(alternate) > 2 and not (alternate.isupper() and len(alternate) <= 4):
                 keys.setdefault(normalize(alternate), 0)
         names.extend((key, gid, primary) for key, primary in keys.items())
-    for number, (name, level, country, lat, lon, _towns) in enumerate(gazetteer.read_rows("admin_divisions.tsv")):
+    for number, (name, level, country, lat, lon, towns) in enumerate(gazetteer.read_rows("admin_divisions.tsv")):
         gid = -(number + 1)
-        cities.append((gid, name, iso3.get(country), float(lat), float(lon), 0, ADMIN1 if level == "1" else ADMIN2))
+        kind = ADMIN1 if level == "1" else ADMIN2
+        cities.append((gid, name, iso3.get(country), float(lat), float(lon), 0, kind, int(towns)))
         names.append((normalize(name), gid, 1))
-    connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?)", cities)
+    connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cities)
     connection.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
     connection.execute("CREATE INDEX names_key ON names (key)")
     connection.commit()

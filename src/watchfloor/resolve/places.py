@@ -48,6 +48,10 @@ DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
 # Weights of divisions against towns' populations when one name fits both (see _weight).
 DIVISION_WEIGHT = {ADMIN1: 150_000, ADMIN2: 30_000}
 MIN_ALTERNATE_WEIGHTED = 100_000
+# A name settles its country for the rest of the document when its place outweighs (see _weight) every place
+# of that name in another country this many times: "California" (a US state; Colombia's village) does,
+# "Santa Ana" (a US city; Taguig's other name) does not.
+CLEAR_MARGIN = 10
 
 
 @dataclass
@@ -59,6 +63,7 @@ class _Found:
     geonameid: int | None
     precision: str
     mentions: list[Span] = field(default_factory=list)
+    clear: bool = False  # no other country has a place of this name that the name could as well mean
 
 
 def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place]:
@@ -72,10 +77,12 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         if not any(span.start < c.end and c.start < span.end for c in compounds)
     ]
     candidates.extend((span, "name") for span in compounds)
-    located: list[tuple[SpacySpan | Span, _Found | None]] = [
-        (span, _resolve(span, candidate, countries, index)) for span, candidate in candidates
-    ]
-    located.extend(_datelines(doc_text(doc), countries, index))
+    located = _locate(doc, candidates, countries, index)
+    settled = {place.country for _, place in located if place is not None and place.clear and place.country}
+    if settled - countries:
+        # the countries of places whose name leaves no doubt ("California", "Queensland") are the document's
+        # too: they choose between towns of one name ("Santa Ana") as the countries the text names do
+        located = _locate(doc, candidates, countries | settled, index)
     for span, place in located:
         if place is None:
             continue
@@ -88,6 +95,17 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         Place(p.name, p.country, round(p.lat, 5), round(p.lon, 5), p.geonameid, p.precision, tuple(sorted(p.mentions)))
         for p in sorted(_without_region_towns(list(found.values())), key=lambda p: p.mentions[0])
     ]
+
+
+def _locate(
+    doc: Doc, candidates: list[tuple[SpacySpan, str]], countries: set[str], index: CityIndex
+) -> list[tuple[SpacySpan | Span, _Found | None]]:
+    """Each candidate mention and the place it names (or None), datelines included."""
+    located: list[tuple[SpacySpan | Span, _Found | None]] = [
+        (span, _resolve(span, candidate, countries, index)) for span, candidate in candidates
+    ]
+    located.extend(_datelines(doc_text(doc), countries, index))
+    return located
 
 
 def _without_region_towns(found: list[_Found]) -> list[_Found]:
@@ -204,10 +222,11 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
         return None
     if name in gazetteer.compass_prefixes():
         return None  # "Northern" alone (of "Northern Ireland") is a direction, whatever division it names
+    cities = index.find(name) if kind == "seat" else _lookup(name, index)
     if kind == "seat":
-        city = _choose(index.find(name), {key}, strict=True)
+        city = _choose(cities, {key}, strict=True)
     else:
-        city = _choose(_lookup(name, index), countries, strict=False)
+        city = _choose(cities, countries, strict=False)
         if city is not None and not _anchored(city, countries, loose=kind == "loose"):
             city = city if kind != "loose" and is_locative(span) else None
     if city is None:
@@ -215,8 +234,18 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
     after = place_noun_after(span)
     if after is not None and after[0] == "admin":
         # "Barmal district": the district, located at the town it is named after (or the division itself)
-        return _found(span.doc[span.start : after[1]].text, city, "district" if not city.is_division else None)
-    return _found(name, city)
+        found = _found(span.doc[span.start : after[1]].text, city, "district" if not city.is_division else None)
+    else:
+        found = _found(name, city)
+    found.clear = kind == "seat" or _is_clear(city, cities)
+    return found
+
+
+def _is_clear(chosen: City, cities: list[City]) -> bool:
+    """True when the chosen entry outweighs every entry of another country by CLEAR_MARGIN: the name
+    alone says which country it is in."""
+    rivals = [_weight(c) for c in cities if c.country != chosen.country]
+    return not rivals or _weight(chosen) >= CLEAR_MARGIN * max(rivals)
 
 
 def _found(name: str, city: City, precision: str | None = None) -> _Found:
@@ -300,9 +329,10 @@ def _choose(cities: list[City], countries: set[str], strict: bool) -> City | Non
 def _weight(city: City) -> int:
     """How readily a name means this entry: a town by its population, a division as if it were a town of
     DIVISION_WEIGHT (a big city beats its oblast, a province beats a village of its name), and a town named
-    only by an alternate spelling at a tenth of its size unless it is big."""
+    only by an alternate spelling at a tenth of its size unless it is big. Between divisions of one name
+    the one with more towns wins (Maryland, USA over Maryland County, Liberia)."""
     if city.is_division:
-        return DIVISION_WEIGHT[city.kind]
+        return DIVISION_WEIGHT[city.kind] + city.towns
     if city.primary or city.population >= MIN_ALTERNATE_WEIGHTED:
         return city.population
     return city.population // 10
