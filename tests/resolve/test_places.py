@@ -64,6 +64,35 @@ CASES = [
     # a province or town name the NER labels ORG or PERSON, in a country the document names
     ("Kassala has reported 40 new cases, Sudan's health ministry said.", "Kassala", "SDN", 15.45, 36.40, "city"),
     ("Gezira has reported 200 cholera cases, Sudan said.", "Gezira", "SDN", 14.4, 33.5, "region"),
+    # a public body named after the place it serves names that place (only the place's words are its mention)
+    ("A spokesman for the Ohio Department of Health confirmed the case.", "Ohio", "USA", 40.2, -82.7, "region"),
+    (
+        "The Manchester City Council closed two parks, British officials said.",
+        "Manchester",
+        "GBR",
+        53.48,
+        -2.24,
+        "city",
+    ),
+    (
+        "A Victoria Police spokesman said the driver fled, Australian officials said.",
+        "Victoria",
+        "AUS",
+        -36.5,
+        144.8,
+        "region",
+    ),
+    (
+        "Doctors at the Kandahar Regional Hospital treated 40 wounded, Afghan officials said.",
+        "Kandahar",
+        "AFG",
+        31.61,
+        65.71,
+        "city",
+    ),
+    ("The Nakuru Water District said wells ran dry, Kenya's government said.", "Nakuru", "KEN", -0.28, 36.07, "city"),
+    ("The Mombasa Fire Service put out the blaze, Kenyan officials said.", "Mombasa", "KEN", -4.05, 39.66, "city"),
+    ("The Gauteng Roads Authority shut the highway, South Africa said.", "Gauteng", "ZAF", -26.1, 28.07, "region"),
 ]
 
 
@@ -95,6 +124,9 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         "The freighter Star Ankara was hit, Greece said.",
         "The tanker Sea Tokyo sank, Yemen said.",
         "Russia sent a message to Beijing, China said.",
+        # a body named after a town, in a story that names none of that town's country
+        "The Springfield Unified School District closed two schools.",
+        "The Bank of England raised rates again.",
     ],
 )
 def test_not_a_place(extract, sentence: str) -> None:

@@ -24,6 +24,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the NER gives bare province and town names ("Gezira" PERSON, "Kassala" ORG): such a name is taken
 # outside a locative phrase only as a division or sizeable town of a country the document names.
 LOOSE_LABELS = {"ORG", "PERSON", "NORP"}
+# Labels of the names of public bodies and premises that may hold their place's name (see _served_place).
+INSTITUTION_LABELS = {"ORG", "FAC"}
 NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
@@ -101,9 +103,12 @@ def _locate(
     doc: Doc, candidates: list[tuple[SpacySpan, str]], countries: set[str], index: CityIndex
 ) -> list[tuple[SpacySpan | Span, _Found | None]]:
     """Each candidate mention and the place it names (or None), datelines included."""
-    located: list[tuple[SpacySpan | Span, _Found | None]] = [
-        (span, _resolve(span, candidate, countries, index)) for span, candidate in candidates
-    ]
+    located: list[tuple[SpacySpan | Span, _Found | None]] = []
+    for span, candidate in candidates:
+        if candidate == "served":
+            located.append(_resolve_served(span, countries, index))
+        else:
+            located.append((span, _resolve(span, candidate, countries, index)))
     located.extend(_datelines(doc_text(doc), countries, index))
     return located
 
@@ -148,6 +153,8 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
         kind = ent.ent_id_.partition(":")[0]
         if kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
             out.append((ent, ent.ent_id_))
+        elif not kind and ent.label_ in INSTITUTION_LABELS and (served := _served_place(ent)) is not None:
+            out.append((served, "served"))
         elif not kind and ent.label_ not in NEVER_PLACES:
             for part in _split_coordination(_trim(ent)):
                 if ent.label_ in PLACE_LABELS or is_locative(part):
@@ -157,6 +164,50 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
         taken.update(range(ent.start, ent.end))
     out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
     return out
+
+
+def _served_place(ent: SpacySpan) -> SpacySpan | None:
+    """Where a public body's name may hold its place: the proper nouns before its first head noun ("the Ohio
+    Department of Health", "Santa Ana Unified School District") or after the "of" that follows that noun
+    ("the University of Alberta"). Which of their first words name the place, the index says (see
+    _resolve_served)."""
+    words = [token for token in ent if token.pos_ != "DET"]
+    nouns = _institution_nouns()
+    at = next((i for i, token in enumerate(words) if token.lemma_.lower() in nouns), None)
+    if at is None:
+        return None
+    if at > 0 and all(token.pos_ == "PROPN" for token in words[:at]):
+        return ent.doc[words[0].i : words[at - 1].i + 1]
+    rest = words[at + 1 :]
+    if len(rest) >= 2 and rest[0].lower_ == "of" and all(token.pos_ == "PROPN" for token in rest[1:]):
+        return ent.doc[rest[1].i : rest[-1].i + 1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    """Head nouns of public bodies named after their place: data/institution_nouns.txt."""
+    return gazetteer.word_list("institution_nouns.txt")
+
+
+def _resolve_served(span: SpacySpan, countries: set[str], index: CityIndex) -> tuple[SpacySpan, _Found | None]:
+    """The place a public body is named after: the longest run of the name's first words that names a
+    division, or a sizeable town of a country the document names ("Santa Ana" of "Santa Ana Unified")."""
+    for end in range(span.end, span.start, -1):
+        part = span.doc[span.start : end]
+        name = _surface(part.text)
+        if name.casefold() in gazetteer.not_places() or normalize(name) in _state_names():
+            break
+        cities = _lookup(name, index)
+        city = _choose(cities, countries, strict=False)
+        if city is None:
+            continue
+        if _anchored(city, countries, loose=True) or (city.kind == ADMIN1 and _is_clear(city, cities)):
+            found = _found(name, city)
+            found.clear = _is_clear(city, cities)
+            return part, found
+        break
+    return span, None
 
 
 def _trim(ent: SpacySpan) -> SpacySpan:
