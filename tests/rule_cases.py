@@ -6,6 +6,10 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 RULE_CASES = [
     ("container_nouns.txt", "deployment", "Britain's deployment of 900 soldiers to Estonia continues."),
     ("container_nouns.txt", "army", "Eritrea's army of 200,000 conscripts is among Africa's largest."),
+    ("nearness_words.txt", "near", "The herd was found near to Kielce, in central Poland."),
+    ("nearness_words.txt", "close", "Farms close to Kielce were quarantined, Poland said."),
+    ("nearness_words.txt", "next", "A depot next to Kielce burned, Poland said."),
+    ("of_place_heads.txt", "state", "Rain fell across the state of Washington, US forecasters said."),
     ("motion_words.txt", "fly", "The foreign minister flew to Moscow on Monday, Iran said."),
     ("motion_words.txt", "travel", "The delegation will travel to Beijing next week, Japan said."),
     ("motion_words.txt", "return", "Refugees returned to Kabul after the fighting, Afghan officials said."),

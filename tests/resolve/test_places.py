@@ -64,6 +64,21 @@ CASES = [
     # a province or town name the NER labels ORG or PERSON, in a country the document names
     ("Kassala has reported 40 new cases, Sudan's health ministry said.", "Kassala", "SDN", 15.45, 36.40, "city"),
     ("Gezira has reported 200 cholera cases, Sudan said.", "Gezira", "SDN", 14.4, 33.5, "region"),
+    # "to" after a word of nearness is locative like "near"
+    ("The herd was found near to Kielce, in central Poland.", "Kielce", "POL", 50.87, 20.63, "city"),
+    # a name after a division's noun and "of" is the division, not a town of its name
+    ("Rain fell across the state of Washington, US forecasters said.", "Washington", "USA", 47.3, -120.5, "region"),
+    ("Cholera spread in the province of Cabo Delgado, Mozambique said.", "Cabo Delgado", "MOZ", -12.3, 39.5, "region"),
+    # abbreviations of divisions (ISO 3166-2 codes as news writes them) and of the US capital
+    ("Bushfires forced evacuations across NSW, Australian officials said.", "NSW", "AUS", -32.8, 147.3, "region"),
+    ("The summit was held in Washington, D.C. on Friday.", "Washington", "USA", 38.9, -77.04, "city"),
+    # a capital that names a facility of the town is a place ("a Lisbon hotel", "the Nairobi laboratory")
+    ("Delegates met at a Lisbon hotel on Friday.", "Lisbon", "PRT", 38.72, -9.14, "city"),
+    ("Samples went to the Nairobi laboratory, Kenya said.", "Nairobi", "KEN", -1.28, 36.82, "city"),
+    ("Two horses fell at the Kursk racecourse, Russia said.", "Kursk", "RUS", 51.73, 36.19, "city"),
+    # letters Unicode does not decompose are spelled as English news spells them
+    ("Police in Diyarbakir detained 12 people, Turkey said.", "Diyarbakir", "TUR", 37.91, 40.22, "city"),
+    ("Floods hit Lodz overnight, Poland said.", "Lodz", "POL", 51.77, 19.46, "city"),
     # a public body named after the place it serves names that place (only the place's words are its mention)
     ("A spokesman for the Ohio Department of Health confirmed the case.", "Ohio", "USA", 40.2, -82.7, "region"),
     (

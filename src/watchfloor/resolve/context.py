@@ -104,9 +104,15 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
 def _names_a_destination(prep: Token) -> bool:
     """True for "to"/"between" after a word of movement or of a route ("flew to Moscow", "the road between
     Homs and Hama"): the name is where someone goes, not a government spoken to ("talks between Seoul and
-    Tokyo", "a message to Beijing")."""
+    Tokyo", "a message to Beijing"). "To" after a word of nearness ("near to Kielce", "close to Kursk")
+    places the name as "near" does."""
     head = prep.head
-    return head is not prep and head.lemma_.lower() in gazetteer.word_list("motion_words.txt")
+    if head is prep:
+        return False
+    word = head.lemma_.lower()
+    if prep.lower_ == "to" and word in gazetteer.word_list("nearness_words.txt"):
+        return True
+    return word in gazetteer.word_list("motion_words.txt")
 
 
 def names_a_vessel(span: Span) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from watchfloor import gazetteer
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 # Kinds of indexed place: a populated place, a first-order division, a second-order division.
 CITY, ADMIN1, ADMIN2 = "city", "admin1", "admin2"
 _BUILD_LOCK = threading.Lock()
@@ -47,7 +47,11 @@ class City:
         return self.kind != CITY
 
 
-_APOSTROPHES = str.maketrans("", "", "'’‘`ʼʻ")
+# Apostrophes go; letters that Unicode does not decompose into a base letter and an accent are spelled as
+# English news spells them: Turkish dotless ı (Diyarbakır, Doğubayazıt), ł (Łódź), ø, đ, ß.
+_APOSTROPHES = str.maketrans(
+    {**dict.fromkeys("'’‘`ʼʻ"), "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"}
+)
 
 
 def normalize(name: str) -> str:

@@ -274,6 +274,8 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
     if name in gazetteer.compass_prefixes():
         return None  # "Northern" alone (of "Northern Ireland") is a direction, whatever division it names
     cities = index.find(name) if kind == "seat" else _lookup(name, index)
+    if _after_division_noun(span) and any(c.is_division for c in cities):
+        cities = [c for c in cities if c.is_division]  # "the state of Washington", "the province of Zaire"
     if kind == "seat":
         city = _choose(cities, {key}, strict=True)
     else:
@@ -290,6 +292,12 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
         found = _found(name, city)
     found.clear = kind == "seat" or _is_clear(city, cities)
     return found
+
+
+def _after_division_noun(span: SpacySpan) -> bool:
+    """True for a name after a division's noun and "of": "the state of Washington", "provinces of Kunar"."""
+    start = span.start
+    return start > 1 and span.doc[start - 1].lower_ == "of" and span.doc[start - 2].lemma_.lower() in _division_nouns()
 
 
 def _is_clear(chosen: City, cities: list[City]) -> bool:
