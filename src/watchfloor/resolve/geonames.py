@@ -20,7 +20,7 @@ from pathlib import Path
 
 from watchfloor import gazetteer
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 # Kinds of indexed place: a populated place, a first-order division, a second-order division.
 CITY, ADMIN1, ADMIN2 = "city", "admin1", "admin2"
 _BUILD_LOCK = threading.Lock()
@@ -102,10 +102,35 @@ def open_index(cache_dir: Path) -> CityIndex:
 
 
 def _tables_checksum() -> int:
-    """A checksum of the shipped table the index is built from, so that a changed table makes a new index."""
+    """A checksum of the shipped tables the index is built from, so that a changed table makes a new index."""
     from importlib import resources
 
-    return zlib.crc32(resources.files("watchfloor.data").joinpath("admin_divisions.tsv").read_bytes())
+    data = resources.files("watchfloor.data")
+    return zlib.crc32(
+        b"".join(data.joinpath(name).read_bytes() for name in ("admin_divisions.tsv", "division_names.tsv"))
+    )
+
+
+def _add_division_names(
+    cities: list[tuple[object, ...]],
+    names: list[tuple[str, int, int]],
+    known: dict[tuple[str, str | None], int],
+    iso3: dict[str, str],
+) -> None:
+    """Today's first-order divisions and their other names (data/division_names.tsv): a division the admin
+    table has under one of these names gets the others ("Gezira" is "Al Jazirah"); one it lacks (created
+    since: "West Kordofan", the DR Congo's "Kasai Central") is added. Other names are not primary names."""
+    for name, country, lat, lon, towns, aliases in gazetteer.read_rows("division_names.tsv"):
+        code = iso3.get(country)
+        keys = list(dict.fromkeys([normalize(name), *(normalize(alias) for alias in aliases.split("|") if alias)]))
+        gid = next((known[(key, code)] for key in keys if (key, code) in known), None)
+        if gid is None:
+            gid = -(len(cities) + 1)  # below every id given so far
+            cities.append((gid, name, code, float(lat), float(lon), 0, ADMIN1, int(towns)))
+            known[(keys[0], code)] = gid
+            names.append((keys[0], gid, 1))
+            keys = keys[1:]
+        names.extend((key, gid, 0) for key in keys if (key, code) not in known or known[(key, code)] != gid)
 
 
 def _build_file(path: Path) -> None:
@@ -153,11 +178,15 @@ def _fill(connection: sqlite3.Connection) -> None:
             if _is_latin(alternate) and len(alternate) > 2 and not (alternate.isupper() and len(alternate) <= 4):
                 keys.setdefault(normalize(alternate), 0)
         names.extend((key, gid, primary) for key, primary in keys.items())
+    known: dict[tuple[str, str | None], int] = {}  # (name key, country) of first-order divisions: their id
     for number, (name, level, country, lat, lon, towns) in enumerate(gazetteer.read_rows("admin_divisions.tsv")):
         gid = -(number + 1)
         kind = ADMIN1 if level == "1" else ADMIN2
         cities.append((gid, name, iso3.get(country), float(lat), float(lon), 0, kind, int(towns)))
         names.append((normalize(name), gid, 1))
+        if kind == ADMIN1:
+            known.setdefault((normalize(name), iso3.get(country)), gid)
+    _add_division_names(cities, names, known, iso3)
     connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cities)
     connection.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
     connection.execute("CREATE INDEX names_key ON names (key)")

@@ -47,6 +47,8 @@ DATELINE = re.compile(
 MIN_ALTERNATE_POPULATION = 10_000
 # Precision of an administrative division found in the index, by its order.
 DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
+# Nouns of a place's name that make it a district whatever its order in GeoNames.
+DISTRICT_NOUNS = {"district", "county", "raion", "municipality"}
 # Weights of divisions against towns' populations when one name fits both (see _weight).
 DIVISION_WEIGHT = {ADMIN1: 150_000, ADMIN2: 30_000}
 MIN_ALTERNATE_WEIGHTED = 100_000
@@ -79,6 +81,7 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         if not any(span.start < c.end and c.start < span.end for c in compounds)
     ]
     candidates.extend((span, "name") for span in compounds)
+    candidates = [_with_compass_word(span, candidate, index) for span, candidate in candidates]
     located = _locate(doc, candidates, countries, index)
     settled = {place.country for _, place in located if place is not None and place.clear and place.country}
     if settled - countries:
@@ -97,6 +100,20 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         Place(p.name, p.country, round(p.lat, 5), round(p.lon, 5), p.geonameid, p.precision, tuple(sorted(p.mentions)))
         for p in sorted(_without_region_towns(list(found.values())), key=lambda p: p.mentions[0])
     ]
+
+
+def _with_compass_word(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySpan, str]:
+    """A listed region with the compass word before it when the two name a division ("West" and "Kordofan":
+    the state of West Kordofan, not the wider region), else the candidate as it was."""
+    if not candidate.startswith("region:") or span.start == 0:
+        return span, candidate
+    before = span.doc[span.start - 1]
+    if before.text not in gazetteer.compass_prefixes():
+        return span, candidate
+    wider = span.doc[span.start - 1 : span.end]
+    if any(city.is_division for city in index.find(wider.text)):
+        return wider, "name"
+    return span, candidate
 
 
 def _locate(
@@ -286,8 +303,11 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
         return None
     after = place_noun_after(span)
     if after is not None and after[0] == "admin":
-        # "Barmal district": the district, located at the town it is named after (or the division itself)
-        found = _found(span.doc[span.start : after[1]].text, city, "district" if not city.is_division else None)
+        # "Barmal district": the district, located at the town it is named after (or the division itself);
+        # the noun says the precision where the name has one ("Kalbajar district" is a first-order division)
+        noun = span.doc[after[1] - 1].lower_
+        precision = "district" if not city.is_division or noun in DISTRICT_NOUNS else None
+        found = _found(span.doc[span.start : after[1]].text, city, precision)
     else:
         found = _found(name, city)
     found.clear = kind == "seat" or _is_clear(city, cities)
