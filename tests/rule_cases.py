@@ -6,6 +6,9 @@ Each case is (table, the row it exercises, a sentence that uses the row the way 
 RULE_CASES = [
     ("container_nouns.txt", "deployment", "Britain's deployment of 900 soldiers to Estonia continues."),
     ("container_nouns.txt", "army", "Eritrea's army of 200,000 conscripts is among Africa's largest."),
+    ("pathogen_nouns.txt", "virus", "West Nile virus was found in dead birds, US officials said."),
+    ("pathogen_nouns.txt", "ebolavirus", "Reston ebolavirus was found in pigs, US officials said."),
+    ("pathogen_nouns.txt", "fever", "Omsk fever spread among hunters, Russia said."),
     ("nearness_words.txt", "near", "The herd was found near to Kielce, in central Poland."),
     ("nearness_words.txt", "close", "Farms close to Kielce were quarantined, Poland said."),
     ("nearness_words.txt", "next", "A depot next to Kielce burned, Poland said."),

@@ -84,6 +84,9 @@ CASES = [
     ("Cholera cases rose in Al Jazirah, Sudan said.", "Al Jazirah", "SDN", 14.7, 33.2, "region"),
     ("Measles spread in Kasai Central, Congolese officials said.", "Kasai Central", "COD", -5.7, 22.3, "region"),
     ("Rebels advanced in Haut-Katanga, the DR Congo said.", "Haut-Katanga", "COD", -10.4, 27.6, "region"),
+    # a name in apposition to a place noun ("the capital, Juba") is a place, even after "from"
+    ("The bus left from the capital, Nairobi, at dawn.", "Nairobi", "KEN", -1.28, 36.82, "city"),
+    ("Travellers fled from the port city, Aden, Yemen said.", "Aden", "YEM", 12.78, 45.04, "city"),
     # a public body named after the place it serves names that place (only the place's words are its mention)
     ("A spokesman for the Ohio Department of Health confirmed the case.", "Ohio", "USA", 40.2, -82.7, "region"),
     (
@@ -147,6 +150,10 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         # a body named after a town, in a story that names none of that town's country
         "The Springfield Unified School District closed two schools.",
         "The Bank of England raised rates again.",
+        # a place name inside a pathogen's name is the pathogen's
+        "West Nile virus was found in dead birds, US officials said.",
+        "Reston ebolavirus was found in pigs, US officials said.",
+        "Omsk fever spread among hunters, Russia said.",
     ],
 )
 def test_not_a_place(extract, sentence: str) -> None:
@@ -209,3 +216,27 @@ def test_country_of_an_ambiguous_name(extract, text: str, expected: list[tuple[s
 def test_division_centre(extract, sentence: str, name: str, lat: float, lon: float) -> None:
     [place] = [p for p in extract(sentence).places if p.name == name]
     assert km(lat, lon, place.lat, place.lon) < 150
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated names that modify a later division noun are all divisions
+        (
+            "Cases rose in the Masvingo, Manicaland and Midlands provinces of Zimbabwe.",
+            [("Masvingo", "ZWE"), ("Manicaland", "ZWE"), ("Midlands", "ZWE")],
+        ),
+        (
+            "Aid reached the Sofala and Manica provinces, Mozambique said.",
+            [("Sofala", "MOZ"), ("Manica", "MOZ")],
+        ),
+        # a body the NER calls a GPE still gives its place ("the Orange County Sanitation District")
+        (
+            "The Tulare County Sanitation District tested wells in California.",
+            [("Tulare County", "USA"), ("California", "USA")],
+        ),
+        ("The Leeds City Council closed two parks, British officials said.", [("Leeds", "GBR")]),
+    ],
+)
+def test_places_of_a_sentence(extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p.name, p.country) for p in extract(text).places] == expected

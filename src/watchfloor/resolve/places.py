@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from watchfloor import gazetteer
 from watchfloor.model import Place, Span
 from watchfloor.nlp.sentences import doc_text
-from watchfloor.resolve.context import is_locative, modifies_people, names_a_vessel, place_noun_after
+from watchfloor.resolve.context import (
+    is_locative,
+    modifies_people,
+    names_a_pathogen,
+    names_a_vessel,
+    place_noun_after,
+)
 from watchfloor.resolve.geonames import ADMIN1, ADMIN2, City, CityIndex, normalize, open_index
 
 if TYPE_CHECKING:
@@ -25,7 +31,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # outside a locative phrase only as a division or sizeable town of a country the document names.
 LOOSE_LABELS = {"ORG", "PERSON", "NORP"}
 # Labels of the names of public bodies and premises that may hold their place's name (see _served_place).
-INSTITUTION_LABELS = {"ORG", "FAC"}
+INSTITUTION_LABELS = {"ORG", "FAC", "GPE"}
 NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
@@ -123,7 +129,10 @@ def _locate(
     located: list[tuple[SpacySpan | Span, _Found | None]] = []
     for span, candidate in candidates:
         if candidate == "served":
-            located.append(_resolve_served(span, countries, index))
+            part, found = _resolve_served(span, countries, index)
+            if found is None and span.label_ in PLACE_LABELS:
+                part, found = span, _resolve(span, "name", countries, index)  # "Fresno County" is a place itself
+            located.append((part, found))
         else:
             located.append((span, _resolve(span, candidate, countries, index)))
     located.extend(_datelines(doc_text(doc), countries, index))
@@ -170,8 +179,8 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
         kind = ent.ent_id_.partition(":")[0]
         if kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
             out.append((ent, ent.ent_id_))
-        elif not kind and ent.label_ in INSTITUTION_LABELS and (served := _served_place(ent)) is not None:
-            out.append((served, "served"))
+        elif not kind and ent.label_ in INSTITUTION_LABELS and _served_place(ent) is not None:
+            out.append((ent, "served"))
         elif not kind and ent.label_ not in NEVER_PLACES:
             for part in _split_coordination(_trim(ent)):
                 if ent.label_ in PLACE_LABELS or is_locative(part):
@@ -207,9 +216,12 @@ def _institution_nouns() -> frozenset[str]:
     return gazetteer.word_list("institution_nouns.txt")
 
 
-def _resolve_served(span: SpacySpan, countries: set[str], index: CityIndex) -> tuple[SpacySpan, _Found | None]:
+def _resolve_served(ent: SpacySpan, countries: set[str], index: CityIndex) -> tuple[SpacySpan, _Found | None]:
     """The place a public body is named after: the longest run of the name's first words that names a
     division, or a sizeable town of a country the document names ("Santa Ana" of "Santa Ana Unified")."""
+    span = _served_place(ent)
+    if span is None:
+        return ent, None
     for end in range(span.end, span.start, -1):
         part = span.doc[span.start : end]
         name = _surface(part.text)
@@ -224,7 +236,7 @@ def _resolve_served(span: SpacySpan, countries: set[str], index: CityIndex) -> t
             found.clear = _is_clear(city, cities)
             return part, found
         break
-    return span, None
+    return ent, None
 
 
 def _trim(ent: SpacySpan) -> SpacySpan:
@@ -281,7 +293,7 @@ def _surface(text: str) -> str:
 def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
     kind, _, key = candidate.partition(":")
     name = _surface(span.text)
-    if names_a_vessel(span) or modifies_people(span):
+    if names_a_vessel(span) or modifies_people(span) or names_a_pathogen(span):
         return None
     if kind == "region":
         region = gazetteer.regions()[int(key)]
