@@ -87,6 +87,16 @@ CASES = [
     # a name in apposition to a place noun ("the capital, Juba") is a place, even after "from"
     ("The bus left from the capital, Nairobi, at dawn.", "Nairobi", "KEN", -1.28, 36.82, "city"),
     ("Travellers fled from the port city, Aden, Yemen said.", "Aden", "YEM", 12.78, 45.04, "city"),
+    # a division GeoNames names with words before its own name ("Province of Pangasinan", "Provincia de Teruel")
+    (
+        "Typhoon winds lashed farms across Pangasinan, the Philippines said.",
+        "Pangasinan",
+        "PHL",
+        16.0,
+        120.3,
+        "district",
+    ),
+    ("Wildfires burned across the province of Teruel, Spain said.", "Teruel", "ESP", 40.6, -0.72, "district"),
     # a public body named after the place it serves names that place (only the place's words are its mention)
     ("A spokesman for the Ohio Department of Health confirmed the case.", "Ohio", "USA", 40.2, -82.7, "region"),
     (

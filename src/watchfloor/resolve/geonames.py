@@ -20,7 +20,7 @@ from pathlib import Path
 
 from watchfloor import gazetteer
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 # Kinds of indexed place: a populated place, a first-order division, a second-order division.
 CITY, ADMIN1, ADMIN2 = "city", "admin1", "admin2"
 _BUILD_LOCK = threading.Lock()
@@ -107,8 +107,24 @@ def _tables_checksum() -> int:
 
     data = resources.files("watchfloor.data")
     return zlib.crc32(
-        b"".join(data.joinpath(name).read_bytes() for name in ("admin_divisions.tsv", "division_names.tsv"))
+        b"".join(
+            data.joinpath(name).read_bytes()
+            for name in ("admin_divisions.tsv", "division_names.tsv", "division_name_prefixes.txt")
+        )
     )
+
+
+@lru_cache(maxsize=1)
+def _division_prefixes() -> tuple[str, ...]:
+    return tuple(gazetteer.read_lines("division_name_prefixes.txt"))
+
+
+def _without_prefix(name: str) -> str:
+    """A division's own name without the words GeoNames writes before it (data/division_name_prefixes.txt)."""
+    for prefix in _division_prefixes():
+        if name.startswith(prefix + " ") and len(name) > len(prefix) + 1:
+            return name[len(prefix) + 1 :]
+    return name
 
 
 def _add_division_names(
@@ -184,6 +200,9 @@ def _fill(connection: sqlite3.Connection) -> None:
         kind = ADMIN1 if level == "1" else ADMIN2
         cities.append((gid, name, iso3.get(country), float(lat), float(lon), 0, kind, int(towns)))
         names.append((normalize(name), gid, 1))
+        short = _without_prefix(name)
+        if short != name:
+            names.append((normalize(short), gid, 1))  # "Pangasinan", as news names "Province of Pangasinan"
         if kind == ADMIN1:
             known.setdefault((normalize(name), iso3.get(country)), gid)
     _add_division_names(cities, names, known, iso3)
