@@ -250,3 +250,18 @@ def test_division_centre(extract, sentence: str, name: str, lat: float, lon: flo
 )
 def test_places_of_a_sentence(extract, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(p.name, p.country) for p in extract(text).places] == expected
+
+
+def test_a_bare_word_after_a_preposition_is_a_place_only_if_readers_know_it() -> None:
+    """A capitalised word no entity holds, in a country the document never names, must be a division or a
+    sizeable town: a village called "Hospital" or "Chapel" somewhere is not what "at Hospital" means."""
+    from watchfloor.resolve.geonames import ADMIN1, CITY, City
+    from watchfloor.resolve.places import _big_enough
+
+    village = City(1, "Hospital", "IRL", 52.47, -8.43, 700, True, CITY)
+    hamlet = City(2, "Chapel", "GBR", 51.0, -1.0, 1_200, True, CITY)
+    town = City(3, "Eldoret", "KEN", 0.52, 35.27, 290_000, True, CITY)
+    province = City(-4, "Masvingo", "ZWE", -20.1, 30.8, 0, True, ADMIN1)
+    assert not _big_enough(village, "bare") and not _big_enough(hamlet, "bare")
+    assert _big_enough(town, "bare") and _big_enough(province, "bare")
+    assert _big_enough(village, "name")  # a name the NER calls a place keeps the older rule

@@ -36,6 +36,9 @@ NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARD
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
 MIN_UNANCHORED_POPULATION = 1_000_000
+# A proper noun outside any entity, after a locative preposition, in a country the document never names, must
+# be a town this big (or a division): as for datelines, a name the reader is expected to know.
+MIN_BARE_POPULATION = 20_000
 # A town of a country the document names is taken under any NER label (ORG, PERSON) from this size.
 MIN_NAMED_TOWN = 50_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
@@ -188,7 +191,7 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
                 elif ent.label_ in LOOSE_LABELS and part.start == ent.start and part.end == ent.end:
                     out.append((part, "loose"))
         taken.update(range(ent.start, ent.end))
-    out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
+    out.extend((span, "bare") for span in _bare_proper_nouns(doc, taken))
     return out
 
 
@@ -310,7 +313,7 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
     else:
         city = _choose(cities, countries, strict=False)
         if city is not None and not _anchored(city, countries, loose=kind == "loose"):
-            city = city if kind != "loose" and is_locative(span) else None
+            city = city if kind != "loose" and is_locative(span) and _big_enough(city, kind) else None
     if city is None:
         return None
     after = place_noun_after(span)
@@ -353,6 +356,13 @@ def _anchored(city: City, countries: set[str], *, loose: bool) -> bool:
     if loose:
         return city.country in countries and (city.is_division or city.population >= MIN_NAMED_TOWN)
     return city.population >= MIN_UNANCHORED_POPULATION or city.country in countries or city.kind == ADMIN1
+
+
+def _big_enough(city: City, kind: str) -> bool:
+    """A capitalised word no entity holds ("at Children's Hospital", "at Franklin"), after a locative
+    preposition but in a country the document never names, is a place only as a division or a sizeable
+    town: every common noun and surname is some village's name somewhere."""
+    return kind != "bare" or city.is_division or city.population >= MIN_BARE_POPULATION
 
 
 def _lookup(name: str, index: CityIndex) -> list[City]:
