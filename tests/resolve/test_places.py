@@ -72,6 +72,9 @@ CASES = [
     # abbreviations of divisions (ISO 3166-2 codes as news writes them) and of the US capital
     ("Bushfires forced evacuations across NSW, Australian officials said.", "NSW", "AUS", -32.8, 147.3, "region"),
     ("The summit was held in Washington, D.C. on Friday.", "Washington", "USA", 38.9, -77.04, "city"),
+    # a capital and the word after it that the NER leaves out, together a listed spelling of the place
+    ("Anthrax letters reached offices in Washington DC, officials said.", "Washington DC", "USA", 38.9, -77.04, "city"),
+    ("Protesters marched in Washington D.C. on Sunday.", "Washington", "USA", 38.9, -77.04, "city"),
     # a capital that names a facility of the town is a place ("a Lisbon hotel", "the Nairobi laboratory")
     ("Delegates met at a Lisbon hotel on Friday.", "Lisbon", "PRT", 38.72, -9.14, "city"),
     ("Samples went to the Nairobi laboratory, Kenya said.", "Nairobi", "KEN", -1.28, 36.82, "city"),

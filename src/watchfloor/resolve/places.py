@@ -90,7 +90,7 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         if not any(span.start < c.end and c.start < span.end for c in compounds)
     ]
     candidates.extend((span, "name") for span in compounds)
-    candidates = [_with_compass_word(span, candidate, index) for span, candidate in candidates]
+    candidates = [_widened(span, candidate, index) for span, candidate in candidates]
     located = _locate(doc, candidates, countries, index)
     settled = {place.country for _, place in located if place is not None and place.clear and place.country}
     if settled - countries:
@@ -111,18 +111,25 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     ]
 
 
-def _with_compass_word(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySpan, str]:
+def _widened(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySpan, str]:
     """A listed region with the compass word before it when the two name a division ("West" and "Kordofan":
     the state of West Kordofan, not the wider region), else the candidate as it was."""
-    if not candidate.startswith("region:") or span.start == 0:
-        return span, candidate
-    before = span.doc[span.start - 1]
-    if before.text not in gazetteer.compass_prefixes():
-        return span, candidate
-    wider = span.doc[span.start - 1 : span.end]
-    if any(city.is_division for city in index.find(wider.text)):
-        return wider, "name"
+    doc = span.doc
+    if candidate.startswith("region:") and span.start > 0 and doc[span.start - 1].text in gazetteer.compass_prefixes():
+        wider = doc[span.start - 1 : span.end]
+        if any(city.is_division for city in index.find(wider.text)):
+            return wider, "name"
     return span, candidate
+
+
+def _seat_with_next_word(ent: SpacySpan) -> SpacySpan | None:
+    """A capital and the proper noun no entity holds after it, when the two are a listed spelling of a place
+    ("Washington DC"): the NER leaves the second word out, and the capital alone is not locative."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].pos_ != "PROPN" or doc[ent.end].ent_iob_ != "O":
+        return None
+    wider = doc[ent.start : ent.end + 1]
+    return wider if normalize(wider.text) in _place_aliases() and is_locative(wider) else None
 
 
 def _locate(
@@ -180,7 +187,10 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
     out: list[tuple[SpacySpan, str]] = []
     for ent in doc.ents:
         kind = ent.ent_id_.partition(":")[0]
-        if kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
+        if kind == "seat" and (wider := _seat_with_next_word(ent)) is not None:
+            out.append((wider, "name"))
+            taken.add(wider.end - 1)
+        elif kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
             out.append((ent, ent.ent_id_))
         elif not kind and ent.label_ in INSTITUTION_LABELS and _served_place(ent) is not None:
             out.append((ent, "served"))
