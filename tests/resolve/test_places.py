@@ -268,3 +268,21 @@ def test_a_bare_word_after_a_preposition_is_a_place_only_if_readers_know_it() ->
     assert not _big_enough(village, "bare") and not _big_enough(hamlet, "bare")
     assert _big_enough(town, "bare") and _big_enough(province, "bare")
     assert _big_enough(village, "name")  # a name the NER calls a place keeps the older rule
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        # a first-order division the story names chooses between places of one name in one country
+        ("Tornadoes tore through Jefferson County after storms crossed Alabama.", "Jefferson County", 33.6, -86.8),
+        ("Residents of Springfield said the outbreak in Illinois was easing.", "Springfield", 39.8, -89.64),
+        # in a list of states, a state's name is the state, not a town of its name in another named state
+        ("Recalls reached stores in Texas, Colorado and Virginia.", "Colorado", 39.0, -105.5),
+        ("Recalls reached stores in Texas, Colorado and Virginia.", "Virginia", 37.5, -79.0),
+        # a listed spelling of a town is the town even where a division has the town's name
+        ("The summit was held in Washington, D.C. near Maryland.", "Washington", 38.9, -77.04),
+    ],
+)
+def test_place_inside_a_named_division(extract, text: str, name: str, lat: float, lon: float) -> None:
+    [place] = [p for p in extract(text).places if p.name == name]
+    assert km(lat, lon, place.lat, place.lon) < 100

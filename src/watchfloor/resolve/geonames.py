@@ -20,7 +20,7 @@ from pathlib import Path
 
 from watchfloor import gazetteer
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 # Kinds of indexed place: a populated place, a first-order division, a second-order division.
 CITY, ADMIN1, ADMIN2 = "city", "admin1", "admin2"
 _BUILD_LOCK = threading.Lock()
@@ -41,6 +41,7 @@ class City:
     primary: bool
     kind: str = CITY
     towns: int = 0
+    region: int | None = None  # the id of the first-order division it lies in (a first-order one: its own)
 
     @property
     def is_division(self) -> bool:
@@ -75,12 +76,13 @@ class CityIndex:
     def find(self, name: str) -> list[City]:
         """All cities called ``name`` (primary or alternate name), most populous first."""
         rows = self._db.execute(
-            "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, MAX(n.is_primary), c.kind, c.towns "
+            "SELECT c.geonameid, c.name, c.country, c.lat, c.lon, c.population, MAX(n.is_primary), c.kind, c.towns,"
+            " c.region "
             "FROM names n JOIN cities c ON c.geonameid = n.geonameid WHERE n.key = ? "
             "GROUP BY c.geonameid ORDER BY c.population DESC",
             (normalize(name),),
         ).fetchall()
-        return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in rows]
+        return [City(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9]) for r in rows]
 
 
 @lru_cache(maxsize=2)
@@ -132,21 +134,25 @@ def _add_division_names(
     names: list[tuple[str, int, int]],
     known: dict[tuple[str, str | None], int],
     iso3: dict[str, str],
-) -> None:
+) -> dict[tuple[str, str], int]:
     """Today's first-order divisions and their other names (data/division_names.tsv): a division the admin
     table has under one of these names gets the others ("Gezira" is "Al Jazirah"); one it lacks (created
-    since: "West Kordofan", the DR Congo's "Kasai Central") is added. Other names are not primary names."""
-    for name, country, lat, lon, towns, aliases in gazetteer.read_rows("division_names.tsv"):
+    since: "West Kordofan", the DR Congo's "Kasai Central") is added. Other names are not primary names.
+    Returns the division's id by (country alpha-2, GeoNames admin1 code): the region of the towns in it."""
+    codes: dict[tuple[str, str], int] = {}
+    for name, country, lat, lon, towns, aliases, admin1 in gazetteer.read_rows("division_names.tsv"):
         code = iso3.get(country)
         keys = list(dict.fromkeys([normalize(name), *(normalize(alias) for alias in aliases.split("|") if alias)]))
         gid = next((known[(key, code)] for key in keys if (key, code) in known), None)
         if gid is None:
             gid = -(len(cities) + 1)  # below every id given so far
-            cities.append((gid, name, code, float(lat), float(lon), 0, ADMIN1, int(towns)))
+            cities.append((gid, name, code, float(lat), float(lon), 0, ADMIN1, int(towns), gid))
             known[(keys[0], code)] = gid
             names.append((keys[0], gid, 1))
             keys = keys[1:]
         names.extend((key, gid, 0) for key in keys if (key, code) not in known or known[(key, code)] != gid)
+        codes[(country, admin1)] = gid
+    return codes
 
 
 def _build_file(path: Path) -> None:
@@ -169,24 +175,19 @@ def _fill(connection: sqlite3.Connection) -> None:
     iso3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
     connection.execute(
         "CREATE TABLE cities (geonameid INTEGER PRIMARY KEY, name TEXT, country TEXT,"
-        " lat REAL, lon REAL, population INTEGER, kind TEXT, towns INTEGER)"
+        " lat REAL, lon REAL, population INTEGER, kind TEXT, towns INTEGER, region INTEGER)"
     )
     connection.execute("CREATE TABLE names (key TEXT, geonameid INTEGER, is_primary INTEGER)")
     cities: list[tuple[object, ...]] = []
     names: list[tuple[str, int, int]] = []
+    known = _add_divisions(cities, names, iso3)
+    codes = _add_division_names(cities, names, known, iso3)
     for city in cache.get_cities().values():
         gid = city["geonameid"]
+        region = codes.get((city["countrycode"], city.get("admin1code") or ""))
+        country = iso3.get(city["countrycode"])
         cities.append(
-            (
-                gid,
-                city["name"],
-                iso3.get(city["countrycode"]),
-                city["latitude"],
-                city["longitude"],
-                city["population"],
-                CITY,
-                0,
-            )
+            (gid, city["name"], country, city["latitude"], city["longitude"], city["population"], CITY, 0, region)
         )
         keys = {normalize(city["name"]): 1}
         for alternate in city.get("alternatenames") or []:
@@ -194,19 +195,29 @@ def _fill(connection: sqlite3.Connection) -> None:
             if _is_latin(alternate) and len(alternate) > 2 and not (alternate.isupper() and len(alternate) <= 4):
                 keys.setdefault(normalize(alternate), 0)
         names.extend((key, gid, primary) for key, primary in keys.items())
-    known: dict[tuple[str, str | None], int] = {}  # (name key, country) of first-order divisions: their id
-    for number, (name, level, country, lat, lon, towns) in enumerate(gazetteer.read_rows("admin_divisions.tsv")):
+    connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", cities)
+    connection.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
+    connection.execute("CREATE INDEX names_key ON names (key)")
+    connection.commit()
+
+
+def _add_divisions(
+    cities: list[tuple[object, ...]], names: list[tuple[str, int, int]], iso3: dict[str, str]
+) -> dict[tuple[str, str | None], int]:
+    """The admin table's divisions (data/admin_divisions.tsv); returns the ids of the first-order ones by
+    (name key, country). A first-order division is its own region, a second-order one its parent's."""
+    known: dict[tuple[str, str | None], int] = {}
+    rows = gazetteer.read_rows("admin_divisions.tsv")
+    for number, (name, level, country, lat, lon, towns, parent) in enumerate(rows):
         gid = -(number + 1)
+        code = iso3.get(country)
         kind = ADMIN1 if level == "1" else ADMIN2
-        cities.append((gid, name, iso3.get(country), float(lat), float(lon), 0, kind, int(towns)))
+        region = gid if kind == ADMIN1 else known.get((normalize(parent), code))
+        cities.append((gid, name, code, float(lat), float(lon), 0, kind, int(towns), region))
         names.append((normalize(name), gid, 1))
         short = _without_prefix(name)
         if short != name:
             names.append((normalize(short), gid, 1))  # "Pangasinan", as news names "Province of Pangasinan"
         if kind == ADMIN1:
-            known.setdefault((normalize(name), iso3.get(country)), gid)
-    _add_division_names(cities, names, known, iso3)
-    connection.executemany("INSERT INTO cities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cities)
-    connection.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
-    connection.execute("CREATE INDEX names_key ON names (key)")
-    connection.commit()
+            known.setdefault((normalize(name), code), gid)
+    return known

@@ -77,6 +77,7 @@ class _Found:
     precision: str
     mentions: list[Span] = field(default_factory=list)
     clear: bool = False  # no other country has a place of this name that the name could as well mean
+    region: int | None = None  # the index id of the first-order division it lies in
 
 
 def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place]:
@@ -92,11 +93,17 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     candidates.extend((span, "name") for span in compounds)
     candidates = [_widened(span, candidate, index) for span, candidate in candidates]
     located = _locate(doc, candidates, countries, index)
-    settled = {place.country for _, place in located if place is not None and place.clear and place.country}
-    if settled - countries:
+    clear = [place for _, place in located if place is not None and place.clear]
+    settled = {place.country for place in clear if place.country}
+    regions = frozenset(
+        (place.region, place.country) for place in clear if place.region is not None and place.precision == "region"
+    )
+    if settled - countries or regions:
         # the countries of places whose name leaves no doubt ("California", "Queensland") are the document's
-        # too: they choose between towns of one name ("Santa Ana") as the countries the text names do
-        located = _locate(doc, candidates, countries | settled, index)
+        # too: they choose between towns of one name ("Santa Ana") as the countries the text names do; and
+        # the first-order divisions among them choose between towns of one name in one country ("Fulton
+        # County" in a story that names Illinois)
+        located = _locate(doc, candidates, countries | settled, index, regions)
     for span, place in located:
         if place is None:
             continue
@@ -133,7 +140,11 @@ def _seat_with_next_word(ent: SpacySpan) -> SpacySpan | None:
 
 
 def _locate(
-    doc: Doc, candidates: list[tuple[SpacySpan, str]], countries: set[str], index: CityIndex
+    doc: Doc,
+    candidates: list[tuple[SpacySpan, str]],
+    countries: set[str],
+    index: CityIndex,
+    regions: frozenset[tuple[int, str | None]] = frozenset(),
 ) -> list[tuple[SpacySpan | Span, _Found | None]]:
     """Each candidate mention and the place it names (or None), datelines included."""
     located: list[tuple[SpacySpan | Span, _Found | None]] = []
@@ -144,7 +155,7 @@ def _locate(
                 part, found = span, _resolve(span, "name", countries, index)  # "Fresno County" is a place itself
             located.append((part, found))
         else:
-            located.append((span, _resolve(span, candidate, countries, index)))
+            located.append((span, _resolve(span, candidate, countries, index, regions)))
     located.extend(_datelines(doc_text(doc), countries, index))
     return located
 
@@ -303,7 +314,13 @@ def _surface(text: str) -> str:
     return " ".join(word.capitalize() for word in text.split()) if text.isupper() and len(text) > 3 else text
 
 
-def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
+def _resolve(
+    span: SpacySpan,
+    candidate: str,
+    countries: set[str],
+    index: CityIndex,
+    regions: frozenset[tuple[int, str | None]] = frozenset(),
+) -> _Found | None:
     kind, _, key = candidate.partition(":")
     name = _surface(span.text)
     if names_a_vessel(span) or modifies_people(span) or names_a_pathogen(span):
@@ -321,7 +338,7 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
     if kind == "seat":
         city = _choose(cities, {key}, strict=True)
     else:
-        city = _choose(cities, countries, strict=False)
+        city = _choose(cities, countries, strict=False, regions=regions)
         if city is not None and not _anchored(city, countries, loose=kind == "loose"):
             city = city if kind != "loose" and is_locative(span) and _big_enough(city, kind) else None
     if city is None:
@@ -355,7 +372,8 @@ def _is_clear(chosen: City, cities: list[City]) -> bool:
 def _found(name: str, city: City, precision: str | None = None) -> _Found:
     """A found place from an index entry; divisions have no GeoNames id here and a precision of their level."""
     kind = precision or DIVISION_PRECISION.get(city.kind, "city")
-    return _Found(name, city.country, city.lat, city.lon, city.geonameid if city.geonameid > 0 else None, kind)
+    geonameid = city.geonameid if city.geonameid > 0 else None
+    return _Found(name, city.country, city.lat, city.lon, geonameid, kind, region=city.region)
 
 
 def _anchored(city: City, countries: set[str], *, loose: bool) -> bool:
@@ -383,7 +401,8 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
         geonames_name, country = alias
         cities = [c for c in index.find(geonames_name) if c.country == country]
         if cities:
-            return cities
+            # a spelling of a town names the town ("D.C." is Washington the city, not the state)
+            return [c for c in cities if not c.is_division] or cities
     cities = index.find(name)
     prefix, space, rest = name.partition(" ")
     if not cities and space and prefix in gazetteer.compass_prefixes():
@@ -427,14 +446,26 @@ def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[S
     return found
 
 
-def _choose(cities: list[City], countries: set[str], strict: bool) -> City | None:
-    """The city the document means: in a country it names, else a primary-name match, else a big city."""
+def _choose(
+    cities: list[City], countries: set[str], strict: bool, regions: frozenset[tuple[int, str | None]] = frozenset()
+) -> City | None:
+    """The city the document means: in a country it names (and in a first-order division it names, when
+    one is), else a primary-name match, else a big city."""
     if strict:
         cities = [c for c in cities if c.country in countries]
     usable = [c for c in cities if c.primary or c.country in countries or c.population >= MIN_ALTERNATE_POPULATION]
     if not usable:
         return None
-    return max(usable, key=lambda c: (c.country in countries, _weight(c)))
+    return max(usable, key=lambda c: (c.country in countries, _inside(c, regions), _weight(c)))
+
+
+def _inside(city: City, regions: frozenset[tuple[int, str | None]]) -> bool:
+    """True for a place inside one of the first-order divisions the document names, and for any first-order
+    division of a country one of those lies in ("California" or "Colorado" in a list of states stays the
+    state, not a town of that name inside another named state: the state outweighs the town)."""
+    if any(city.region == region for region, _ in regions):
+        return True
+    return city.kind == ADMIN1 and any(city.country == country for _, country in regions)
 
 
 def _weight(city: City) -> int:
