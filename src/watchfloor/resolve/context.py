@@ -33,9 +33,10 @@ def governing_preposition(span: Span) -> Token | None:
 
 
 def follows_place_noun(span: Span) -> bool:
-    """True for a name right after a place noun: "the capital Sanaa", "the town of Sudzha"."""
+    """True for a name right after a place noun: "the capital Sanaa", "the town of Sudzha", or in apposition
+    to it ("the capital, Juba", "the port city, Aden")."""
     start = span.start
-    if start > 1 and span.doc[start - 1].lower_ == "of":
+    if start > 1 and span.doc[start - 1].lower_ in ("of", ","):
         start -= 1
     if start == 0:
         return False
@@ -64,12 +65,32 @@ def place_noun_after(span: Span) -> tuple[str, int] | None:
     return None
 
 
+def modifies_division_noun(span: Span) -> bool:
+    """True for a name, or one of coordinated names, that modifies a later division's noun: "the Masvingo,
+    Manicaland and Midlands provinces", "the Kunar and Nangarhar provinces" (the parse makes the names
+    modifiers of the noun; place_noun_after only sees a noun right after a name)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ not in ("nmod", "compound") or head.i <= root.i:
+        return False
+    return _place_nouns().get(head.lemma_.lower()) == "admin"
+
+
 def is_attacked(span: Span) -> bool:
     """True for the object of an attack verb: "Russian drones struck Odessa", "Russia pounds Kyiv"."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
     return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in gazetteer.word_list("attack_nouns.txt")
+
+
+def names_a_pathogen(span: Span) -> bool:
+    """True for a place name inside a disease's or a virus's name: "West Nile virus", "Reston ebolavirus",
+    "Rift Valley fever" (the name is the pathogen's, not where the story is)."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.lower_ in gazetteer.word_list("pathogen_nouns.txt")
 
 
 def modifies_people(span: Span) -> bool:
@@ -81,6 +102,8 @@ def modifies_people(span: Span) -> bool:
 def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     """True when the span names where something is or happens, not who acts."""
     if follows_place_noun(span) or place_noun_after(span) is not None or is_attacked(span):
+        return True
+    if modifies_division_noun(span):
         return True
     prep = governing_preposition(span)
     if prep is not None and prep.lower_ in ("to", "between"):
@@ -104,9 +127,15 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
 def _names_a_destination(prep: Token) -> bool:
     """True for "to"/"between" after a word of movement or of a route ("flew to Moscow", "the road between
     Homs and Hama"): the name is where someone goes, not a government spoken to ("talks between Seoul and
-    Tokyo", "a message to Beijing")."""
+    Tokyo", "a message to Beijing"). "To" after a word of nearness ("near to Kielce", "close to Kursk")
+    places the name as "near" does."""
     head = prep.head
-    return head is not prep and head.lemma_.lower() in gazetteer.word_list("motion_words.txt")
+    if head is prep:
+        return False
+    word = head.lemma_.lower()
+    if prep.lower_ == "to" and word in gazetteer.word_list("nearness_words.txt"):
+        return True
+    return word in gazetteer.word_list("motion_words.txt")
 
 
 def names_a_vessel(span: Span) -> bool:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from watchfloor import gazetteer
 from watchfloor.model import Place, Span
 from watchfloor.nlp.sentences import doc_text
-from watchfloor.resolve.context import is_locative, modifies_people, names_a_vessel, place_noun_after
+from watchfloor.resolve.context import (
+    is_locative,
+    modifies_people,
+    names_a_pathogen,
+    names_a_vessel,
+    place_noun_after,
+)
 from watchfloor.resolve.geonames import ADMIN1, ADMIN2, City, CityIndex, normalize, open_index
 
 if TYPE_CHECKING:
@@ -24,10 +30,15 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the NER gives bare province and town names ("Gezira" PERSON, "Kassala" ORG): such a name is taken
 # outside a locative phrase only as a division or sizeable town of a country the document names.
 LOOSE_LABELS = {"ORG", "PERSON", "NORP"}
+# Labels of the names of public bodies and premises that may hold their place's name (see _served_place).
+INSTITUTION_LABELS = {"ORG", "FAC", "GPE"}
 NEVER_PLACES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE", "LAW"}
 # A place the statistical NER found outside any locative phrase, in a country the document never names,
 # must be a big city: this keeps drone models ("Magura") and surnames from turning into Romanian villages.
 MIN_UNANCHORED_POPULATION = 1_000_000
+# A proper noun outside any entity, after a locative preposition, in a country the document never names, must
+# be a town this big (or a division): as for datelines, a name the reader is expected to know.
+MIN_BARE_POPULATION = 20_000
 # A town of a country the document names is taken under any NER label (ORG, PERSON) from this size.
 MIN_NAMED_TOWN = 50_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
@@ -45,9 +56,15 @@ DATELINE = re.compile(
 MIN_ALTERNATE_POPULATION = 10_000
 # Precision of an administrative division found in the index, by its order.
 DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
+# Nouns of a place's name that make it a district whatever its order in GeoNames.
+DISTRICT_NOUNS = {"district", "county", "raion", "municipality"}
 # Weights of divisions against towns' populations when one name fits both (see _weight).
 DIVISION_WEIGHT = {ADMIN1: 150_000, ADMIN2: 30_000}
 MIN_ALTERNATE_WEIGHTED = 100_000
+# A name settles its country for the rest of the document when its place outweighs (see _weight) every place
+# of that name in another country this many times: "California" (a US state; Colombia's village) does,
+# "Santa Ana" (a US city; Taguig's other name) does not.
+CLEAR_MARGIN = 10
 
 
 @dataclass
@@ -59,6 +76,8 @@ class _Found:
     geonameid: int | None
     precision: str
     mentions: list[Span] = field(default_factory=list)
+    clear: bool = False  # no other country has a place of this name that the name could as well mean
+    region: int | None = None  # the index id of the first-order division it lies in
 
 
 def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place]:
@@ -72,10 +91,19 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         if not any(span.start < c.end and c.start < span.end for c in compounds)
     ]
     candidates.extend((span, "name") for span in compounds)
-    located: list[tuple[SpacySpan | Span, _Found | None]] = [
-        (span, _resolve(span, candidate, countries, index)) for span, candidate in candidates
-    ]
-    located.extend(_datelines(doc_text(doc), countries, index))
+    candidates = [_widened(span, candidate, index) for span, candidate in candidates]
+    located = _locate(doc, candidates, countries, index)
+    clear = [place for _, place in located if place is not None and place.clear]
+    settled = {place.country for place in clear if place.country}
+    regions = frozenset(
+        (place.region, place.country) for place in clear if place.region is not None and place.precision == "region"
+    )
+    if settled - countries or regions:
+        # the countries of places whose name leaves no doubt ("California", "Queensland") are the document's
+        # too: they choose between towns of one name ("Santa Ana") as the countries the text names do; and
+        # the first-order divisions among them choose between towns of one name in one country ("Fulton
+        # County" in a story that names Illinois)
+        located = _locate(doc, candidates, countries | settled, index, regions)
     for span, place in located:
         if place is None:
             continue
@@ -88,6 +116,48 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         Place(p.name, p.country, round(p.lat, 5), round(p.lon, 5), p.geonameid, p.precision, tuple(sorted(p.mentions)))
         for p in sorted(_without_region_towns(list(found.values())), key=lambda p: p.mentions[0])
     ]
+
+
+def _widened(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySpan, str]:
+    """A listed region with the compass word before it when the two name a division ("West" and "Kordofan":
+    the state of West Kordofan, not the wider region), else the candidate as it was."""
+    doc = span.doc
+    if candidate.startswith("region:") and span.start > 0 and doc[span.start - 1].text in gazetteer.compass_prefixes():
+        wider = doc[span.start - 1 : span.end]
+        if any(city.is_division for city in index.find(wider.text)):
+            return wider, "name"
+    return span, candidate
+
+
+def _seat_with_next_word(ent: SpacySpan) -> SpacySpan | None:
+    """A capital and the proper noun no entity holds after it, when the two are a listed spelling of a place
+    ("Washington DC"): the NER leaves the second word out, and the capital alone is not locative."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].pos_ != "PROPN" or doc[ent.end].ent_iob_ != "O":
+        return None
+    wider = doc[ent.start : ent.end + 1]
+    return wider if normalize(wider.text) in _place_aliases() and is_locative(wider) else None
+
+
+def _locate(
+    doc: Doc,
+    candidates: list[tuple[SpacySpan, str]],
+    countries: set[str],
+    index: CityIndex,
+    regions: frozenset[tuple[int, str | None]] = frozenset(),
+) -> list[tuple[SpacySpan | Span, _Found | None]]:
+    """Each candidate mention and the place it names (or None), datelines included."""
+    located: list[tuple[SpacySpan | Span, _Found | None]] = []
+    for span, candidate in candidates:
+        if candidate == "served":
+            part, found = _resolve_served(span, countries, index)
+            if found is None and span.label_ in PLACE_LABELS:
+                part, found = span, _resolve(span, "name", countries, index)  # "Fresno County" is a place itself
+            located.append((part, found))
+        else:
+            located.append((span, _resolve(span, candidate, countries, index, regions)))
+    located.extend(_datelines(doc_text(doc), countries, index))
+    return located
 
 
 def _without_region_towns(found: list[_Found]) -> list[_Found]:
@@ -128,8 +198,13 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
     out: list[tuple[SpacySpan, str]] = []
     for ent in doc.ents:
         kind = ent.ent_id_.partition(":")[0]
-        if kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
+        if kind == "seat" and (wider := _seat_with_next_word(ent)) is not None:
+            out.append((wider, "name"))
+            taken.add(wider.end - 1)
+        elif kind == "region" or (kind == "seat" and is_locative(ent, allow_from=False)):
             out.append((ent, ent.ent_id_))
+        elif not kind and ent.label_ in INSTITUTION_LABELS and _served_place(ent) is not None:
+            out.append((ent, "served"))
         elif not kind and ent.label_ not in NEVER_PLACES:
             for part in _split_coordination(_trim(ent)):
                 if ent.label_ in PLACE_LABELS or is_locative(part):
@@ -137,8 +212,55 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
                 elif ent.label_ in LOOSE_LABELS and part.start == ent.start and part.end == ent.end:
                     out.append((part, "loose"))
         taken.update(range(ent.start, ent.end))
-    out.extend((span, "name") for span in _bare_proper_nouns(doc, taken))
+    out.extend((span, "bare") for span in _bare_proper_nouns(doc, taken))
     return out
+
+
+def _served_place(ent: SpacySpan) -> SpacySpan | None:
+    """Where a public body's name may hold its place: the proper nouns before its first head noun ("the Ohio
+    Department of Health", "Santa Ana Unified School District") or after the "of" that follows that noun
+    ("the University of Alberta"). Which of their first words name the place, the index says (see
+    _resolve_served)."""
+    words = [token for token in ent if token.pos_ != "DET"]
+    nouns = _institution_nouns()
+    at = next((i for i, token in enumerate(words) if token.lemma_.lower() in nouns), None)
+    if at is None:
+        return None
+    if at > 0 and all(token.pos_ == "PROPN" for token in words[:at]):
+        return ent.doc[words[0].i : words[at - 1].i + 1]
+    rest = words[at + 1 :]
+    if len(rest) >= 2 and rest[0].lower_ == "of" and all(token.pos_ == "PROPN" for token in rest[1:]):
+        return ent.doc[rest[1].i : rest[-1].i + 1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _institution_nouns() -> frozenset[str]:
+    """Head nouns of public bodies named after their place: data/institution_nouns.txt."""
+    return gazetteer.word_list("institution_nouns.txt")
+
+
+def _resolve_served(ent: SpacySpan, countries: set[str], index: CityIndex) -> tuple[SpacySpan, _Found | None]:
+    """The place a public body is named after: the longest run of the name's first words that names a
+    division, or a sizeable town of a country the document names ("Santa Ana" of "Santa Ana Unified")."""
+    span = _served_place(ent)
+    if span is None:
+        return ent, None
+    for end in range(span.end, span.start, -1):
+        part = span.doc[span.start : end]
+        name = _surface(part.text)
+        if name.casefold() in gazetteer.not_places() or normalize(name) in _state_names():
+            break
+        cities = _lookup(name, index)
+        city = _choose(cities, countries, strict=False)
+        if city is None:
+            continue
+        if _anchored(city, countries, loose=True) or (city.kind == ADMIN1 and _is_clear(city, cities)):
+            found = _found(name, city)
+            found.clear = _is_clear(city, cities)
+            return part, found
+        break
+    return ent, None
 
 
 def _trim(ent: SpacySpan) -> SpacySpan:
@@ -192,10 +314,16 @@ def _surface(text: str) -> str:
     return " ".join(word.capitalize() for word in text.split()) if text.isupper() and len(text) > 3 else text
 
 
-def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIndex) -> _Found | None:
+def _resolve(
+    span: SpacySpan,
+    candidate: str,
+    countries: set[str],
+    index: CityIndex,
+    regions: frozenset[tuple[int, str | None]] = frozenset(),
+) -> _Found | None:
     kind, _, key = candidate.partition(":")
     name = _surface(span.text)
-    if names_a_vessel(span) or modifies_people(span):
+    if names_a_vessel(span) or modifies_people(span) or names_a_pathogen(span):
         return None
     if kind == "region":
         region = gazetteer.regions()[int(key)]
@@ -204,25 +332,48 @@ def _resolve(span: SpacySpan, candidate: str, countries: set[str], index: CityIn
         return None
     if name in gazetteer.compass_prefixes():
         return None  # "Northern" alone (of "Northern Ireland") is a direction, whatever division it names
+    cities = index.find(name) if kind == "seat" else _lookup(name, index)
+    if _after_division_noun(span) and any(c.is_division for c in cities):
+        cities = [c for c in cities if c.is_division]  # "the state of Washington", "the province of Zaire"
     if kind == "seat":
-        city = _choose(index.find(name), {key}, strict=True)
+        city = _choose(cities, {key}, strict=True)
     else:
-        city = _choose(_lookup(name, index), countries, strict=False)
+        city = _choose(cities, countries, strict=False, regions=regions)
         if city is not None and not _anchored(city, countries, loose=kind == "loose"):
-            city = city if kind != "loose" and is_locative(span) else None
+            city = city if kind != "loose" and is_locative(span) and _big_enough(city, kind) else None
     if city is None:
         return None
     after = place_noun_after(span)
     if after is not None and after[0] == "admin":
-        # "Barmal district": the district, located at the town it is named after (or the division itself)
-        return _found(span.doc[span.start : after[1]].text, city, "district" if not city.is_division else None)
-    return _found(name, city)
+        # "Barmal district": the district, located at the town it is named after (or the division itself);
+        # the noun says the precision where the name has one ("Kalbajar district" is a first-order division)
+        noun = span.doc[after[1] - 1].lower_
+        precision = "district" if not city.is_division or noun in DISTRICT_NOUNS else None
+        found = _found(span.doc[span.start : after[1]].text, city, precision)
+    else:
+        found = _found(name, city)
+    found.clear = kind == "seat" or _is_clear(city, cities)
+    return found
+
+
+def _after_division_noun(span: SpacySpan) -> bool:
+    """True for a name after a division's noun and "of": "the state of Washington", "provinces of Kunar"."""
+    start = span.start
+    return start > 1 and span.doc[start - 1].lower_ == "of" and span.doc[start - 2].lemma_.lower() in _division_nouns()
+
+
+def _is_clear(chosen: City, cities: list[City]) -> bool:
+    """True when the chosen entry outweighs every entry of another country by CLEAR_MARGIN: the name
+    alone says which country it is in."""
+    rivals = [_weight(c) for c in cities if c.country != chosen.country]
+    return not rivals or _weight(chosen) >= CLEAR_MARGIN * max(rivals)
 
 
 def _found(name: str, city: City, precision: str | None = None) -> _Found:
     """A found place from an index entry; divisions have no GeoNames id here and a precision of their level."""
     kind = precision or DIVISION_PRECISION.get(city.kind, "city")
-    return _Found(name, city.country, city.lat, city.lon, city.geonameid if city.geonameid > 0 else None, kind)
+    geonameid = city.geonameid if city.geonameid > 0 else None
+    return _Found(name, city.country, city.lat, city.lon, geonameid, kind, region=city.region)
 
 
 def _anchored(city: City, countries: set[str], *, loose: bool) -> bool:
@@ -235,6 +386,13 @@ def _anchored(city: City, countries: set[str], *, loose: bool) -> bool:
     return city.population >= MIN_UNANCHORED_POPULATION or city.country in countries or city.kind == ADMIN1
 
 
+def _big_enough(city: City, kind: str) -> bool:
+    """A capitalised word no entity holds ("at Children's Hospital", "at Franklin"), after a locative
+    preposition but in a country the document never names, is a place only as a division or a sizeable
+    town: every common noun and surname is some village's name somewhere."""
+    return kind != "bare" or city.is_division or city.population >= MIN_BARE_POPULATION
+
+
 def _lookup(name: str, index: CityIndex) -> list[City]:
     """Cities by a name, through our table of news spellings when GeoNames spells it otherwise; a compass
     prefix GeoNames lacks ("North Mitrovica") falls back to the town it qualifies."""
@@ -243,7 +401,8 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
         geonames_name, country = alias
         cities = [c for c in index.find(geonames_name) if c.country == country]
         if cities:
-            return cities
+            # a spelling of a town names the town ("D.C." is Washington the city, not the state)
+            return [c for c in cities if not c.is_division] or cities
     cities = index.find(name)
     prefix, space, rest = name.partition(" ")
     if not cities and space and prefix in gazetteer.compass_prefixes():
@@ -287,22 +446,35 @@ def _datelines(text: str, countries: set[str], index: CityIndex) -> list[tuple[S
     return found
 
 
-def _choose(cities: list[City], countries: set[str], strict: bool) -> City | None:
-    """The city the document means: in a country it names, else a primary-name match, else a big city."""
+def _choose(
+    cities: list[City], countries: set[str], strict: bool, regions: frozenset[tuple[int, str | None]] = frozenset()
+) -> City | None:
+    """The city the document means: in a country it names (and in a first-order division it names, when
+    one is), else a primary-name match, else a big city."""
     if strict:
         cities = [c for c in cities if c.country in countries]
     usable = [c for c in cities if c.primary or c.country in countries or c.population >= MIN_ALTERNATE_POPULATION]
     if not usable:
         return None
-    return max(usable, key=lambda c: (c.country in countries, _weight(c)))
+    return max(usable, key=lambda c: (c.country in countries, _inside(c, regions), _weight(c)))
+
+
+def _inside(city: City, regions: frozenset[tuple[int, str | None]]) -> bool:
+    """True for a place inside one of the first-order divisions the document names, and for any first-order
+    division of a country one of those lies in ("California" or "Colorado" in a list of states stays the
+    state, not a town of that name inside another named state: the state outweighs the town)."""
+    if any(city.region == region for region, _ in regions):
+        return True
+    return city.kind == ADMIN1 and any(city.country == country for _, country in regions)
 
 
 def _weight(city: City) -> int:
     """How readily a name means this entry: a town by its population, a division as if it were a town of
     DIVISION_WEIGHT (a big city beats its oblast, a province beats a village of its name), and a town named
-    only by an alternate spelling at a tenth of its size unless it is big."""
+    only by an alternate spelling at a tenth of its size unless it is big. Between divisions of one name
+    the one with more towns wins (Maryland, USA over Maryland County, Liberia)."""
     if city.is_division:
-        return DIVISION_WEIGHT[city.kind]
+        return DIVISION_WEIGHT[city.kind] + city.towns
     if city.primary or city.population >= MIN_ALTERNATE_WEIGHTED:
         return city.population
     return city.population // 10
