@@ -375,6 +375,7 @@ RULE_WORD_LISTS = (
     "area_units.txt",
     "loss_words.txt",
     "deploy_verbs.txt",
+    "help_verbs.txt",
     "tally_nouns.txt",
     "increment_words.txt",
     "light_verbs.txt",

@@ -70,6 +70,47 @@ CLAIM_FIELDS = [
     ),
     ("destination of a deployment", "Russia moved 3,000 soldiers into Belarus.", "3,000", "target", "BLR"),
     ("deploy verbs share one relation", "Russia moved 3,000 soldiers into Belarus.", "3,000", "relation", "deploy"),
+    # a destination is the sending verb's own "to/into/in" phrase (or inside it), else the party a purpose
+    # infinitive helps; a place inside a purpose or another phrase, or a purpose's enemy, is none
+    (
+        "a place inside the destination phrase",
+        "Chad moved 900 soldiers into the Diffa region in Niger.",
+        "900",
+        "target",
+        "NER",
+    ),
+    (
+        "a purpose's place is no destination",
+        "Turkey sent 400 commandos to hunt militants in Iraq.",
+        "400",
+        "target",
+        None,
+    ),
+    (
+        "a war's place is no destination",
+        "Hezbollah sent 2,000 fighters for the offensive in Syria.",
+        "2,000",
+        "target",
+        None,
+    ),
+    ("a purpose's enemy is no destination", "Serbia sent 700 soldiers to confront Kosovo.", "700", "target", None),
+    (
+        "sent to help a party",
+        "Belarus sent 1,000 engineers to help Russia rebuild the bridge.",
+        "1,000",
+        "target",
+        "RUS",
+    ),
+    ("sent to support a party", "Egypt deployed 1,500 troops to support Somalia.", "1,500", "target", "SOM"),
+    ("sent to assist a party", "Kenya dispatched 800 police to assist Haiti.", "800", "target", "HTI"),
+    ("sent to reinforce a party", "Poland moved 2,000 soldiers to reinforce Lithuania.", "2,000", "target", "LTU"),
+    (
+        "sent to join a party's forces",
+        "Some 2,000 Cuban volunteers were sent to join Venezuelan forces.",
+        "2,000",
+        "target",
+        "VEN-MIL",
+    ),
     ("at least", "At least 30 people were killed in the shelling.", "30", "quantity.bound", ">="),
     ("'some' is approximate", "Some 5,000 families were displaced by the floods.", "5,000", "quantity.bound", "~"),
     pytest.param(
