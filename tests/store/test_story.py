@@ -118,3 +118,19 @@ def test_a_partial_figure_joins_a_fuller_track_stored_after_it(ledger: Ledger, n
     assert [(s["track"], s["figures"], s["sources"]) for s in summarize_tracks(ledger)] == [(full, 2, 1)]
     assert [e["value"] for e in load_track(ledger, full).entries] == [20000, 25000]
     assert list(load_tracks(ledger)) == [full]
+
+
+def test_a_misread_destination_does_not_split_the_track(ledger: Ledger, nlp) -> None:
+    """Four reports of one deployment: "to Russia" twice, "in Ukraine" (the enemy named as destination) and
+    "to fight Ukraine" (no destination). The ledger's events show North Korea aiding Russia and Russia
+    fighting Ukraine, so all four figures are one track, on every reader."""
+    from watchfloor.correlate.tracks import load_track, summarize_tracks
+
+    settings = Settings()
+    story = Path(__file__).resolve().parents[1] / "fixtures" / "auxiliary-force-story.jsonl"
+    items = read_paths([str(story)], max_bytes=settings.max_bytes, max_chars=settings.max_chars)
+    assert [result.outcome for result in ingest_items(items, settings, ledger)] == ["added"] * 4
+    assert set(ledger.track_keys()) == {MAIN, "troops|PRK|deploy|", "troops|PRK|deploy|UKR"}  # as extracted
+    assert [(s["track"], s["figures"]) for s in summarize_tracks(ledger)] == [(MAIN, 4)]
+    assert list(load_tracks(ledger)) == [MAIN]
+    assert [e["value"] for e in load_track(ledger, MAIN).entries] == [1500, 7000, 10000, 12000]
