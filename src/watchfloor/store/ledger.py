@@ -317,10 +317,13 @@ class Ledger:
             document_id = corrections.find_document(connection, wanted)
             start, end = corrections.fact_span(connection, document_id, kind, local)
             checked = None if field is None else corrections.checked_value(kind, field, value or "")
+            before = summaries.document_keys(connection, document_id) if kind == "claim" else set()
             corrections.record(
                 connection, document_id=document_id, kind=kind, span_start=start, span_end=end, field=field,
                 value=checked, reject=reject, author=author, reason=reason, created_at=_now(),
             )  # fmt: skip
+            if kind == "claim":  # the tracks' summaries count the figure as corrected from now on
+                summaries.refresh(connection, before | summaries.document_keys(connection, document_id))
         return document_id, kind, (start, end)
 
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:

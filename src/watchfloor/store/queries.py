@@ -12,7 +12,17 @@ from sqlalchemy import and_, case, func, insert, or_, select, text
 from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
 from watchfloor.store.rows import ClaimRow, EventRow
-from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
+from watchfloor.store.schema import (
+    actors,
+    claims,
+    copies,
+    corrections,
+    documents,
+    events,
+    extractions,
+    places,
+    signatures,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -654,7 +664,8 @@ def track_summaries(
     groups: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Tracks by size, computed in SQL: figures, the speakers' states, first and last document dates.
-    ``groups`` maps stored keys to the track they belong to (others are their own). Wire copies are left out."""
+    ``groups`` maps stored keys to the track they belong to (others are their own). Wire copies and figures an
+    analyst rejected are left out (fields set by hand are not applied here: ``store.summaries`` applies them)."""
     speaker = func.coalesce(claims.c.source_country, claims.c.source, "outlet")
     moved = {stored: track for stored, track in (groups or {}).items() if stored != track}
     track = case(moved, value=claims.c.track_key, else_=claims.c.track_key) if moved else claims.c.track_key
@@ -667,7 +678,11 @@ def track_summaries(
             func.max(claims.c.document_date).label("last"),
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
-        .where(claims.c.track_key.is_not(None), ~extractions.c.document_id.in_(select(copies.c.document_id)))
+        .where(
+            claims.c.track_key.is_not(None),
+            ~extractions.c.document_id.in_(select(copies.c.document_id)),
+            ~rejected_claim(),
+        )
         .group_by(track)
         .order_by(func.count().desc(), track)
         .limit(limit)
@@ -677,6 +692,22 @@ def track_summaries(
     if since:
         query = query.where(claims.c.document_date >= since)
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def rejected_claim() -> Any:
+    """Whether an analyst rejected the claim of the current row (a correction anchored on its document and
+    span, as ``store.corrections`` records it)."""
+    return (
+        select(corrections.c.id)
+        .where(
+            corrections.c.kind == "claim",
+            corrections.c.reject.is_(True),
+            corrections.c.document_id == extractions.c.document_id,
+            corrections.c.span_start == claims.c.span_start,
+            corrections.c.span_end == claims.c.span_end,
+        )
+        .exists()
+    )
 
 
 def stored_track_keys(connection: Connection) -> list[str]:
