@@ -17,8 +17,8 @@ from sqlalchemy import and_, delete, func, insert, or_, select
 
 from watchfloor.store import corrections
 from watchfloor.store.rows import ultimate_source
-from watchfloor.store.schema import corrections as corrections_table
 from watchfloor.store.schema import claims, copies, documents, extractions, track_latest, track_speakers
+from watchfloor.store.schema import corrections as corrections_table
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
