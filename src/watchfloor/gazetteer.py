@@ -425,6 +425,13 @@ def find_actor(name: str) -> str:
     return found
 
 
+def actor_name(actor_id: str) -> str:
+    """An actor's name as the gazetteer writes it ("KOR-NIS" -> "National Intelligence Service"); the id itself
+    for an actor the gazetteer does not name (a composed organ, a person found in the text)."""
+    entry = named_actors().get(actor_id) or states().get(actor_id)
+    return entry.name if entry is not None else actor_id
+
+
 def find_event_type(name: str) -> str:
     """The PLOVER type a user means by ``name`` in any case ("aid" -> "AID"); raises UnknownValueError, with
     every type ``plover_quads.tsv`` lists, for anything else."""

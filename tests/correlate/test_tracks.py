@@ -16,6 +16,7 @@ from watchfloor.correlate.tracks import (
     figure_text,
     interval,
     mark,
+    speaker_text,
     track_key,
     ultimate_source,
     unit_class,
@@ -307,3 +308,18 @@ ALIGNMENT_EVENTS = [
 def test_alignment_from_events(rule: str, events: list[dict], conflicts: set, helps: set) -> None:
     sides = alignment(events)
     assert (set(sides.conflicts), set(sides.helps)) == (conflicts, helps)
+
+
+SPEAKERS = [
+    ("a wire citing an agency names both", {"speaker": "Yonhap", "chain": ["KOR-YONHAP", "KOR-NIS"]},
+     "Yonhap (citing National Intelligence Service)"),
+    ("a two-link chain of a state and an organ", {"speaker": "A diplomat", "chain": ["person:x", "UKR", "USA-DOD"]},
+     "A diplomat (citing Ukraine, United States Department of Defense)"),
+    ("a speaker citing nobody is itself", {"speaker": "The Pentagon", "chain": ["USA-DOD"]}, "The Pentagon"),
+    ("the outlet's own voice has no speaker", {"speaker": None, "chain": []}, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "entry", "expected"), SPEAKERS, ids=[c[0] for c in SPEAKERS])
+def test_a_track_row_names_whom_its_speaker_cites(rule: str, entry: dict, expected: str | None) -> None:
+    assert speaker_text(entry) == expected

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from watchfloor.correlate.dyads import Alignment, alignment
 from watchfloor.errors import UnknownValueError
+from watchfloor import gazetteer
 from watchfloor.gazetteer import unit_class
 from watchfloor.store.rows import ClaimRow, Marks, ultimate_source
 
@@ -278,12 +279,22 @@ def entry_row(entry: Any) -> dict[str, Any]:
         "figure": figure_text(entry, bound=True),
         **{name: entry[name] for name in ("value", "low", "high", "bound", "span_start", "span_end")},
         "source": marks["source"],
-        "speaker": entry["speaker"],
+        "speaker": speaker_text(entry),
         "certainty": entry["certainty"],
         "marks": "; ".join(flags),
         "document": entry["document_id"],
         "span": f"{entry['span_start']}-{entry['span_end']}",
     }
+
+
+def speaker_text(entry: Any) -> str | None:
+    """Who states a figure and whom they cite, from its citation chain: "Yonhap (citing National Intelligence
+    Service)", so a listing shows why a wire's figure counts as its source's."""
+    cited = [gazetteer.actor_name(link) for link in (entry.get("chain") or [])[1:]]
+    speaker: str | None = entry.get("speaker")
+    if not cited or not speaker:
+        return speaker
+    return f"{speaker} (citing {', '.join(cited)})"
 
 
 def mark(track: Track) -> None:
