@@ -34,9 +34,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
+from watchfloor import gazetteer
 from watchfloor.correlate.dyads import Alignment, alignment
 from watchfloor.errors import UnknownValueError
-from watchfloor import gazetteer
 from watchfloor.gazetteer import unit_class
 from watchfloor.store.rows import ClaimRow, Marks, ultimate_source
 
