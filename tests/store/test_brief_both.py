@@ -119,6 +119,15 @@ def test_footnotes_name_outlet_date_title_and_url(samples_brief: str) -> None:
     assert all(line.count(", ") >= 2 for line in notes)
 
 
+def test_a_footnote_gives_its_document_s_url(samples_ledger: Ledger, samples_brief: str) -> None:
+    rows = [*samples_ledger.claims(limit=100_000), *samples_ledger.events(limit=100_000)]
+    urls = {row["document_id"][:19]: row["url"] for row in rows if row["url"]}
+    notes = [line for line in samples_brief.splitlines() if line.startswith("[^")]
+    cited = [(line, urls[found[0]]) for line in notes if (found := re.findall(r"sha256:[0-9a-f]{12}", line))
+             and found[0] in urls]  # fmt: skip
+    assert cited and all(url in line for line, url in cited)
+
+
 def test_background_and_future_acts_have_their_own_sections(samples_brief: str) -> None:
     assert "## Background" in samples_brief or "## Ahead" in samples_brief
 
