@@ -9,11 +9,11 @@ than words) times a factuality weight: certain 1.0, probable 0.8, possible and u
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TypedDict
+from typing import Any, TypedDict, cast
 
 from watchfloor import gazetteer
 from watchfloor.store.rows import EventRow
@@ -90,7 +90,7 @@ class Alignment:
         return (helper, helped) in self.helps and not self.at_war(helper, helped)
 
 
-def alignment(events: Iterable[EventRow]) -> Alignment:
+def alignment(events: Iterable[Mapping[str, Any]]) -> Alignment:
     """The ledger's alignment from its events; denied acts and background, future or hypothetical ones do
     not count (as in ``dyad_series``)."""
     conflicts: set[frozenset[str]] = set()
@@ -98,7 +98,7 @@ def alignment(events: Iterable[EventRow]) -> Alignment:
     for event in events:
         if event.get("polarity") == "negative" or event.get("context") in ("historical", "future", "hypothetical"):
             continue
-        first, second = side(event, "source"), side(event, "target")
+        first, second = side(cast(EventRow, event), "source"), side(cast(EventRow, event), "target")
         quad = quads().get(event.get("type") or "", ("", 0.0))[0]
         if not first or not second or first == second:
             continue

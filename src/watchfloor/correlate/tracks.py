@@ -124,7 +124,7 @@ def track_groups(ledger: Ledger) -> dict[str, str]:
     """The ledger's stored track keys mapped to their tracks (``canonical_keys``), computed once per ingest."""
     groups: dict[str, str] = ledger.memo(
         "track_groups",
-        lambda: canonical_keys(ledger.track_keys(), ledger.place_countries(), alignment(ledger.events())),
+        lambda: canonical_keys(ledger.track_keys(), ledger.place_countries(), alignment(ledger.event_pairs())),
     )
     return groups
 

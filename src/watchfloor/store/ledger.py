@@ -258,6 +258,20 @@ class Ledger:
         with self.engine.connect() as connection:
             return Records(self._corrected(connection, queries.select_events(connection, **filters), "event"))
 
+    def event_pairs(self) -> list[dict[str, Any]]:
+        """The distinct kinds of act between sides (``queries.event_pairs``), as the analysts corrected them:
+        enough for ``correlate.dyads.alignment`` without loading every event."""
+        with self.engine.connect() as connection:
+            rows = queries.event_pairs(connection)
+            changed = connection.execute(queries.hand_changed_event_documents().distinct()).scalars().all()
+            for document in changed:
+                found = queries.select_events(connection, document=str(document))
+                rows += [
+                    {name: row.get(name) for name in queries.PAIR_COLUMNS}
+                    for row in self._corrected(connection, found, "event")
+                ]
+        return rows
+
     def places(self) -> list[dict[str, Any]]:
         """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
         with self.engine.connect() as connection:

@@ -511,6 +511,42 @@ def select_events(
     return rows[::-1] if newest else rows
 
 
+def event_pairs(connection: Connection) -> list[dict[str, Any]]:
+    """Who did what kind of act to whom: the distinct type, sides, polarity and context of the latest, non-copy
+    events no analyst rejected, for ``correlate.dyads.alignment`` (which decides what counts). Documents with
+    an event an analyst changed by hand are left out: ``Ledger.event_pairs`` reads those corrected."""
+    rejected = (
+        select(corrections.c.id)
+        .where(
+            corrections.c.kind == "event",
+            corrections.c.reject.is_(True),
+            corrections.c.document_id == extractions.c.document_id,
+            corrections.c.span_start == events.c.trigger_start,
+            corrections.c.span_end == events.c.trigger_end,
+        )
+        .exists()
+    )
+    query = (
+        select(*(events.c[name] for name in PAIR_COLUMNS))
+        .distinct()
+        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
+        .where(
+            ~extractions.c.document_id.in_(select(copies.c.document_id)),
+            ~extractions.c.document_id.in_(hand_changed_event_documents()),
+            ~rejected,
+        )
+    )
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+PAIR_COLUMNS = ("type", "source", "source_country", "target", "target_country", "polarity", "context")
+
+
+def hand_changed_event_documents() -> Any:
+    """The documents with an event whose field an analyst set (a subquery)."""
+    return select(corrections.c.document_id).where(corrections.c.kind == "event", corrections.c.field.is_not(None))
+
+
 def _event_filters(
     sides: tuple[str, str] | None,
     party: str | None,
