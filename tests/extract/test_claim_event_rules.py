@@ -104,6 +104,16 @@ CLAIM_FIELDS = [
     ("sent to support a party", "Egypt deployed 1,500 troops to support Somalia.", "1,500", "target", "SOM"),
     ("sent to assist a party", "Kenya dispatched 800 police to assist Haiti.", "800", "target", "HTI"),
     ("sent to reinforce a party", "Poland moved 2,000 soldiers to reinforce Lithuania.", "2,000", "target", "LTU"),
+    ("a destination past a path phrase", "Chad flew 300 soldiers over the lake into Niger.", "300", "target", "NER"),
+    ("the object's own destination", "Germany approved the sale of 40 tanks to Ukraine.", "40", "target", "UKR"),
+    ("the helped party by its country", "Niger sent 200 engineers to help the army of Chad.", "200", "target", "TCD"),
+    (
+        "the helped party's country",
+        "Kigali sent 600 police to assist the government of Mozambique.",
+        "600",
+        "target",
+        "MOZ",
+    ),
     (
         "sent to join a party's forces",
         "Some 2,000 Cuban volunteers were sent to join Venezuelan forces.",

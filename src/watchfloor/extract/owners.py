@@ -212,6 +212,10 @@ def _experiencer(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
 
 
 DESTINATION_PREPOSITIONS = ("to", "into", "in", "inside")
+# prepositions of the way a sent thing takes: a destination phrase inside theirs is still the verb's own
+# ("fled across the river into Bangladesh"); any other ("for the war in Ukraine", "after a visit to Taipei")
+# names something else
+PATH_PREPOSITIONS = (*DESTINATION_PREPOSITIONS, "across", "through", "via", "over", "along", "toward", "towards")
 
 
 def destination(phrase: Token, attributor: Attributor) -> str | None:
@@ -248,11 +252,14 @@ def _reported_verb(verb: Token) -> Token:
 
 
 def _belongs_to(prep: Token, verb: Token) -> bool:
-    """Whether a preposition hangs from ``verb`` itself or from the object of one of its destination phrases."""
+    """Whether a preposition hangs from ``verb`` itself, from its direct object ("approved the sale of 40
+    tanks to Ukraine"), or from the object of one of its path phrases ("across the river into Bangladesh")."""
     node = prep.head
     while node.i != verb.i:
+        if node.dep_ == "dobj" and node.head.i == verb.i:
+            return True
         outer = node.head
-        if node.dep_ != "pobj" or outer.lower_ not in DESTINATION_PREPOSITIONS or outer.head.i == outer.i:
+        if node.dep_ != "pobj" or outer.lower_ not in PATH_PREPOSITIONS or outer.head.i == outer.i:
             return False
         node = outer.head
     return True
@@ -266,6 +273,12 @@ def _helped(verb: Token, attributor: Attributor) -> str | None:
             parties = [c for c in clause.children if c.dep_ == "dobj"]
             parties += [
                 g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
+            ]
+            # a party named by its country first: "to support the government in Tripoli", "the army of Chad"
+            parties = [
+                n
+                for p in parties
+                for n in (*(g for c in p.children if c.lower_ in ("in", "of") for g in c.children), p)
             ]
             found = next((attributor.resolve(p) for p in parties if attributor.resolve(p)), None)
             if found:
