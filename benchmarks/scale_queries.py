@@ -140,9 +140,17 @@ def p95(function: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
 
 
+def _track_groups(ledger: Any) -> dict[str, str]:
+    """``correlate.tracks.track_groups`` without its memo: the stored keys grouped with the ledger's alignment."""
+    from watchfloor.correlate.dyads import alignment
+    from watchfloor.correlate.tracks import canonical_keys
+
+    return canonical_keys(ledger.track_keys(), ledger.place_countries(), alignment(ledger.event_pairs()))
+
+
 def query_timings(url: str) -> list[tuple[str, float, float, float]]:
     """(name, median ms, p95 ms, goal ms) of each query on a filled ledger."""
-    from watchfloor.correlate.dyads import dyad_series
+    from watchfloor.correlate.dyads import alignment, dyad_series
     from watchfloor.correlate.tracks import contradictions, latest_tracks, load_track, summarize_tracks
     from watchfloor.report import write_brief
     from watchfloor.store.ledger import Ledger
@@ -161,6 +169,9 @@ def query_timings(url: str) -> list[tuple[str, float, float, float]]:
         ("tracks", lambda: summarize_tracks(ledger), 10, 1000),
         ("contradictions", lambda: contradictions(latest_tracks(ledger)), 10, 1000),
         ("brief", lambda: write_brief(ledger), 10, 1000),
+        # what the first `tracks`, `track` or brief after an ingest pays once (then memoised until the next)
+        ("track groups, first read after ingest", lambda: _track_groups(ledger), 10, 1000),
+        ("  of which the alignment (event_pairs)", lambda: alignment(ledger.event_pairs()), 10, 1000),
     ]
     found = []
     for name, function, runs, goal in queries:

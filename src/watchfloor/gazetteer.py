@@ -388,6 +388,7 @@ RULE_WORD_LISTS = (
     "area_units.txt",
     "loss_words.txt",
     "deploy_verbs.txt",
+    "help_verbs.txt",
     "tally_nouns.txt",
     "increment_words.txt",
     "light_verbs.txt",
@@ -444,6 +445,13 @@ def find_actor(name: str) -> str:
             " (North Korea, the Kremlin); see src/watchfloor/data/states.tsv and organs.tsv"
         )
     return found
+
+
+def actor_name(actor_id: str) -> str:
+    """An actor's name as the gazetteer writes it ("KOR-NIS" -> "National Intelligence Service"); the id itself
+    for an actor the gazetteer does not name (a composed organ, a person found in the text)."""
+    entry = named_actors().get(actor_id) or states().get(actor_id)
+    return entry.name if entry is not None else actor_id
 
 
 def find_event_type(name: str) -> str:

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from watchfloor.correlate.dyads import Alignment, alignment
 from watchfloor.correlate.tracks import (
     Track,
     agree,
@@ -15,6 +16,7 @@ from watchfloor.correlate.tracks import (
     figure_text,
     interval,
     mark,
+    speaker_text,
     track_key,
     ultimate_source,
     unit_class,
@@ -237,3 +239,106 @@ def test_partial_keys_join_the_track_they_fit(rule: str, keys: list[str], expect
     mapping = canonical_keys(keys, {"Kursk": "RUS", "Kyiv": "UKR"})
     assert {key: target for key, target in mapping.items() if key != target} == expected
     assert set(mapping) == set(keys)
+
+
+# Misread destinations: with the ledger's alignment (who helps whom, who fights whom), a key whose destination
+# is the enemy of a party its owner helps joins that party's track; without a war between two destinations
+# (a second deployment elsewhere) both stay.
+PRK_HELPS_RUS = Alignment(frozenset({frozenset({"RUS", "UKR"})}), frozenset({("PRK", "RUS")}))
+IRN_HELPS_HOUTHIS = Alignment(frozenset({frozenset({"HOUTHIS", "SAU"})}), frozenset({("IRN", "HOUTHIS")}))
+MISREAD = [
+    (
+        "the enemy named as destination joins the helped party's track, and so does the partial key",
+        ["troops|PRK|deploy|", "troops|PRK|deploy|RUS", "troops|PRK|deploy|UKR"],
+        PRK_HELPS_RUS,
+        {"troops|PRK|deploy|": "troops|PRK|deploy|RUS", "troops|PRK|deploy|UKR": "troops|PRK|deploy|RUS"},
+    ),
+    (
+        "a place in the enemy's country joins the helped party's track",
+        ["troops|PRK|deploy|@Kyiv", "troops|PRK|deploy|RUS"],
+        PRK_HELPS_RUS,
+        {"troops|PRK|deploy|@Kyiv": "troops|PRK|deploy|RUS"},
+    ),
+    (
+        "another owner, another unit class: advisers sent to an armed group",
+        ["advisers|IRN|deploy|HOUTHIS", "advisers|IRN|deploy|SAU"],
+        IRN_HELPS_HOUTHIS,
+        {"advisers|IRN|deploy|SAU": "advisers|IRN|deploy|HOUTHIS"},
+    ),
+    (
+        "no war between the two destinations: a second deployment stays",
+        ["troops|PRK|deploy|RUS", "troops|PRK|deploy|SYR"],
+        PRK_HELPS_RUS,
+        {},
+    ),
+    (
+        "the owner does not help the other destination: attacks on two states stay apart",
+        ["drones|RUS|launch|POL", "drones|RUS|launch|UKR"],
+        PRK_HELPS_RUS,
+        {},
+    ),
+    (
+        "without the ledger's alignment two destinations stay ambiguous",
+        ["troops|PRK|deploy|", "troops|PRK|deploy|RUS", "troops|PRK|deploy|UKR"],
+        Alignment(),
+        {},
+    ),
+    (
+        "another owner's figures are not moved",
+        ["troops|BLR|deploy|UKR", "troops|PRK|deploy|RUS"],
+        PRK_HELPS_RUS,
+        {},
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "keys", "sides", "expected"), MISREAD, ids=[c[0] for c in MISREAD])
+def test_a_misread_destination_joins_the_helped_party_s_track(
+    rule: str, keys: list[str], sides: Alignment, expected: dict[str, str]
+) -> None:
+    mapping = canonical_keys(keys, {"Kursk": "RUS", "Kyiv": "UKR"}, sides)
+    assert {key: target for key, target in mapping.items() if key != target} == expected
+
+
+ALIGNMENT_EVENTS = [
+    ("aid is help, source to target", [{"type": "AID", "source": "PRK", "target": "RUS"}], set(), {("PRK", "RUS")}),
+    (
+        "fighting is war either way, organs at their state",
+        [{"type": "FIGHT", "source": "UKR-MIL", "source_country": "UKR", "target": "RUS"}],
+        {frozenset({"RUS", "UKR"})},
+        set(),
+    ),
+    (
+        "denied, background and verbal acts do not count",
+        [
+            {"type": "AID", "source": "PRK", "target": "RUS", "polarity": "negative"},
+            {"type": "ASSAULT", "source": "RUS", "target": "UKR", "context": "historical"},
+            {"type": "DISAPPROVE", "source": "KOR", "target": "PRK"},
+        ],
+        set(),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "events", "conflicts", "helps"), ALIGNMENT_EVENTS, ids=[c[0] for c in ALIGNMENT_EVENTS]
+)
+def test_alignment_from_events(rule: str, events: list[dict], conflicts: set, helps: set) -> None:
+    sides = alignment(events)
+    assert (set(sides.conflicts), set(sides.helps)) == (conflicts, helps)
+
+
+SPEAKERS = [
+    ("a wire citing an agency names both", {"speaker": "Yonhap", "chain": ["KOR-YONHAP", "KOR-NIS"]},
+     "Yonhap (citing National Intelligence Service)"),
+    ("a two-link chain of a state and an organ", {"speaker": "A diplomat", "chain": ["person:x", "UKR", "USA-DOD"]},
+     "A diplomat (citing Ukraine, United States Department of Defense)"),
+    ("a speaker citing nobody is itself", {"speaker": "The Pentagon", "chain": ["USA-DOD"]}, "The Pentagon"),
+    ("the outlet's own voice has no speaker", {"speaker": None, "chain": []}, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "entry", "expected"), SPEAKERS, ids=[c[0] for c in SPEAKERS])
+def test_a_track_row_names_whom_its_speaker_cites(rule: str, entry: dict, expected: str | None) -> None:
+    assert speaker_text(entry) == expected

@@ -37,8 +37,24 @@ def test_the_samples_brief_is_identical_on_sqlite_and_postgresql(tmp_path: Path,
 
 
 @pytest.fixture(scope="module")
-def samples_brief(tmp_path_factory: pytest.TempPathFactory, nlp) -> str:
-    return write_brief(_samples_ledger(f"sqlite:///{tmp_path_factory.mktemp('samples') / 'ledger.sqlite'}"))
+def samples_ledger(tmp_path_factory: pytest.TempPathFactory, nlp) -> Ledger:
+    return _samples_ledger(f"sqlite:///{tmp_path_factory.mktemp('samples') / 'ledger.sqlite'}")
+
+
+@pytest.fixture(scope="module")
+def samples_brief(samples_ledger: Ledger) -> str:
+    return write_brief(samples_ledger)
+
+
+def test_every_news_event_is_in_the_brief_not_only_the_newest(samples_ledger: Ledger, samples_brief: str) -> None:
+    """The brief once listed the 12 newest events, so the important early ones vanished: every reported act
+    of the ledger (background and future acts aside) is counted in the Events section."""
+    section = samples_brief.split("## Events", 1)[1].split("\n## ", 1)[0].split("\n[^1]:")[0]
+    reports = sum(int(count) for count in re.findall(r"\[[A-Z]+; (\d+) reports?;", section))
+    news = [event for event in samples_ledger.events() if event["context"] is None]
+    assert reports == len(news) > 12
+    earliest = min(event["published"] for event in news if event["published"])
+    assert earliest in section
 
 
 def test_the_brief_opens_with_period_documents_and_sources(samples_brief: str) -> None:
@@ -101,6 +117,15 @@ def test_footnotes_name_outlet_date_title_and_url(samples_brief: str) -> None:
     assert notes and all("()" not in line and "(;" not in line for line in notes)
     assert any("undated" in line for line in notes)  # the undated text file says so
     assert all(line.count(", ") >= 2 for line in notes)
+
+
+def test_a_footnote_gives_its_document_s_url(samples_ledger: Ledger, samples_brief: str) -> None:
+    rows = [*samples_ledger.claims(limit=100_000), *samples_ledger.events(limit=100_000)]
+    urls = {row["document_id"][:19]: row["url"] for row in rows if row["url"]}
+    notes = [line for line in samples_brief.splitlines() if line.startswith("[^")]
+    cited = [(line, urls[found[0]]) for line in notes if (found := re.findall(r"sha256:[0-9a-f]{12}", line))
+             and found[0] in urls]  # fmt: skip
+    assert cited and all(url in line for line, url in cited)
 
 
 def test_background_and_future_acts_have_their_own_sections(samples_brief: str) -> None:

@@ -52,7 +52,13 @@ def test_actor_ids_take_any_case_and_known_names(story: str, cli) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["claims", "--actor", "Narnia"], ["dyad", "PRK", "Narnia"], ["tracks", "--actor", "zz"]]
+    "args",
+    [
+        ["claims", "--actor", "Narnia"],
+        ["dyad", "PRK", "Narnia"],
+        ["tracks", "--actor", "zz"],
+        ["brief", "--actor", "zz"],
+    ],
 )
 def test_an_unknown_actor_is_a_clear_error(story: str, cli, args: list[str]) -> None:
     result = cli(*args, "--db", story)
@@ -205,3 +211,52 @@ def test_search_stems_words_alike_on_both_databases(story: str, cli) -> None:
     assert found("troop") == found("troops") != set()  # singular and plural, as PostgreSQL's 'english' stems
     assert found("deploying") == found("deployed") != set()
     assert found('"special force"') == found('"special forces"') != set()
+
+
+def test_a_long_ingest_reports_progress_on_stderr(ledger_url: str, cli, monkeypatch) -> None:
+    """Not a terminal (a log, a pipe): a line every PROGRESS_EVERY documents, results still on stdout."""
+    import watchfloor.cli
+
+    monkeypatch.setattr(watchfloor.cli, "PROGRESS_EVERY", 5)
+    result = cli("ingest", str(STORY), "--db", ledger_url)
+    assert result.code == 0, result.err
+    assert [line for line in result.err.splitlines() if "documents done" in line] == [
+        "5 documents done",
+        "10 documents done",
+        "15 documents done",
+    ]
+    assert json.loads(result.out) == {"ledger": ledger_url, "added": 15}
+
+
+def test_ingesting_a_folder_takes_article_files_only(tmp_path: Path, cli) -> None:
+    """The defect was seen on ingest: a folder's pyproject.toml gave 3 claims."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("North Korea has sent 1,500 troops to Russia, Seoul said.", encoding="utf-8")
+    (folder / "pyproject.toml").write_text('[project]\nversion = "300 troops"\n', encoding="utf-8")
+    db = str(tmp_path / "ledger.sqlite")
+    result = cli("ingest", str(folder), "--db", db)
+    assert result.code == 0 and "pyproject.toml" in result.err
+    assert json.loads(result.out)["added"] == 1
+    assert [row["value"] for row in rows(cli("claims", "--db", db))] == [1500]
+
+
+def test_events_as_csv_and_places_as_geojson_on_the_samples_ledger(tmp_path: Path, cli) -> None:
+    """Issue 14's "done" lines, on the bundled samples (not only the story)."""
+    import csv
+    import io
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    db = str(tmp_path / "ledger.sqlite")
+    assert cli("ingest", str(samples), "--db", db).code == 0
+    events = cli("events", "--db", db, "--format", "csv", "--limit", "1000")
+    table = list(csv.DictReader(io.StringIO(events.out)))
+    assert events.code == 0 and len(table) > 20 and {"type", "source", "target", "url"} <= set(table[0])
+    for kind in ("claims", "events", "places"):
+        exported = cli("export", kind, "--db", db, "--format", "geojson")
+        collection = json.loads(exported.out)
+        assert exported.code == 0 and collection["type"] == "FeatureCollection" and collection["features"]
+        for feature in collection["features"]:
+            assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
+            lon, lat = feature["geometry"]["coordinates"]
+            assert -180 <= lon <= 180 and -90 <= lat <= 90 and isinstance(feature["properties"], dict)

@@ -154,3 +154,42 @@ def test_a_change_keys_its_own_track_and_revises_no_total(ledger: Ledger, nlp, t
     total = load_track(ledger, "troops|RUS|deploy|BLR")
     assert [e["value"] for e in total.entries] == [10000]
     assert not any("revises" in (e.get("marks") or {}) for e in total.entries)
+
+
+def test_a_misread_destination_does_not_split_the_track(ledger: Ledger, nlp) -> None:
+    """Four reports of one deployment: "to Russia" twice, "in Ukraine" (the enemy named as destination) and
+    "to fight Ukraine" (no destination). The ledger's events show North Korea aiding Russia and Russia
+    fighting Ukraine, so all four figures are one track, on every reader."""
+    from watchfloor.correlate.tracks import load_track, summarize_tracks
+
+    settings = Settings()
+    story = Path(__file__).resolve().parents[1] / "fixtures" / "auxiliary-force-story.jsonl"
+    items = read_paths([str(story)], max_bytes=settings.max_bytes, max_chars=settings.max_chars)
+    assert [result.outcome for result in ingest_items(items, settings, ledger)] == ["added"] * 4
+    assert set(ledger.track_keys()) == {MAIN, "troops|PRK|deploy|", "troops|PRK|deploy|UKR"}  # as extracted
+    assert [(s["track"], s["figures"]) for s in summarize_tracks(ledger)] == [(MAIN, 4)]
+    assert list(load_tracks(ledger)) == [MAIN]
+    assert [e["value"] for e in load_track(ledger, MAIN).entries] == [1500, 7000, 10000, 12000]
+
+
+def test_the_alignment_read_in_sql_equals_the_one_of_every_event(ledger: Ledger, nlp) -> None:
+    """``Ledger.event_pairs`` (distinct kinds of act, in SQL) gives the alignment every corrected event gives,
+    after an analyst rejects an act and after one changes an act's type."""
+    from watchfloor.correlate.dyads import alignment
+
+    settings = Settings()
+    story = Path(__file__).resolve().parents[1] / "fixtures" / "auxiliary-force-story.jsonl"
+    list(
+        ingest_items(
+            read_paths([str(story)], max_bytes=settings.max_bytes, max_chars=settings.max_chars), settings, ledger
+        )
+    )
+    assert alignment(ledger.event_pairs()) == alignment(ledger.events())
+    assert alignment(ledger.event_pairs()).sides_with("PRK", "RUS")
+    for event in ledger.events(type="AID", source="PRK", target="RUS"):
+        ledger.correct(f"{event['document_id']}:{event['event_id']}", reject=True, author="analyst")
+    assert not alignment(ledger.event_pairs()).sides_with("PRK", "RUS")
+    assert alignment(ledger.event_pairs()) == alignment(ledger.events())
+    [assault, *_] = ledger.events(type="ASSAULT")
+    ledger.correct(f"{assault['document_id']}:{assault['event_id']}", field="type", value="consult", author="analyst")
+    assert alignment(ledger.event_pairs()) == alignment(ledger.events())

@@ -96,3 +96,38 @@ def test_dyads_filtered_in_sql_equal_dyads_over_every_event(ledger: Ledger, nlp)
     for first, second in sorted(pairs):  # type: ignore[type-var]
         chosen = ledger.events(sides=(first, second))
         assert dyad_series(chosen, first, second, "week") == dyad_series(every, first, second, "week")
+
+
+def _track_figures(ledger: Ledger) -> dict[str, tuple[int, int]]:
+    """Figures and sources per track, from the summary tables (no filter) and from SQL (a filter)."""
+    return {s["track"]: (s["figures"], s["sources"]) for s in ledger.track_summaries(groups=track_groups(ledger))}
+
+
+CORRECTED = (
+    "SEOUL (Wire) - About 11,000 North Korean troops have been sent to Russia, South Korea's spy agency said "
+    "on Monday. Ukraine's intelligence said 12,000 North Korean soldiers had been sent to Russia."
+)
+
+
+def test_the_summaries_count_figures_as_the_analysts_corrected_them(ledger: Ledger, nlp) -> None:
+    from watchfloor.correlate.tracks import claim_track_keys, summarize_tracks
+
+    extraction = extract_text(CORRECTED, published="2025-01-13")
+    ledger.ingest(extraction, "watchfloor test-1", track_keys=claim_track_keys(extraction))
+    main = "troops|PRK|deploy|RUS"
+    assert _track_figures(ledger) == {main: (2, 2)}
+    nis, ukraine = sorted(ledger.claims(), key=lambda claim: claim["span_start"])
+    ledger.correct(f"{nis['document_id']}:{nis['claim_id']}", reject=True, author="analyst")
+    for _ in range(2):  # and again after a re-extraction by a newer extractor
+        assert _track_figures(ledger) == {main: (1, 1)}
+        assert [(s["track"], s["figures"]) for s in ledger.track_summaries(actor="PRK")] == [(main, 1)]
+        assert [(s["track"], s["figures"]) for s in summarize_tracks(ledger)] == [(main, 1)]
+        assert [[e["value"] for e in t.entries] for t in latest_tracks(ledger).values()] == [[12000]]
+        assert list(latest_tracks(ledger)) == list(load_tracks(ledger))
+        _maintained_equals_rebuilt(ledger)
+        ledger.ingest(extraction, "watchfloor test-2", track_keys=claim_track_keys(extraction))
+    # a unit set by hand moves the figure to its corrected track, in the summaries as in every reader
+    ledger.correct(f"{ukraine['document_id']}:{ukraine['claim_id']}", field="unit", value="drones", author="analyst")
+    assert _track_figures(ledger) == {"drones|PRK|deploy|RUS": (1, 1)}
+    assert list(latest_tracks(ledger)) == list(load_tracks(ledger)) == ["drones|PRK|deploy|RUS"]
+    _maintained_equals_rebuilt(ledger)

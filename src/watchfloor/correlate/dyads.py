@@ -9,9 +9,11 @@ than words) times a factuality weight: certain 1.0, probable 0.8, possible and u
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TypedDict
+from typing import Any, TypedDict, cast
 
 from watchfloor import gazetteer
 from watchfloor.store.rows import EventRow
@@ -69,3 +71,39 @@ def dyad_series(events: list[EventRow], first: str, second: str, by: str = "week
         point["score"] += weight * CERTAINTY_WEIGHTS.get(event.get("certainty") or "", 0.5)
         point["events"].append(event)
     return [{**value, "score": round(value["score"], 2)} for _key, value in sorted(points.items())]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Who the ledger shows fighting whom (any material-conflict act, either way) and who helps whom (a
+    material-cooperation act, source to target), at state level: what a claim track needs to tell the party
+    a force is sent to help from the enemy it is sent against."""
+
+    conflicts: frozenset[frozenset[str]] = frozenset()
+    helps: frozenset[tuple[str, str]] = frozenset()
+
+    def at_war(self, first: str, second: str) -> bool:
+        return first != second and frozenset((first, second)) in self.conflicts
+
+    def sides_with(self, helper: str, helped: str) -> bool:
+        """Whether ``helper`` helps ``helped`` and is not at war with it."""
+        return (helper, helped) in self.helps and not self.at_war(helper, helped)
+
+
+def alignment(events: Iterable[Mapping[str, Any]]) -> Alignment:
+    """The ledger's alignment from its events; denied acts and background, future or hypothetical ones do
+    not count (as in ``dyad_series``)."""
+    conflicts: set[frozenset[str]] = set()
+    helps: set[tuple[str, str]] = set()
+    for event in events:
+        if event.get("polarity") == "negative" or event.get("context") in ("historical", "future", "hypothetical"):
+            continue
+        first, second = side(cast(EventRow, event), "source"), side(cast(EventRow, event), "target")
+        quad = quads().get(event.get("type") or "", ("", 0.0))[0]
+        if not first or not second or first == second:
+            continue
+        if quad == "material conflict":
+            conflicts.add(frozenset((first, second)))
+        elif quad == "material cooperation":
+            helps.add((first, second))
+    return Alignment(frozenset(conflicts), frozenset(helps))

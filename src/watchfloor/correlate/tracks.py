@@ -14,6 +14,12 @@ it as well; with two fuller candidates the figure stays on its own key.
 Changes: a figure marked as a change ("3,000 more", "an additional 1,000": ``quantity.change``) keys a track of
 its own ("troops|RUS|deploy:increase|BLR"), so it is never read as a revision of the total.
 
+Misread destinations: a force's destination is the party it is sent to help, never the enemy it is sent
+against. When the ledger's events show the owner helping X (material cooperation) and X at war with Y
+(material conflict), a key of that owner with destination Y (or a place in Y) is the help sent to X:
+"troops|PRK|deploy|UKR" joins "troops|PRK|deploy|RUS", and Y is no candidate for partial keys. Two
+destinations with no war between them (a second deployment elsewhere) stay two tracks.
+
 Tolerance: each figure is an interval. Exact figures allow 2% for rounding; "about"/"some"/"approximately"
 and vague amounts allow 10% either side; "up to N" is [0, N], "nearly N" [0.9N, N], "at least"/"more than N"
 [N, inf), "fewer than N" [0, N); ranges and vague amounts are their [low, high]. Two figures agree when their
@@ -31,6 +37,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
+from watchfloor import gazetteer
+from watchfloor.correlate.dyads import Alignment, alignment
 from watchfloor.errors import UnknownValueError
 from watchfloor.gazetteer import unit_class
 from watchfloor.store.rows import ClaimRow, Marks, ultimate_source
@@ -59,29 +67,59 @@ def track_key(
     return "|".join([unit_class(unit), subject or "", what, where])
 
 
-def canonical_keys(keys: Iterable[str], place_countries: Mapping[str, str]) -> dict[str, str]:
-    """Each stored key's track: the one fuller key it fits (see the module documentation), else itself."""
+def canonical_keys(
+    keys: Iterable[str], place_countries: Mapping[str, str], sides: Alignment | None = None
+) -> dict[str, str]:
+    """Each stored key's track: the track of the party its destination is the enemy of (``_helped_instead``),
+    else the one fuller key it fits (see the module documentation), else itself."""
+    sides = sides or Alignment()
     by_kind: dict[tuple[str, str], list[str]] = {}  # only keys of one unit class and relation can fit
     for key in sorted(set(keys)):
-        unit, _owner, relation, _where = [*key.split("|"), "", "", "", ""][:4]
+        unit, _owner, relation, _where = _parts(key)
         by_kind.setdefault((unit, relation), []).append(key)
-    fuller = {
-        key: [other for other in kind if other != key and _fits(key, other, place_countries)]
-        for kind in by_kind.values()
-        for key in kind
-    }
     mapping = {}
-    for key, candidates in fuller.items():
-        fullest = [c for c in candidates if not any(o != c and _fits(c, o, place_countries) for o in candidates)]
-        mapping[key] = fullest[0] if len(fullest) == 1 else key
+    for kind in by_kind.values():
+        helped = {key: _helped_instead(key, kind, place_countries, sides) for key in kind}
+        for key in kind:
+            if helped[key]:
+                mapping[key] = helped[key][0] if len(helped[key]) == 1 else key
+                continue
+            candidates = [o for o in kind if o != key and not helped[o] and _fits(key, o, place_countries)]
+            fullest = [c for c in candidates if not any(o != c and _fits(c, o, place_countries) for o in candidates)]
+            mapping[key] = fullest[0] if len(fullest) == 1 else key
     return mapping
+
+
+def _parts(key: str) -> list[str]:
+    """A key's unit class, owner, relation and destination (or "@place")."""
+    return [*key.split("|"), "", "", "", ""][:4]
+
+
+def _helped_instead(key: str, kind: list[str], place_countries: Mapping[str, str], sides: Alignment) -> list[str]:
+    """The keys of the same owner, unit class and relation whose destination the owner helps and that is at
+    war with this key's destination (or its place's country): "troops|PRK|deploy|UKR" beside
+    "troops|PRK|deploy|RUS" when the ledger shows North Korea aiding Russia and Russia fighting Ukraine. A
+    force's destination is the party it is sent to help; its enemy named as destination ("sent to fight in
+    Ukraine") is a misreading, and those figures belong to the helped party's track."""
+    _unit, owner, _relation, where = _parts(key)
+    enemy = place_countries.get(where[1:], "") if where.startswith("@") else where
+    if not owner or not enemy:
+        return []
+    found = []
+    for other in kind:
+        helped = _parts(other)[3]
+        if _parts(other)[1] != owner or not helped or helped.startswith("@") or helped == enemy:
+            continue
+        if sides.sides_with(owner, helped) and sides.at_war(helped, enemy):
+            found.append(other)
+    return found
 
 
 def _fits(partial: str, other: str, place_countries: Mapping[str, str]) -> bool:
     """Whether ``other`` says all that ``partial`` says: same unit class and relation, the owner and the
     destination equal or missing in ``partial``, or ``partial``'s place inside ``other``'s destination."""
-    unit, owner, relation, where = [*partial.split("|"), "", "", "", ""][:4]
-    other_unit, other_owner, other_relation, other_where = [*other.split("|"), "", "", "", ""][:4]
+    unit, owner, relation, where = _parts(partial)
+    other_unit, other_owner, other_relation, other_where = _parts(other)
     if unit != other_unit or relation != other_relation or not relation:
         return False
     if owner not in ("", other_owner):
@@ -95,7 +133,8 @@ def _fits(partial: str, other: str, place_countries: Mapping[str, str]) -> bool:
 def track_groups(ledger: Ledger) -> dict[str, str]:
     """The ledger's stored track keys mapped to their tracks (``canonical_keys``), computed once per ingest."""
     groups: dict[str, str] = ledger.memo(
-        "track_groups", lambda: canonical_keys(ledger.track_keys(), ledger.place_countries())
+        "track_groups",
+        lambda: canonical_keys(ledger.track_keys(), ledger.place_countries(), alignment(ledger.event_pairs())),
     )
     return groups
 
@@ -251,12 +290,22 @@ def entry_row(entry: Any) -> dict[str, Any]:
         "figure": figure_text(entry, bound=True),
         **{name: entry[name] for name in ("value", "low", "high", "bound", "span_start", "span_end")},
         "source": marks["source"],
-        "speaker": entry["speaker"],
+        "speaker": speaker_text(entry),
         "certainty": entry["certainty"],
         "marks": "; ".join(flags),
         "document": entry["document_id"],
         "span": f"{entry['span_start']}-{entry['span_end']}",
     }
+
+
+def speaker_text(entry: Any) -> str | None:
+    """Who states a figure and whom they cite, from its citation chain: "Yonhap (citing National Intelligence
+    Service)", so a listing shows why a wire's figure counts as its source's."""
+    cited = [gazetteer.actor_name(link) for link in (entry.get("chain") or [])[1:]]
+    speaker: str | None = entry.get("speaker")
+    if not cited or not speaker:
+        return speaker
+    return f"{speaker} (citing {', '.join(cited)})"
 
 
 def mark(track: Track) -> None:

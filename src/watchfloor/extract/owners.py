@@ -244,20 +244,78 @@ def _experiencer(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
     return found[0].id if found else None
 
 
+DESTINATION_PREPOSITIONS = ("to", "into", "in", "inside")
+# prepositions of the way a sent thing takes: a destination phrase inside theirs is still the verb's own
+# ("fled across the river into Bangladesh"); any other ("for the war in Ukraine", "after a visit to Taipei")
+# names something else
+PATH_PREPOSITIONS = (*DESTINATION_PREPOSITIONS, "across", "through", "via", "over", "along", "toward", "towards")
+
+
 def destination(phrase: Token, attributor: Attributor) -> str | None:
-    """The actor a counted thing is sent to or is in ("troops deployed to Russia" -> RUS): a "to/into/in"
-    phrase anywhere in the governing verb's clause."""
+    """The actor a counted thing is sent to or is in ("troops deployed to Russia" -> RUS), else the party a
+    purpose infinitive says it helps ("sent to help Russia"). The "to/into/in" phrase must belong to the
+    sending verb itself (or sit inside that phrase: "to the Kursk region in Russia"): one inside a purpose
+    clause or another phrase names where the purpose or a war is ("sent to fight in Ukraine", "for the war in
+    Ukraine"), not where the figure went, and the enemy of a purpose ("to fight Ukraine") is no destination."""
     verb = governing_verb(phrase)
     if verb is None:
         return None
+    verb = _reported_verb(verb)
     own = {t.i for t in phrase.subtree}
     for prep in verb.subtree:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into", "in", "inside") and prep.i not in own:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in DESTINATION_PREPOSITIONS and prep.i not in own:
+            if not _belongs_to(prep, verb):
+                continue
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     found = attributor.resolve(obj)
                     if found:
                         return found
+    return _helped(verb, attributor)
+
+
+def _reported_verb(verb: Token) -> Token:
+    """The verb a reporting verb's infinitive says happened ("are believed to have been sent" -> sent)."""
+    while verb.lemma_.lower() in gazetteer.word_list("reporting_verbs.txt"):
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if xcomp is None:
+            break
+        verb = xcomp
+    return verb
+
+
+def _belongs_to(prep: Token, verb: Token) -> bool:
+    """Whether a preposition hangs from ``verb`` itself, from its direct object ("approved the sale of 40
+    tanks to Ukraine"), or from the object of one of its path phrases ("across the river into Bangladesh")."""
+    node = prep.head
+    while node.i != verb.i:
+        if node.dep_ == "dobj" and node.head.i == verb.i:
+            return True
+        outer = node.head
+        if node.dep_ != "pobj" or outer.lower_ not in PATH_PREPOSITIONS or outer.head.i == outer.i:
+            return False
+        node = outer.head
+    return True
+
+
+def _helped(verb: Token, attributor: Attributor) -> str | None:
+    """The party a purpose infinitive of ``verb`` helps: "sent to help Russia", "to help Russia fight"."""
+    for clause in verb.children:
+        helps = clause.lemma_.lower() in gazetteer.word_list("help_verbs.txt")
+        if clause.dep_ in ("advcl", "xcomp") and helps and any(c.dep_ == "aux" for c in clause.children):
+            parties = [c for c in clause.children if c.dep_ == "dobj"]
+            parties += [
+                g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"
+            ]
+            # a party named by its country first: "to support the government in Tripoli", "the army of Chad"
+            parties = [
+                n
+                for p in parties
+                for n in (*(g for c in p.children if c.lower_ in ("in", "of") for g in c.children), p)
+            ]
+            found = next((attributor.resolve(p) for p in parties if attributor.resolve(p)), None)
+            if found:
+                return found
     return None
 
 

@@ -24,6 +24,7 @@ from watchfloor.store.schema import claims, corrections, documents, events, extr
 CLAIM_FIELDS = ("value", "low", "high", "unit", "subject", "source", "target", "place", "certainty", "polarity")
 EVENT_FIELDS = ("type", "source", "target", "place", "certainty", "polarity")
 ACTOR_FIELDS = ("subject", "source", "target")
+KEY_FIELDS = ("unit", "subject", "target")  # the fields a claim's track key is made of
 NUMBER_FIELDS = ("value", "low", "high")
 CERTAINTIES = ("certain", "probable", "possible", "unknown")
 POLARITIES = ("positive", "negative")
@@ -163,7 +164,7 @@ def _set(row: dict[str, Any], field: str, value: str) -> None:
     if field in ACTOR_FIELDS:
         state = value.split("-")[0].upper()
         row[f"{field}_country"] = state if state in gazetteer.states() else None
-    if field in ("unit", "subject", "target") and row.get("track_key"):
+    if field in KEY_FIELDS and row.get("track_key"):
         parts = [*str(row["track_key"]).split("|"), "", "", "", ""][:4]
         index = {"unit": 0, "subject": 1, "target": 3}[field]
         parts[index] = gazetteer.unit_class(value) if field == "unit" else row.get(f"{field}_country") or value

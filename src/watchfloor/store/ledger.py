@@ -258,6 +258,20 @@ class Ledger:
         with self.engine.connect() as connection:
             return Records(self._corrected(connection, queries.select_events(connection, **filters), "event"))
 
+    def event_pairs(self) -> list[dict[str, Any]]:
+        """The distinct kinds of act between sides (``queries.event_pairs``), as the analysts corrected them:
+        enough for ``correlate.dyads.alignment`` without loading every event."""
+        with self.engine.connect() as connection:
+            rows = queries.event_pairs(connection)
+            changed = connection.execute(queries.hand_changed_event_documents().distinct()).scalars().all()
+            for document in changed:
+                found = queries.select_events(connection, document=str(document))
+                rows += [
+                    {name: row.get(name) for name in queries.PAIR_COLUMNS}
+                    for row in self._corrected(connection, found, "event")
+                ]
+        return rows
+
     def places(self) -> list[dict[str, Any]]:
         """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
         with self.engine.connect() as connection:
@@ -317,10 +331,13 @@ class Ledger:
             document_id = corrections.find_document(connection, wanted)
             start, end = corrections.fact_span(connection, document_id, kind, local)
             checked = None if field is None else corrections.checked_value(kind, field, value or "")
+            before = summaries.document_keys(connection, document_id) if kind == "claim" else set()
             corrections.record(
                 connection, document_id=document_id, kind=kind, span_start=start, span_end=end, field=field,
                 value=checked, reject=reject, author=author, reason=reason, created_at=_now(),
             )  # fmt: skip
+            if kind == "claim":  # the tracks' summaries count the figure as corrected from now on
+                summaries.refresh(connection, before | summaries.document_keys(connection, document_id))
         return document_id, kind, (start, end)
 
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -12,7 +12,17 @@ from sqlalchemy import and_, case, func, insert, or_, select, text
 from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
 from watchfloor.store.rows import ClaimRow, EventRow
-from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
+from watchfloor.store.schema import (
+    actors,
+    claims,
+    copies,
+    corrections,
+    documents,
+    events,
+    extractions,
+    places,
+    signatures,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -503,6 +513,42 @@ def select_events(
     return rows[::-1] if newest else rows
 
 
+def event_pairs(connection: Connection) -> list[dict[str, Any]]:
+    """Who did what kind of act to whom: the distinct type, sides, polarity and context of the latest, non-copy
+    events no analyst rejected, for ``correlate.dyads.alignment`` (which decides what counts). Documents with
+    an event an analyst changed by hand are left out: ``Ledger.event_pairs`` reads those corrected."""
+    rejected = (
+        select(corrections.c.id)
+        .where(
+            corrections.c.kind == "event",
+            corrections.c.reject.is_(True),
+            corrections.c.document_id == extractions.c.document_id,
+            corrections.c.span_start == events.c.trigger_start,
+            corrections.c.span_end == events.c.trigger_end,
+        )
+        .exists()
+    )
+    query = (
+        select(*(events.c[name] for name in PAIR_COLUMNS))
+        .distinct()
+        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
+        .where(
+            ~extractions.c.document_id.in_(select(copies.c.document_id)),
+            ~extractions.c.document_id.in_(hand_changed_event_documents()),
+            ~rejected,
+        )
+    )
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+PAIR_COLUMNS = ("type", "source", "source_country", "target", "target_country", "polarity", "context")
+
+
+def hand_changed_event_documents() -> Any:
+    """The documents with an event whose field an analyst set (a subquery)."""
+    return select(corrections.c.document_id).where(corrections.c.kind == "event", corrections.c.field.is_not(None))
+
+
 def _event_filters(
     sides: tuple[str, str] | None,
     party: str | None,
@@ -657,7 +703,8 @@ def track_summaries(
     groups: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Tracks by size, computed in SQL: figures, the speakers' states, first and last document dates.
-    ``groups`` maps stored keys to the track they belong to (others are their own). Wire copies are left out."""
+    ``groups`` maps stored keys to the track they belong to (others are their own). Wire copies and figures an
+    analyst rejected are left out (fields set by hand are not applied here: ``store.summaries`` applies them)."""
     speaker = func.coalesce(claims.c.source_country, claims.c.source, "outlet")
     moved = {stored: track for stored, track in (groups or {}).items() if stored != track}
     track = case(moved, value=claims.c.track_key, else_=claims.c.track_key) if moved else claims.c.track_key
@@ -670,7 +717,11 @@ def track_summaries(
             func.max(claims.c.document_date).label("last"),
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
-        .where(claims.c.track_key.is_not(None), ~extractions.c.document_id.in_(select(copies.c.document_id)))
+        .where(
+            claims.c.track_key.is_not(None),
+            ~extractions.c.document_id.in_(select(copies.c.document_id)),
+            ~rejected_claim(),
+        )
         .group_by(track)
         .order_by(func.count().desc(), track)
         .limit(limit)
@@ -680,6 +731,22 @@ def track_summaries(
     if since:
         query = query.where(claims.c.document_date >= since)
     return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def rejected_claim() -> Any:
+    """Whether an analyst rejected the claim of the current row (a correction anchored on its document and
+    span, as ``store.corrections`` records it)."""
+    return (
+        select(corrections.c.id)
+        .where(
+            corrections.c.kind == "claim",
+            corrections.c.reject.is_(True),
+            corrections.c.document_id == extractions.c.document_id,
+            corrections.c.span_start == claims.c.span_start,
+            corrections.c.span_end == claims.c.span_end,
+        )
+        .exists()
+    )
 
 
 def stored_track_keys(connection: Connection) -> list[str]:

@@ -2,17 +2,23 @@
 transaction, so `contradictions`, `tracks` and the brief read one row per track key and source instead of
 every claim. A new document adds to them; a new version of a document recomputes the track keys it touches
 (its old claims stop counting); ``rebuild`` recomputes everything (migration 0010, and tests comparing the
-maintained tables with a recomputation)."""
+maintained tables with a recomputation).
+
+The summaries count the claims as the analysts corrected them (``store.corrections``): a rejected figure is
+left out, and a figure whose unit, owner or destination was set by hand counts under its corrected key;
+recording a correction or deleting a document recomputes the keys it touches."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, delete, func, insert, select
+from sqlalchemy import and_, delete, func, insert, or_, select
 
+from watchfloor.store import corrections
 from watchfloor.store.rows import ultimate_source
 from watchfloor.store.schema import claims, copies, documents, extractions, track_latest, track_speakers
+from watchfloor.store.schema import corrections as corrections_table
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -21,13 +27,15 @@ KEY_BATCH = 50  # track keys recomputed per query (a batch's claims are held in 
 
 
 def _claim_rows(connection: Connection, condition: Any) -> list[dict[str, Any]]:
-    """Latest, non-copy claims with a track key matching ``condition``, with what the summaries need."""
+    """Latest, non-copy claims with a track key matching ``condition``, with what the summaries need, as the
+    analysts corrected them (rejected ones left out, set fields and keys applied)."""
     query = (
         select(
             claims.c.track_key,
             claims.c.extraction_id,
             claims.c.claim_id,
             claims.c.span_start,
+            claims.c.span_end,
             claims.c.document_date,
             claims.c.chain,
             claims.c.chain_countries,
@@ -46,7 +54,19 @@ def _claim_rows(connection: Connection, condition: Any) -> list[dict[str, Any]]:
             ~extractions.c.document_id.in_(select(copies.c.document_id)),
         )
     )
-    return [dict(row._mapping) for row in connection.execute(query)]
+    rows = [dict(row._mapping) for row in connection.execute(query)]
+    found = corrections.for_documents(connection, "claim", (row["document_id"] for row in rows))
+    return [row for row in corrections.apply(rows, found, "claim") if row["track_key"]]
+
+
+def _rekeyed_documents(connection: Connection) -> list[str]:
+    """Documents with a claim whose unit, owner or destination an analyst set (its key may have moved)."""
+    query = (
+        select(corrections_table.c.document_id)
+        .distinct()
+        .where(corrections_table.c.kind == "claim", corrections_table.c.field.in_(corrections.KEY_FIELDS))
+    )
+    return [str(document) for document in connection.execute(query).scalars()]
 
 
 def order_key(date: Any, ingested_at: Any, extraction_id: int, span_start: int) -> tuple[bool, str, str, int, int]:
@@ -114,13 +134,18 @@ def _write(connection: Connection, latest: Mapping[Any, dict[str, Any]], speaker
 
 
 def refresh(connection: Connection, keys: Iterable[str]) -> None:
-    """Recompute the summaries of these track keys from the claims (after a new version of a document)."""
+    """Recompute the summaries of these track keys from the claims (after a new version of a document, a
+    correction or a deletion): the claims stored under them, and any claim an analyst moved to one of them."""
     ordered = sorted({key for key in keys if key})
+    rekeyed = _rekeyed_documents(connection)
     for start in range(0, len(ordered), KEY_BATCH):
         batch = ordered[start : start + KEY_BATCH]
         connection.execute(delete(track_latest).where(track_latest.c.track_key.in_(batch)))
         connection.execute(delete(track_speakers).where(track_speakers.c.track_key.in_(batch)))
-        rows = _claim_rows(connection, claims.c.track_key.in_(batch))
+        condition: Any = claims.c.track_key.in_(batch)
+        if rekeyed:
+            condition = or_(condition, extractions.c.document_id.in_(rekeyed))
+        rows = [row for row in _claim_rows(connection, condition) if row["track_key"] in batch]
         _write(connection, _latest_rows(rows), _speaker_rows(rows))
 
 
@@ -163,14 +188,17 @@ def add_extraction(connection: Connection, extraction_id: int) -> None:
 
 
 def document_keys(connection: Connection, document_id: str) -> set[str]:
-    """The track keys of a document's claims in every stored version (what a new version may change)."""
+    """The track keys of a document's claims in every stored version, as extracted and as the analysts
+    corrected them (what a new version, a correction or a deletion may change)."""
     query = (
-        select(claims.c.track_key)
-        .distinct()
+        select(claims.c.track_key, claims.c.span_start, claims.c.span_end, extractions.c.document_id)
         .join(extractions, extractions.c.id == claims.c.extraction_id)
         .where(extractions.c.document_id == document_id, claims.c.track_key.is_not(None))
     )
-    return {str(key) for key in connection.execute(query).scalars()}
+    rows = [dict(row._mapping) for row in connection.execute(query)]
+    found = corrections.for_documents(connection, "claim", [document_id])
+    corrected = corrections.apply(rows, found, "claim", keep_rejected=True)
+    return {str(row["track_key"]) for row in [*rows, *corrected] if row["track_key"]}
 
 
 def rebuild(connection: Connection) -> None:
@@ -178,7 +206,8 @@ def rebuild(connection: Connection) -> None:
     connection.execute(delete(track_latest))
     connection.execute(delete(track_speakers))
     keys = connection.execute(select(claims.c.track_key).distinct().where(claims.c.track_key.is_not(None)))
-    refresh(connection, [str(key) for key in keys.scalars()])
+    moved = {key for document in _rekeyed_documents(connection) for key in document_keys(connection, document)}
+    refresh(connection, {str(key) for key in keys.scalars()} | moved)
 
 
 def snapshot(connection: Connection) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -195,8 +224,9 @@ def stored_keys(connection: Connection) -> list[str]:
 
 
 def latest_claims(connection: Connection) -> list[dict[str, Any]]:
-    """Each track key x source's latest claim with the columns a track needs, and its first claim's order
-    (``_first``), for ``correlate.tracks.latest_tracks``."""
+    """Each track key x source's latest claim with the columns a track needs, as the analysts corrected it
+    (under the key it counts in), and its first claim's order (``_first``), for
+    ``correlate.tracks.latest_tracks``."""
     from watchfloor.store.queries import track_selection
 
     query = (
@@ -206,6 +236,7 @@ def latest_claims(connection: Connection) -> list[dict[str, Any]]:
             track_latest.c.first_ingested_at,
             track_latest.c.first_extraction_id,
             track_latest.c.first_span_start,
+            track_latest.c.track_key.label("_summary_key"),
         )
         .select_from(track_latest)
         .join(
@@ -215,9 +246,11 @@ def latest_claims(connection: Connection) -> list[dict[str, Any]]:
         .join(extractions, extractions.c.id == claims.c.extraction_id)
         .join(documents, documents.c.id == extractions.c.document_id)
     )
+    found = [dict(row._mapping) for row in connection.execute(query)]
+    notes = corrections.for_documents(connection, "claim", (item["document_id"] for item in found))
     rows = []
-    for row in connection.execute(query):
-        item = dict(row._mapping)
+    for item in corrections.apply(found, notes, "claim"):
+        item["track_key"] = item.pop("_summary_key")
         item["_first"] = order_key(
             item.pop("first_document_date"),
             item.pop("first_ingested_at"),
