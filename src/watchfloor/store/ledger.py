@@ -164,8 +164,9 @@ class Ledger:
                 return IngestResult(document.id, "deleted", max(versions.values()))
             if extractor in versions:
                 return IngestResult(document.id, "unchanged", versions[extractor])
+            stored_at = queries.ingested_at(connection, document.id) if versions else _now()
             if not versions:
-                queries.insert_document(connection, extraction, _now())
+                queries.insert_document(connection, extraction, stored_at)
                 if original is not None:
                     queries.insert_copy(connection, document.id, original[0], original[1])
                 if signature is not None:
@@ -174,7 +175,7 @@ class Ledger:
             if versions:
                 queries.supersede(connection, document.id)
             extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
-            queries.insert_facts(connection, extraction_id, extraction, track_keys or {})
+            queries.insert_facts(connection, extraction_id, extraction, track_keys or {}, stored_at)
             if versions:  # the old version's claims stop counting: recompute the tracks either version touches
                 summaries.refresh(connection, summaries.document_keys(connection, document.id))
             else:
@@ -237,10 +238,7 @@ class Ledger:
         """The latest claims stored under any of ``keys``, wire copies left out, from an indexed query (no need
         to load every claim); ``correlate.tracks.load_track`` orders and marks them."""
         with self.engine.connect() as connection:
-            rows = queries.select_track(connection, keys)
-            copies = queries.copy_ids(connection)
-            rows = [row for row in rows if row["document_id"] not in copies]
-            return self._corrected(connection, rows, "claim")
+            return self._corrected(connection, queries.select_track(connection, keys), "claim")
 
     def track_keys(self) -> list[str]:
         """The distinct stored track keys (``correlate.tracks.canonical_keys`` groups them into tracks)."""

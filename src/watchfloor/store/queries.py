@@ -49,6 +49,13 @@ def insert_document(connection: Connection, extraction: Extraction, now: datetim
         )
 
 
+def ingested_at(connection: Connection, document_id: str) -> datetime:
+    """When a stored document was first stored."""
+    return cast(
+        datetime, connection.execute(select(documents.c.ingested_at).where(documents.c.id == document_id)).scalar_one()
+    )
+
+
 def supersede(connection: Connection, document_id: str) -> None:
     """Mark a document's stored extractions as no longer the latest (a newer version is being added)."""
     from sqlalchemy import update
@@ -76,9 +83,14 @@ def insert_extraction(
 
 
 def insert_facts(
-    connection: Connection, extraction_id: int, extraction: Extraction, track_keys: Mapping[str, str | None]
+    connection: Connection,
+    extraction_id: int,
+    extraction: Extraction,
+    track_keys: Mapping[str, str | None],
+    ingested_at: datetime,
 ) -> None:
-    """Actors, places, claims and events of one extraction; ``track_keys`` maps claim ids to their track keys."""
+    """Actors, places, claims and events of one extraction; ``track_keys`` maps claim ids to their track keys,
+    ``ingested_at`` is when the document was first stored (claims keep it for their order)."""
     countries = {a.id: a.country for a in extraction.actors}
     if extraction.actors:
         connection.execute(
@@ -117,8 +129,10 @@ def insert_facts(
     if extraction.claims:
         date = extraction.document.published or extraction.latest_date
         connection.execute(
-            insert(claims), [_claim_row(extraction_id, c, countries, date, track_keys) for c in extraction.claims]
-        )
+            insert(claims),
+            [_claim_row(extraction_id, c, countries, date, track_keys) | {"ingested_at": ingested_at}
+             for c in extraction.claims],
+        )  # fmt: skip
     if extraction.events:
         connection.execute(insert(events), [_event_row(extraction_id, e, countries) for e in extraction.events])
 
@@ -140,6 +154,7 @@ def _claim_row(
         "bound": quantity.bound,
         "approximate": quantity.approximate,
         "unit": quantity.unit,
+        "unit_class": gazetteer.unit_class(quantity.unit) if quantity.unit else None,
         "per": quantity.per,
         "unit_text": quantity.unit_text,
         "measure": claim.measure,
@@ -203,7 +218,7 @@ def _event_row(extraction_id: int, event: Event, countries: dict[str, str | None
 def document_order(date: Any, *, newest_first: bool = False) -> list[Any]:
     """ORDER BY terms of the documents' order for the ``date`` column (see above); needs ``documents`` joined."""
     return [
-        case((date.is_(None), 1), else_=0),
+        date.is_(None),  # false (dated) first on both databases; a plain term, so an index can give it
         date.desc() if newest_first else date.asc(),
         documents.c.ingested_at,
         extractions.c.id,
@@ -223,18 +238,15 @@ def _matches(column_id: Any, column_country: Any, value: str) -> Any:
     return column_country == value if len(value) == 3 and value.isupper() else column_id == value
 
 
-def _place_points() -> Any:
-    """Each extraction's places by name with their coordinates (one row a name), to join facts to points."""
-    return (
-        select(
-            places.c.extraction_id,
-            places.c.name,
-            func.min(places.c.lat).label("lat"),
-            func.min(places.c.lon).label("lon"),
-        )
-        .group_by(places.c.extraction_id, places.c.name)
-        .subquery()
-    )
+def _place_point(extraction_id: Any, place: Any) -> list[Any]:
+    """The coordinates (lat, lon) of a fact's place, by name among its extraction's places (the smallest when
+    a name has several), as correlated subqueries: looked up for the rows read only, never for every place."""
+
+    def first(column: Any, name: str) -> Any:
+        match = and_(places.c.extraction_id == extraction_id, places.c.name == place)
+        return select(func.min(column)).where(match).scalar_subquery().label(name)
+
+    return [first(places.c.lat, "lat"), first(places.c.lon, "lon")]
 
 
 def select_claims(
@@ -256,10 +268,9 @@ def select_claims(
     an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
     ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date. Each row
     has its place's ``lat`` and ``lon`` (None when the claim names no place the extraction resolved)."""
-    points = _place_points()
     query = (
         select(
-            claims,
+            *(column for column in claims.c if column.name not in ("ingested_at", "unit_class")),
             extractions.c.document_id,
             documents.c.published,
             documents.c.latest_date,
@@ -267,19 +278,18 @@ def select_claims(
             documents.c.outlet,
             documents.c.url,
             documents.c.ingested_at,
-            points.c.lat,
-            points.c.lon,
+            *_place_point(claims.c.extraction_id, claims.c.place),
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
-        .outerjoin(points, and_(points.c.extraction_id == claims.c.extraction_id, points.c.name == claims.c.place))
     )
     conditions: list[ColumnElement[bool]] = []
     if actor:
         conditions.append(_matches(claims.c.subject, claims.c.subject_country, actor))
     if source:
         conditions.append(_matches(claims.c.source, claims.c.source_country, source))
-    if unit:  # by unit class, as tracks group them: "troops" finds "soldiers" too
+    if unit:  # by unit class, as tracks group them: "troops" finds "soldiers" too (the class column is indexed)
+        conditions.append(claims.c.unit_class == gazetteer.unit_class(unit))
         conditions.append(claims.c.unit.in_(sorted(gazetteer.units_of_class(unit))))
     if track:
         conditions.append(claims.c.track_key == track)
@@ -298,8 +308,9 @@ def select_claims(
         conditions.append(when <= until)
     if conditions:
         query = query.where(and_(*conditions))
-    query = query.order_by(*document_order(claims.c.document_date, newest_first=True), claims.c.span_start)
-    query = query.limit(limit)
+    # the documents' order from the claim's own columns (``schema.CLAIMS_NEWEST_FIRST``), so an index gives it
+    newest = [claims.c.document_date.is_(None), claims.c.document_date.desc(), claims.c.ingested_at]
+    query = query.order_by(*newest, claims.c.extraction_id, claims.c.span_start).limit(limit)
     return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
 
 
@@ -454,7 +465,6 @@ def select_events(
     ``actor`` (either party), ``source`` and ``target`` match an actor id or its country; ``type`` a PLOVER
     type in any case; ``place`` a substring; ``since``/``until`` bound the event's time, else the document's
     date. Each row has its place's ``lat`` and ``lon`` (None without a resolved place)."""
-    points = _place_points()
     query = (
         select(
             events,
@@ -465,12 +475,10 @@ def select_events(
             documents.c.outlet,
             documents.c.url,
             documents.c.ingested_at,
-            points.c.lat,
-            points.c.lon,
+            *_place_point(events.c.extraction_id, events.c.place),
         )
         .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
-        .outerjoin(points, and_(points.c.extraction_id == events.c.extraction_id, points.c.name == events.c.place))
     )
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     when = func.coalesce(events.c.time_start, dated)
@@ -494,7 +502,7 @@ def select_events(
     if until:
         conditions.append(when <= until)
     conditions += _event_filters(sides, party, published, contexts)
-    order = [case((dated.is_(None), 1), else_=0), dated, documents.c.ingested_at, extractions.c.id]
+    order = [dated.is_(None), dated, documents.c.ingested_at, extractions.c.id]
     order.append(events.c.trigger_start)  # the documents' order (``document_order``), or all of it reversed
     query = query.where(and_(*conditions)).order_by(*(term.desc() if newest else term.asc() for term in order))
     rows = [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.limit(limit))]
@@ -632,17 +640,17 @@ def track_selection() -> list[Any]:
 
 
 def select_track(connection: Connection, keys: Sequence[str]) -> list[ClaimRow]:
-    """The latest claims stored under any of ``keys`` (one track's stored keys), with only the columns a track
-    needs (a track can hold thousands)."""
+    """The latest claims stored under any of ``keys`` (one track's stored keys), wire copies left out, with
+    only the columns a track needs (a track can hold thousands)."""
     query = (
         select(*track_selection())
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
-        .where(claims.c.track_key.in_(list(keys)))
+        .where(claims.c.track_key.in_(list(keys)), ~extractions.c.document_id.in_(select(copies.c.document_id)))
     )
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     query = query.order_by(*document_order(dated), claims.c.span_start)
-    return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
+    return [cast(ClaimRow, dict(row)) for row in connection.execute(query).mappings()]
 
 
 def track_summaries(
