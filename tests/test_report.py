@@ -45,6 +45,11 @@ class _EventsOnly:
         chosen = [e for e in self._events if (e["context"] in names) == only]
         return chosen[-limit:] if limit else chosen
 
+    def event_groups(self, key, top: int, **filters) -> tuple[list[list[dict]], int, int]:
+        from watchfloor.store.ledger import group_events
+
+        return group_events(self.events(**filters), key, top)
+
     def documents(self, ids: set[str]) -> dict[str, dict]:
         text = "Russia struck Kyiv; in 2023 it attacked Odesa and it will strike again."
         return {i: {"text": text, "outlet": "Desk", "published": "2025-01-02", "title": "T", "url": None} for i in ids}

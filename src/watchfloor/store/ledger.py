@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -256,6 +256,61 @@ class Ledger:
         with self.engine.connect() as connection:
             return Records(self._corrected(connection, queries.select_events(connection, **filters), "event"))
 
+    def event_groups(
+        self, key: Callable[[Mapping[str, Any]], Hashable], top: int, **filters: Any
+    ) -> tuple[list[list[EventRow]], int, int]:
+        """The events ``events(**filters)`` gives, grouped by ``key`` of their ``queries.EVENT_GROUP_COLUMNS``:
+        the ``top`` largest groups, ties in the order their first events come, each with its events in the
+        documents' order; and how many events and groups there are in all. Counted in SQL; only the top
+        groups' events are read (and every event of documents an analyst corrected, which are few)."""
+        with self.engine.connect() as connection:
+            counts: dict[Hashable, int] = {}
+            parts: dict[Hashable, list[dict[str, Any]]] = {}
+            for row in queries.count_event_groups(connection, corrected=False, **filters):
+                group = key(row)
+                counts[group] = counts.get(group, 0) + row["reports"]
+                parts.setdefault(group, []).append({name: row[name] for name in queries.EVENT_GROUP_COLUMNS})
+            corrected: dict[Hashable, list[EventRow]] = {}
+            fixed = queries.select_events(connection, corrected=True, **filters)
+            for event in self._corrected(connection, fixed, "event"):
+                group = key(event)
+                counts[group] = counts.get(group, 0) + 1
+                corrected.setdefault(group, []).append(event)
+            ranked = sorted(counts, key=lambda group: -counts[group])
+            least = counts[ranked[top - 1]] if len(ranked) > top else 0
+            candidates = [group for group in ranked if counts[group] >= least]
+            members = self._group_members(connection, candidates, parts, corrected, top, filters)
+        chosen = sorted(candidates, key=lambda group: (-counts[group], queries.event_order_key(members[group][0])))
+        return [members[group] for group in chosen[:top]], sum(counts.values()), len(counts)
+
+    def _group_members(
+        self,
+        connection: Any,
+        groups: list[Hashable],
+        parts: dict[Hashable, list[dict[str, Any]]],
+        corrected: dict[Hashable, list[EventRow]],
+        top: int,
+        filters: dict[str, Any],
+    ) -> dict[Hashable, list[EventRow]]:
+        """Each group's events in the documents' order: one query per stored group, or one for all events when
+        ties make the candidates many (groups of one or two events)."""
+        queried = [part for group in groups for part in parts.get(group, [])]
+        found: dict[Hashable, list[EventRow]] = {group: list(corrected.get(group, [])) for group in groups}
+        if len(queried) > GROUP_QUERIES_PER_GROUP * top:
+            owner = {tuple(part.values()): group for group in groups for part in parts.get(group, [])}
+            for event in queries.select_events(connection, corrected=False, **filters):
+                group = owner.get(tuple(event.get(name) for name in queries.EVENT_GROUP_COLUMNS))
+                if group is not None:
+                    found[group].append(event)
+        else:
+            for group in groups:
+                for part in parts.get(group, []):
+                    found[group] += queries.select_events(connection, corrected=False, group=part, **filters)
+        for group, events in found.items():
+            if len(parts.get(group, [])) + bool(corrected.get(group)) > 1:  # several sorted lists: merge them
+                events.sort(key=queries.event_order_key)
+        return found
+
     def places(self) -> list[dict[str, Any]]:
         """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
         with self.engine.connect() as connection:
@@ -335,6 +390,23 @@ class Ledger:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
             return queries.table_counts(connection)
+
+
+# Ties at the top of the brief's event groups can make many groups candidates; past this many stored groups
+# per shown group, one query reads every event instead of one query per stored group.
+GROUP_QUERIES_PER_GROUP = 4
+
+
+def group_events(
+    events: list[EventRow], key: Callable[[Mapping[str, Any]], Hashable], top: int
+) -> tuple[list[list[EventRow]], int, int]:
+    """``Ledger.event_groups`` over events in hand (in the documents' order): what it computes in SQL, done
+    in Python (the reference its tests compare with)."""
+    groups: dict[Hashable, list[EventRow]] = {}
+    for event in events:
+        groups.setdefault(key(event), []).append(event)
+    ranked = sorted(groups.values(), key=len, reverse=True)  # stable: the first reported first among equals
+    return ranked[:top], len(events), len(groups)
 
 
 def _now() -> datetime:

@@ -13,6 +13,7 @@ from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
 from watchfloor.store.rows import ClaimRow, EventRow
 from watchfloor.store.schema import actors, claims, copies, documents, events, extractions, places, signatures
+from watchfloor.store.schema import corrections as corrections_table
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -232,6 +233,12 @@ def chronological_key(row: Mapping[str, Any]) -> tuple[bool, str, str, int, int]
     return (date is None, date or "", str(row.get("ingested_at") or ""), row["extraction_id"], row["span_start"])
 
 
+def event_order_key(row: Mapping[str, Any]) -> tuple[bool, str, Any, int, int]:
+    """The documents' order of an event row (what ``select_events`` sorts by), oldest first."""
+    date = row.get("published") or row.get("latest_date")
+    return (date is None, date or "", row.get("ingested_at"), row["extraction_id"], row["trigger_start"])
+
+
 def _matches(column_id: Any, column_country: Any, value: str) -> Any:
     """An actor filter: a three-letter country code matches the country column (the state, its organs and its
     people), anything else the id; one indexed column either way."""
@@ -443,28 +450,11 @@ def copy_ids(connection: Connection) -> set[str]:
 
 
 def select_events(
-    connection: Connection,
-    *,
-    actor: str | None = None,
-    source: str | None = None,
-    target: str | None = None,
-    type: str | None = None,
-    place: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int | None = None,
-    document: str | None = None,
-    sides: tuple[str, str] | None = None,
-    party: str | None = None,
-    published: tuple[str | None, str | None] = (None, None),
-    contexts: tuple[bool, Sequence[str]] | None = None,
-    newest: bool = False,
+    connection: Connection, *, limit: int | None = None, newest: bool = False, **filters: Any
 ) -> list[EventRow]:
     """Events of the latest extraction of each document but wire copies, with their document, in the
-    documents' order.
-    ``actor`` (either party), ``source`` and ``target`` match an actor id or its country; ``type`` a PLOVER
-    type in any case; ``place`` a substring; ``since``/``until`` bound the event's time, else the document's
-    date. Each row has its place's ``lat`` and ``lon`` (None without a resolved place)."""
+    documents' order (all of it reversed with ``newest``, the newest ``limit`` kept), filtered as
+    ``_event_conditions`` says. Each row has its place's ``lat`` and ``lon`` (None without a resolved place)."""
     query = (
         select(
             events,
@@ -480,6 +470,54 @@ def select_events(
         .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
     )
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    order = [dated.is_(None), dated, documents.c.ingested_at, extractions.c.id]
+    order.append(events.c.trigger_start)  # the documents' order (``document_order``), or all of it reversed
+    query = query.where(and_(*_event_conditions(**filters)))
+    query = query.order_by(*(term.desc() if newest else term.asc() for term in order))
+    rows = [cast(EventRow, dict(row)) for row in connection.execute(query.limit(limit)).mappings()]
+    return rows[::-1] if newest else rows
+
+
+# What the brief groups events by (``report``): who, to whom, what, and whether it happened.
+EVENT_GROUP_COLUMNS = ("source", "source_country", "target", "target_country", "type", "polarity")
+
+
+def count_event_groups(connection: Connection, **filters: Any) -> list[dict[str, Any]]:
+    """The events ``select_events`` would give, counted per ``EVENT_GROUP_COLUMNS`` in SQL (``reports``)."""
+    columns = [events.c[name] for name in EVENT_GROUP_COLUMNS]
+    query = (
+        select(*columns, func.count().label("reports"))
+        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
+        .where(and_(*_event_conditions(**filters)))
+        .group_by(*columns)
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def _event_conditions(
+    *,
+    actor: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    type: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    document: str | None = None,
+    sides: tuple[str, str] | None = None,
+    party: str | None = None,
+    published: tuple[str | None, str | None] = (None, None),
+    contexts: tuple[bool, Sequence[str]] | None = None,
+    group: Mapping[str, str | None] | None = None,
+    corrected: bool | None = None,
+) -> list[ColumnElement[bool]]:
+    """The events' filters. ``actor`` (either party), ``source`` and ``target`` match an actor id or its
+    country; ``type`` a PLOVER type in any case; ``place`` a substring; ``since``/``until`` bound the event's
+    time, else the document's date; ``sides``, ``party``, ``published`` and ``contexts`` as
+    ``_event_filters``; ``group`` the exact values of some ``EVENT_GROUP_COLUMNS`` (None matching NULL);
+    ``corrected`` True only documents with an analyst's event correction, False all others."""
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     when = func.coalesce(events.c.time_start, dated)
     # wire copies are left out here, before the limit (their events are the original's)
@@ -501,12 +539,13 @@ def select_events(
         conditions.append(when >= since)
     if until:
         conditions.append(when <= until)
-    conditions += _event_filters(sides, party, published, contexts)
-    order = [dated.is_(None), dated, documents.c.ingested_at, extractions.c.id]
-    order.append(events.c.trigger_start)  # the documents' order (``document_order``), or all of it reversed
-    query = query.where(and_(*conditions)).order_by(*(term.desc() if newest else term.asc() for term in order))
-    rows = [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.limit(limit))]
-    return rows[::-1] if newest else rows
+    for name, value in (group or {}).items():
+        conditions.append(events.c[name].is_(None) if value is None else events.c[name] == value)
+    if corrected is not None:
+        fixed = select(corrections_table.c.document_id).where(corrections_table.c.kind == "event")
+        in_fixed = extractions.c.document_id.in_(fixed)
+        conditions.append(in_fixed if corrected else ~in_fixed)
+    return conditions + _event_filters(sides, party, published, contexts)
 
 
 def _event_filters(
