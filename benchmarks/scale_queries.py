@@ -66,10 +66,12 @@ def generated_batch(numbers: range, rng: random.Random, now: datetime) -> dict[s
                 | {"document_date": date, "ingested_at": now, "unit_class": unit_class(unit)}
             )
         for e in range(EVENTS_PER_DOCUMENT):
+            event_type, source, target = rng.choice(TYPES), rng.choice(STATES), rng.choice(STATES)
             batch["events"].append(
-                {"extraction_id": n + 1, "event_id": f"e{e}", "type": rng.choice(TYPES), "trigger": "x"}
+                {"extraction_id": n + 1, "event_id": f"e{e}", "type": event_type, "trigger": "x"}
                 | {"trigger_start": e * 10, "trigger_end": e * 10 + 1, "sentence_start": 0, "sentence_end": 10}
-                | {"source": "x", "source_country": rng.choice(STATES), "target_country": rng.choice(STATES)}
+                # the parties are states, as extraction stores them (a state's id is its country)
+                | {"source": source, "source_country": source, "target": target, "target_country": target}
                 | {"certainty": "certain", "polarity": "positive", "time_start": date}
             )
     return batch
@@ -125,11 +127,17 @@ SQL_STATEMENTS = (
            c * 10, c * 10 + 5, 0, 200, {date}, :now
     FROM drawn JOIN unit_classes USING (unit)""",
     """INSERT INTO events (extraction_id, event_id, type, trigger, trigger_start, trigger_end, sentence_start,
-                           sentence_end, source, source_country, target_country, certainty, polarity, time_start)
-    SELECT n + 1, 'e' || e, (:types)[1 + floor(random() * 8)::int], 'x', e * 10, e * 10 + 1, 0, 10, 'x',
-           (:states)[1 + floor(random() * 10)::int], (:states)[1 + floor(random() * 10)::int], 'certain',
+                           sentence_end, source, source_country, target, target_country, certainty, polarity,
+                           time_start)
+    WITH drawn AS MATERIALIZED (
+        SELECT n, e, (:types)[1 + floor(random() * 8)::int] AS type,
+               (:states)[1 + floor(random() * 10)::int] AS source,
+               (:states)[1 + floor(random() * 10)::int] AS target
+        FROM generate_series(CAST(:first AS int), CAST(:last AS int)) n,
+             generate_series(0, CAST(:events AS int) - 1) e)
+    SELECT n + 1, 'e' || e, type, 'x', e * 10, e * 10 + 1, 0, 10, source, source, target, target, 'certain',
            'positive', {date}
-    FROM generate_series(CAST(:first AS int), CAST(:last AS int)) n, generate_series(0, CAST(:events AS int) - 1) e""",
+    FROM drawn""",
 )
 SQL_DATE = "'2024-' || lpad((1 + n % 12)::text, 2, '0') || '-' || lpad((1 + n % 28)::text, 2, '0')"
 # the summaries of generated claims (no chains, no copies, every document dated and latest: a claim's

@@ -292,23 +292,25 @@ class Ledger:
         top: int,
         filters: dict[str, Any],
     ) -> dict[Hashable, list[EventRow]]:
-        """Each group's events in the documents' order: one query per stored group, or one for all events when
-        ties make the candidates many (groups of one or two events)."""
-        queried = [part for group in groups for part in parts.get(group, [])]
+        """Each group's events in the documents' order, with the columns a brief shows: one query per group,
+        or one for all events when ties make the candidates many (groups of one or two events)."""
         found: dict[Hashable, list[EventRow]] = {group: list(corrected.get(group, [])) for group in groups}
-        if len(queried) > GROUP_QUERIES_PER_GROUP * top:
+        columns = BRIEF_EVENT_COLUMNS
+        if len(groups) > GROUP_QUERIES_PER_GROUP * top:
             owner = {tuple(part.values()): group for group in groups for part in parts.get(group, [])}
-            for event in queries.select_events(connection, corrected=False, **filters):
+            for event in queries.select_events(connection, corrected=False, columns=columns, **filters):
                 group = owner.get(tuple(event.get(name) for name in queries.EVENT_GROUP_COLUMNS))
                 if group is not None:
                     found[group].append(event)
         else:
             for group in groups:
-                for part in parts.get(group, []):
-                    found[group] += queries.select_events(connection, corrected=False, group=part, **filters)
-        for group, events in found.items():
-            if len(parts.get(group, [])) + bool(corrected.get(group)) > 1:  # several sorted lists: merge them
-                events.sort(key=queries.event_order_key)
+                if parts.get(group):
+                    found[group] += queries.select_events(
+                        connection, corrected=False, groups=parts[group], columns=columns, **filters
+                    )
+        for group in groups:
+            if corrected.get(group) and parts.get(group):  # two lists in the documents' order: merge them
+                found[group].sort(key=queries.event_order_key)
         return found
 
     def places(self) -> list[dict[str, Any]]:
@@ -392,9 +394,11 @@ class Ledger:
             return queries.table_counts(connection)
 
 
-# Ties at the top of the brief's event groups can make many groups candidates; past this many stored groups
-# per shown group, one query reads every event instead of one query per stored group.
+# Ties at the top of the brief's event groups can make many groups candidates; past this many candidates
+# per shown group, one query reads every event instead of one query per group.
 GROUP_QUERIES_PER_GROUP = 4
+# What the brief reads of each event it cites (besides its document's id and dates).
+BRIEF_EVENT_COLUMNS = (*queries.EVENT_GROUP_COLUMNS, "event_id", "certainty", "trigger_start", "trigger_end")
 
 
 def group_events(

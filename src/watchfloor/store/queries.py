@@ -450,23 +450,28 @@ def copy_ids(connection: Connection) -> set[str]:
 
 
 def select_events(
-    connection: Connection, *, limit: int | None = None, newest: bool = False, **filters: Any
+    connection: Connection,
+    *,
+    limit: int | None = None,
+    newest: bool = False,
+    columns: Sequence[str] | None = None,
+    **filters: Any,
 ) -> list[EventRow]:
     """Events of the latest extraction of each document but wire copies, with their document, in the
     documents' order (all of it reversed with ``newest``, the newest ``limit`` kept), filtered as
-    ``_event_conditions`` says. Each row has its place's ``lat`` and ``lon`` (None without a resolved place)."""
+    ``_event_conditions`` says. Each row has its place's ``lat`` and ``lon`` (None without a resolved place);
+    with ``columns``, only those of the event and its document's id and dates (a brief reads thousands)."""
+    document_columns = [documents.c.title, documents.c.outlet, documents.c.url]
+    chosen = [
+        *([events.c[name] for name in (*columns, "extraction_id")] if columns else [events]),
+        extractions.c.document_id,
+        documents.c.published,
+        documents.c.latest_date,
+        documents.c.ingested_at,
+        *([] if columns else [*document_columns, *_place_point(events.c.extraction_id, events.c.place)]),
+    ]
     query = (
-        select(
-            events,
-            extractions.c.document_id,
-            documents.c.published,
-            documents.c.latest_date,
-            documents.c.title,
-            documents.c.outlet,
-            documents.c.url,
-            documents.c.ingested_at,
-            *_place_point(events.c.extraction_id, events.c.place),
-        )
+        select(*chosen)
         .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
     )
@@ -510,14 +515,15 @@ def _event_conditions(
     party: str | None = None,
     published: tuple[str | None, str | None] = (None, None),
     contexts: tuple[bool, Sequence[str]] | None = None,
-    group: Mapping[str, str | None] | None = None,
+    groups: Sequence[Mapping[str, str | None]] | None = None,
     corrected: bool | None = None,
 ) -> list[ColumnElement[bool]]:
     """The events' filters. ``actor`` (either party), ``source`` and ``target`` match an actor id or its
-    country; ``type`` a PLOVER type in any case; ``place`` a substring; ``since``/``until`` bound the event's
-    time, else the document's date; ``sides``, ``party``, ``published`` and ``contexts`` as
-    ``_event_filters``; ``group`` the exact values of some ``EVENT_GROUP_COLUMNS`` (None matching NULL);
-    ``corrected`` True only documents with an analyst's event correction, False all others."""
+        country; ``type`` a PLOVER type in any case; ``place`` a substring; ``since``/``until`` bound the event's
+        time, else the document's date; ``sides``, ``party``, ``published`` and ``contexts`` as
+        ``_event_filters``; ``groups`` the exact values of some ``EVENT_GROUP_COLUMNS`` (None matching NULL),
+    any of them;
+        ``corrected`` True only documents with an analyst's event correction, False all others."""
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     when = func.coalesce(events.c.time_start, dated)
     # wire copies are left out here, before the limit (their events are the original's)
@@ -539,13 +545,17 @@ def _event_conditions(
         conditions.append(when >= since)
     if until:
         conditions.append(when <= until)
-    for name, value in (group or {}).items():
-        conditions.append(events.c[name].is_(None) if value is None else events.c[name] == value)
+    if groups:
+        conditions.append(or_(*(and_(*_same_values(group)) for group in groups)))
     if corrected is not None:
         fixed = select(corrections_table.c.document_id).where(corrections_table.c.kind == "event")
         in_fixed = extractions.c.document_id.in_(fixed)
         conditions.append(in_fixed if corrected else ~in_fixed)
     return conditions + _event_filters(sides, party, published, contexts)
+
+
+def _same_values(group: Mapping[str, str | None]) -> list[ColumnElement[bool]]:
+    return [events.c[name].is_(None) if value is None else events.c[name] == value for name, value in group.items()]
 
 
 def _event_filters(
@@ -560,11 +570,16 @@ def _event_filters(
     ``contexts`` (True and names: only those contexts; False: all but those, NULL kept)."""
     conditions: list[ColumnElement[bool]] = []
     if sides:
-        for country, actor, wanted in (
-            (events.c.source_country, events.c.source, sides[0]),
-            (events.c.target_country, events.c.target, sides[1]),
-        ):
-            conditions.append(or_(country == wanted, and_(country.is_(None), actor == wanted)))
+        # each side is its state, or its actor when it has none: the four combinations as one OR, so that
+        # each branch is a lookup of an index (events_dyad by both states, events_source by both actors)
+        either = [
+            [country == wanted, and_(country.is_(None), actor == wanted)]
+            for country, actor, wanted in (
+                (events.c.source_country, events.c.source, sides[0]),
+                (events.c.target_country, events.c.target, sides[1]),
+            )
+        ]
+        conditions.append(or_(*(and_(source, target) for source in either[0] for target in either[1])))
     if party:
         conditions.append(
             or_(events.c.source_country == party, events.c.target_country == party, events.c.source == party)

@@ -216,8 +216,8 @@ def latest_claims(connection: Connection) -> list[dict[str, Any]]:
         .join(documents, documents.c.id == extractions.c.document_id)
     )
     rows = []
-    for row in connection.execute(query):
-        item = dict(row._mapping)
+    for row in connection.execute(query).mappings():
+        item = dict(row)
         item["_first"] = order_key(
             item.pop("first_document_date"),
             item.pop("first_ingested_at"),
