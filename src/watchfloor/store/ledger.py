@@ -192,6 +192,12 @@ class Ledger:
         with self.engine.connect() as connection:
             return queries.all_signatures(connection)
 
+    def signatures_since(self, extraction_id: int) -> tuple[list[tuple[str, bytes]], int]:
+        """The signatures stored since extraction ``extraction_id`` and the newest extraction id
+        (``queries.signatures_since``): a copy finder catching up with other processes' documents."""
+        with self.engine.connect() as connection:
+            return queries.signatures_since(connection, extraction_id)
+
     def copies(self) -> set[str]:
         """Ids of stored documents that are copies of an earlier one."""
         with self.engine.connect() as connection:

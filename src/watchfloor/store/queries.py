@@ -441,6 +441,21 @@ def all_signatures(connection: Connection) -> list[tuple[str, bytes]]:
     ]
 
 
+def signatures_since(connection: Connection, extraction_id: int) -> tuple[list[tuple[str, bytes]], int]:
+    """Signatures of the documents whose first extraction's id is above ``extraction_id`` (what other
+    processes stored since), and the newest extraction id now stored."""
+    first = and_(extractions.c.document_id == signatures.c.document_id, extractions.c.version == 1)
+    query = (
+        select(signatures.c.document_id, signatures.c.minhash)
+        .join(extractions, first)
+        .where(extractions.c.id > extraction_id)
+        .order_by(extractions.c.id)
+    )
+    found = [(row[0], bytes(row[1])) for row in connection.execute(query)]
+    newest = connection.execute(select(func.max(extractions.c.id))).scalar()
+    return found, int(newest or 0)
+
+
 def insert_copy(connection: Connection, document_id: str, original_id: str, similarity: float) -> None:
     connection.execute(insert(copies).values(document_id=document_id, original_id=original_id, similarity=similarity))
 
