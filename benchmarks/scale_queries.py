@@ -22,7 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -241,8 +241,9 @@ def _claim_count(url: str) -> int:
         return int(connection.execute(select(func.count()).select_from(claims)).scalar_one())
 
 
-def query_timings(url: str) -> list[tuple[str, float, float, float]]:
-    """(name, median ms, p95 ms, goal ms) of each query on a filled ledger."""
+def query_timings(url: str, slow_runs: int = 10) -> Iterator[tuple[str, float, float, float, str]]:
+    """(name, median ms, p95 ms, goal ms, size of the answer) of each query on a filled ledger, as each is
+    timed."""
     from watchfloor.correlate.dyads import dyad_series
     from watchfloor.correlate.tracks import contradictions, latest_tracks, load_track, summarize_tracks
     from watchfloor.report import write_brief
@@ -250,30 +251,36 @@ def query_timings(url: str) -> list[tuple[str, float, float, float]]:
 
     ledger = Ledger(url)
     key = "troops|PRK|deploy|RUS"
-    queries: list[tuple[str, Callable[[], object], int, float]] = [
+    rows: Callable[[Any], str] = lambda found: f"{len(found):,} rows"  # noqa: E731
+    queries: list[tuple[str, Callable[[], Any], int, float, Callable[[Any], str]]] = [
         # the baseline: one document by its primary key, through the same Ledger (what any read costs here)
-        ("baseline: one document by id", lambda: ledger.documents({f"sha256:{12345:064x}"}), 50, 50),
-        ("claims --actor PRK --unit troops", lambda: ledger.claims(actor="PRK", unit="troops", limit=100), 50, 50),
-        ("track troops|PRK|deploy|RUS", lambda: load_track(ledger, key), 50, 50),
+        ("baseline: one document by id", lambda: ledger.documents({f"sha256:{12345:064x}"}), 50, 50, rows),
+        (
+            "claims --actor PRK --unit troops",
+            lambda: ledger.claims(actor="PRK", unit="troops", limit=100),
+            50,
+            50,
+            rows,
+        ),
+        ("track " + key, lambda: load_track(ledger, key), 50, 50, lambda track: f"{len(track.entries):,} figures"),
         (
             "dyad PRK RUS --by month",
             lambda: dyad_series(ledger.events(sides=("PRK", "RUS")), "PRK", "RUS", "month"),
             50,
             50,
+            lambda points: f"{sum(len(point['events']) for point in points):,} events",
         ),
-        ("tracks", lambda: summarize_tracks(ledger), 10, 1000),
-        ("contradictions", lambda: contradictions(latest_tracks(ledger)), 10, 1000),
-        ("brief", lambda: write_brief(ledger), 10, 1000),
+        ("tracks", lambda: summarize_tracks(ledger), slow_runs, 1000, rows),
+        ("contradictions", lambda: contradictions(latest_tracks(ledger)), slow_runs, 1000, rows),
+        ("brief", lambda: write_brief(ledger), slow_runs, 1000, lambda text: f"{text.count('[^') // 2:,} citations"),
     ]
-    found = []
-    for name, function, runs, goal in queries:
-        function()  # warm the caches once: the figures are of a running desk, not a cold start
+    for name, function, runs, goal, size in queries:
+        answer = function()  # warm the caches once: the figures are of a running desk, not a cold start
         median, high = p95(function, runs)
-        found.append((name, median, high, goal))
-    return found
+        yield name, median, high, goal, size(answer)
 
 
-def queries_section(url: str | None, claims_total: int, *, refill: bool = True) -> None:
+def queries_section(url: str | None, claims_total: int, *, refill: bool = True, slow_runs: int = 10) -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = url or f"sqlite:///{Path(folder) / 'scale.sqlite'}"
         dialect = "postgresql" if url.startswith("postgresql") else "sqlite"
@@ -285,9 +292,12 @@ def queries_section(url: str | None, claims_total: int, *, refill: bool = True) 
         else:
             print(f"the {dialect} ledger as it is: {_claim_count(url):,} claims")
         print(f"load average {' '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores")
-        for name, median, high, goal in query_timings(url):
+        for name, median, high, goal, size in query_timings(url, slow_runs):
             verdict = "ok" if high < goal else "SLOW"
-            print(f"{name:34} median {median:8.1f} ms   p95 {high:8.1f} ms   goal < {goal:.0f} ms  {verdict}")
+            print(
+                f"{name:34} median {median:8.1f} ms   p95 {high:8.1f} ms   goal < {goal:.0f} ms  {verdict:4}  ({size})",
+                flush=True,
+            )
     print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
@@ -297,6 +307,7 @@ def main() -> int:
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--db", help="ledger URL (default: a temporary SQLite file); the database is emptied")
     parser.add_argument("--no-fill", action="store_true", help="time the ledger at --db as it is (filled before)")
+    parser.add_argument("--runs", type=int, default=10, help="runs of tracks, contradictions and the brief")
     parser.add_argument("--fill-only", action="store_true", help="fill the ledger at --db, time nothing")
     args = parser.parse_args()
     if (args.no_fill or args.fill_only) and not args.db:
@@ -304,7 +315,7 @@ def main() -> int:
     if args.fill_only:
         print(fill_in_sql(args.db, args.claims) if args.db.startswith("postgresql") else fill(args.db, args.claims))
     elif args.section == "queries":
-        queries_section(args.db, args.claims, refill=not args.no_fill)
+        queries_section(args.db, args.claims, refill=not args.no_fill, slow_runs=args.runs)
     return 0
 
 
