@@ -45,10 +45,10 @@ class _EventsOnly:
         chosen = [e for e in self._events if (e["context"] in names) == only]
         return chosen[-limit:] if limit else chosen
 
-    def event_groups(self, key, top: int, **filters) -> tuple[list[list[dict]], int, int]:
+    def event_sections(self, key, top: int, sections: dict, **filters) -> dict:
         from watchfloor.store.ledger import group_events
 
-        return group_events(self.events(**filters), key, top)
+        return {name: group_events(self.events(contexts=c, **filters), key, top) for name, c in sections.items()}
 
     def documents(self, ids: set[str]) -> dict[str, dict]:
         text = "Russia struck Kyiv; in 2023 it attacked Odesa and it will strike again."

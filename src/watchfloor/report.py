@@ -68,10 +68,7 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     sections = [("Events", (False, other))]
     for title in dict.fromkeys(OTHER_SECTIONS.values()):
         sections.append((title, (True, tuple(c for c, t in OTHER_SECTIONS.items() if t == title))))
-    grouped = [
-        (title, ledger.event_groups(lambda e: _event_group(e, names), MAX_EVENT_GROUPS, **chosen, contexts=contexts))
-        for title, contexts in sections
-    ]
+    grouped = ledger.event_sections(lambda e: _event_group(e, names), MAX_EVENT_GROUPS, dict(sections), **chosen)
     cited: list[tuple[str, int, int]] = []
 
     def cite(document_id: str, start: int, end: int) -> str:
@@ -99,7 +96,7 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
                 f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d ({details}). {citation}"
             )
         lines.append("")
-    for title, (groups, total, count) in grouped:
+    for title, (groups, total, count) in grouped.items():
         if groups:
             lines += [f"## {title}", ""]
             lines += _event_lines(groups, total, count, names, cite)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -263,29 +263,68 @@ class Ledger:
             return Records(self._corrected(connection, queries.select_events(connection, **filters), "event"))
 
     def event_groups(
-        self, key: Callable[[Mapping[str, Any]], Hashable], top: int, **filters: Any
+        self,
+        key: Callable[[Mapping[str, Any]], Hashable],
+        top: int,
+        contexts: tuple[bool, Sequence[str]] | None = None,
+        **filters: Any,
     ) -> tuple[list[list[EventRow]], int, int]:
-        """The events ``events(**filters)`` gives, grouped by ``key`` of their ``queries.EVENT_GROUP_COLUMNS``:
-        the ``top`` largest groups, ties in the order their first events come, each with its events in the
-        documents' order; and how many events and groups there are in all. Counted in SQL; only the top
-        groups' events are read (and every event of documents an analyst corrected, which are few)."""
+        """The events ``events(contexts=contexts, **filters)`` gives, grouped by ``key`` of their
+        ``queries.EVENT_GROUP_COLUMNS``: the ``top`` largest groups, ties in the order their first events
+        come, each with its events in the documents' order; and how many events and groups there are."""
+        return self.event_sections(key, top, {"": contexts}, **filters)[""]
+
+    def event_sections(
+        self,
+        key: Callable[[Mapping[str, Any]], Hashable],
+        top: int,
+        sections: Mapping[str, tuple[bool, Sequence[str]] | None],
+        **filters: Any,
+    ) -> dict[str, tuple[list[list[EventRow]], int, int]]:
+        """``event_groups`` of each section (a name and its ``contexts`` filter) from one count over the
+        events in SQL; only the top groups' events are read (and every event of documents an analyst
+        corrected, which are few)."""
         with self.engine.connect() as connection:
-            counts: dict[Hashable, int] = {}
-            parts: dict[Hashable, list[dict[str, Any]]] = {}
-            for row in queries.count_event_groups(connection, corrected=False, **filters):
-                group = key(row)
-                counts[group] = counts.get(group, 0) + row["reports"]
-                parts.setdefault(group, []).append({name: row[name] for name in queries.EVENT_GROUP_COLUMNS})
-            corrected: dict[Hashable, list[EventRow]] = {}
-            fixed = queries.select_events(connection, corrected=True, **filters)
-            for event in self._corrected(connection, fixed, "event"):
-                group = key(event)
-                counts[group] = counts.get(group, 0) + 1
-                corrected.setdefault(group, []).append(event)
-            ranked = sorted(counts, key=lambda group: -counts[group])
-            least = counts[ranked[top - 1]] if len(ranked) > top else 0
-            candidates = [group for group in ranked if counts[group] >= least]
-            members = self._group_members(connection, candidates, parts, corrected, top, filters)
+            counted = queries.count_event_groups(connection, corrected=False, **filters)
+            fixed = self._corrected(connection, queries.select_events(connection, corrected=True, **filters), "event")
+            found = {}
+            for name, contexts in sections.items():
+
+                def inside(row: Mapping[str, Any], contexts: Any = contexts) -> bool:
+                    return contexts is None or (row.get("context") in contexts[1]) == contexts[0]
+
+                mine = [row for row in counted if inside(row)]
+                found[name] = self._ranked_groups(
+                    connection, key, top, mine, [e for e in fixed if inside(e)], {**filters, "contexts": contexts}
+                )
+        return found
+
+    def _ranked_groups(
+        self,
+        connection: Any,
+        key: Callable[[Mapping[str, Any]], Hashable],
+        top: int,
+        counted: list[dict[str, Any]],
+        fixed: list[EventRow],
+        filters: dict[str, Any],
+    ) -> tuple[list[list[EventRow]], int, int]:
+        counts: dict[Hashable, int] = {}
+        parts: dict[Hashable, list[dict[str, Any]]] = {}
+        for row in counted:
+            group = key(row)
+            counts[group] = counts.get(group, 0) + row["reports"]
+            part = {name: row[name] for name in queries.EVENT_GROUP_COLUMNS}
+            if part not in parts.setdefault(group, []):
+                parts[group].append(part)
+        corrected: dict[Hashable, list[EventRow]] = {}
+        for event in fixed:
+            group = key(event)
+            counts[group] = counts.get(group, 0) + 1
+            corrected.setdefault(group, []).append(event)
+        ranked = sorted(counts, key=lambda group: -counts[group])
+        least = counts[ranked[top - 1]] if len(ranked) > top else 0
+        candidates = [group for group in ranked if counts[group] >= least]
+        members = self._group_members(connection, candidates, parts, corrected, top, filters)
         chosen = sorted(candidates, key=lambda group: (-counts[group], queries.event_order_key(members[group][0])))
         return [members[group] for group in chosen[:top]], sum(counts.values()), len(counts)
 
