@@ -1,6 +1,7 @@
 """Scale benchmarks for issue 17, one section each (run one, or all):
 
     python benchmarks/scale.py extraction [--documents 240] [--stream 5000] [--pg postgresql://...]
+    python benchmarks/scale.py ratio [--documents 240]      # part (1) only: the 1 vs 2 workers ratio
 
 extraction: (1) throughput of extraction on a Dask LocalCluster of 1 and of 2 worker processes over the same
 inputs (the sample and evaluation articles repeated, each copy made unique by a numbered first line), as
@@ -9,7 +10,8 @@ the clock starts. (2) `watchfloor ingest` into PostgreSQL (--pg, else WATCHFLOOR
 writers, each its own half of the inputs, against 1 writer with all of them. (3) a streaming ingest of
 --stream short articles with --workers 2 into SQLite, against one a tenth its size: the client's peak memory
 must not grow with the inputs. Every run is its own process; each process's peak resident memory (VmHWM) is
-printed, the workers' included.
+printed, the workers' included, and for (1) the share of the wall time the workers spent computing (Dask's
+task stream: a low share means they waited on the client, not that extraction is slow) and the client's CPU.
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def cpu_seconds() -> float:
 def extraction_run(folder: str, workers: int) -> dict[str, Any]:
     """In this process: extract every file of ``folder`` on a LocalCluster of ``workers``; seconds taken
     (model already loaded on the workers) and each process's peak memory."""
+    from distributed import get_task_stream
+
     from watchfloor.cluster import cluster_client, extract_on_cluster, warm_up
     from watchfloor.config import Settings
     from watchfloor.model import Skip
@@ -82,16 +86,31 @@ def extraction_run(folder: str, workers: int) -> dict[str, Any]:
     with cluster_client(workers=workers) as client:
         warm_up(client, settings)
         cpu_before = sum(client.run(cpu_seconds).values())
+        client_before = cpu_seconds()
         start = time.perf_counter()
         items = read_paths([folder], max_bytes=settings.max_bytes, max_chars=settings.max_chars)
         results = [0, 0]
-        for result in extract_on_cluster(items, settings, client):
-            results[isinstance(result, Skip)] += 1
+        with get_task_stream(client) as stream:
+            for result in extract_on_cluster(items, settings, client):
+                results[isinstance(result, Skip)] += 1
         seconds = time.perf_counter() - start
         cpu = sum(client.run(cpu_seconds).values()) - cpu_before
         worker_peaks = sorted(client.run(peak_bytes).values())
     return {"seconds": seconds, "extracted": results[0], "skipped": results[1], "worker_cpu": cpu,
+            "client_cpu": cpu_seconds() - client_before, "busy": busy_seconds(stream.data),
             "client_peak": peak_bytes(), "worker_peaks": worker_peaks}  # fmt: skip
+
+
+def busy_seconds(tasks: list[dict[str, Any]]) -> dict[str, float]:
+    """Seconds the workers spent computing batches, moving data and (de)serializing them, from Dask's task
+    stream: what a worker was not idle for."""
+    busy: dict[str, float] = {}
+    for task in tasks:
+        for part in task.get("startstops", ()):
+            action = part["action"] if isinstance(part, dict) else part[0]
+            begin, end = (part["start"], part["stop"]) if isinstance(part, dict) else (part[1], part[2])
+            busy[action] = busy.get(action, 0.0) + end - begin
+    return busy
 
 
 def measure_extraction(folder: Path, workers: int) -> dict[str, Any]:
@@ -153,7 +172,7 @@ def mb(size: int) -> str:
     return f"{size / 1e6:.0f} MB"
 
 
-def extraction_section(documents: int, stream: int, pg: str | None) -> None:
+def extraction_section(documents: int, stream: int, pg: str | None, *, ratio_only: bool = False) -> None:
     print(f"extraction: {documents} articles, on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work) / "corpus"
@@ -166,12 +185,19 @@ def extraction_section(documents: int, stream: int, pg: str | None) -> None:
                   f"({run['seconds']:.1f} s, {run['skipped']} skipped); peak memory client {mb(run['client_peak'])}, "
                   f"workers {', '.join(mb(peak) for peak in run['worker_peaks'])}")  # fmt: skip
             cpu_rates[workers] = run["extracted"] / run["worker_cpu"]
+            # a worker is busy while it computes a batch; the rest of the wall time it waits for work
+            computing = run["busy"].get("compute", 0.0)
+            other = ", ".join(f"{k} {v:.2f} s" for k, v in run["busy"].items() if k != "compute") or "none"
+            print(f"    workers busy {computing / (workers * run['seconds']):.0%} of the wall time "
+                  f"(compute {computing:.1f} s; other {other}); client CPU {run['client_cpu']:.1f} s")  # fmt: skip
         print(f"  ratio 2 workers / 1 worker: {rates[2] / rates[1]:.2f} (goal >= 1.7)")
         # on a machine other jobs share, wall time undercounts; docs per worker CPU-second says whether a second
         # worker costs more CPU per document (2 x this ratio is the speed-up two free cores would give)
         load = os.getloadavg()[0]
         print(f"  docs per worker CPU-second: 1 worker {cpu_rates[1]:.1f}, 2 workers {cpu_rates[2]:.1f}; "
               f"2 x their ratio {2 * cpu_rates[2] / cpu_rates[1]:.2f}; load average {load:.1f}")  # fmt: skip
+        if ratio_only:
+            return
         if pg:
             pg_writers(folder, pg, documents)
         else:
@@ -188,13 +214,15 @@ def main() -> None:
         print(json.dumps(extraction_run(sys.argv[2], int(sys.argv[3]))))
         return
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("section", choices=["extraction", "all"])
+    parser.add_argument("section", choices=["extraction", "ratio", "all"], help="ratio: the 1 vs 2 workers part only")
     parser.add_argument("--documents", type=int, default=240, help="articles for the throughput runs")
     parser.add_argument("--stream", type=int, default=5000, help="short articles for the streaming run (0: none)")
     parser.add_argument("--pg", default=os.environ.get("WATCHFLOOR_TEST_PG"), help="PostgreSQL URL (emptied!)")
     args = parser.parse_args()
     if args.section in ("extraction", "all"):
         extraction_section(args.documents, args.stream, args.pg)
+    elif args.section == "ratio":
+        extraction_section(args.documents, 0, None, ratio_only=True)
 
 
 if __name__ == "__main__":

@@ -148,10 +148,10 @@ def test_a_killed_worker_loses_no_document(tmp_path: Path) -> None:
 
 
 def test_streaming_keeps_a_bounded_window_and_flat_memory(tmp_path: Path) -> None:
-    """400 generated articles through 2 workers: the inputs read ahead of the results stay within the window,
+    """400 generated articles through 2 workers: the inputs read ahead of the results stay within the bound,
     and the client's resident memory grows by less than a ceiling between the first results and the last.
     (5,000 articles with the same ceiling run in benchmarks/scale.py; here a smaller count keeps the test short.)"""
-    from watchfloor.cluster import TASK_SIZE, WINDOW_PER_WORKER, cluster_client, extract_on_cluster
+    from watchfloor.cluster import BUFFER_PER_WORKER, TASK_SIZE, cluster_client, extract_on_cluster
     from watchfloor.read import read_paths
 
     count = 400
@@ -177,8 +177,8 @@ def test_streaming_keeps_a_bounded_window_and_flat_memory(tmp_path: Path) -> Non
             if extracted % 50 == 0:
                 memory.append(resident_bytes())
     assert extracted == count
-    window = WINDOW_PER_WORKER * 2 * TASK_SIZE
-    assert max(ahead) <= window, f"{max(ahead)} inputs read ahead of the results; the window is {window}"
+    window = BUFFER_PER_WORKER * 2 * TASK_SIZE  # batches running or finished and waiting for the input order
+    assert max(ahead) <= window, f"{max(ahead)} inputs read ahead of the results; the bound is {window}"
     growth = memory[-1] - memory[0]
     assert growth < 40_000_000, f"the client grew by {growth / 1e6:.0f} MB over {count} articles"
 

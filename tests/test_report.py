@@ -49,6 +49,11 @@ class _EventsOnly:
         """The kinds of act between sides (what the track groups read for the alignment)."""
         return self._events
 
+    def event_sections(self, key, top: int, sections: dict, **filters) -> dict:
+        from watchfloor.store.ledger import group_events
+
+        return {name: group_events(self.events(contexts=c, **filters), key, top) for name, c in sections.items()}
+
     def documents(self, ids: set[str]) -> dict[str, dict]:
         text = "Russia struck Kyiv; in 2023 it attacked Odesa and it will strike again."
         return {i: {"text": text, "outlet": "Desk", "published": "2025-01-02", "title": "T", "url": None} for i in ids}

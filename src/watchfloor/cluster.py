@@ -19,6 +19,15 @@ from watchfloor.model import Document, Extraction, Skip
 TASK_SIZE = 8
 # Batches in flight per worker: one running, one queued so a worker never waits on the client.
 WINDOW_PER_WORKER = 2
+# Finished batches held for the input order behind a slow one, per worker: the window keeps workers busy
+# while an early batch is still running; this bounds the memory that holds.
+BUFFER_PER_WORKER = 8
+# A short text that takes every lazily loaded table on first use (the place index, gazetteers, lexicons):
+# extracted on each worker before any batch, so those loads are not paid inside the first batches.
+WARM_UP_TEXT = (
+    "KYIV (Wire) - Russia launched 40 drones at Odesa on Monday, Ukraine's air force said, "
+    "and about 1,500 North Korean troops were sent to Kursk, according to the NIS."
+)
 # How long to try reaching a --scheduler before saying it cannot be reached.
 CONNECT_TIMEOUT = "10s"
 # A batch whose worker died is run again on another this many times (Dask's own retry), then split.
@@ -59,8 +68,9 @@ def warm_up(client: Any, settings: Settings) -> str:
 
 
 def _worker_extractor(settings: Settings) -> str:
-    from watchfloor.pipeline import extractor_name
+    from watchfloor.pipeline import extract_text, extractor_name
 
+    extract_text(WARM_UP_TEXT, settings, published="2025-01-13")
     return extractor_name(settings)
 
 
@@ -79,15 +89,21 @@ def extract_on_cluster(
     document run alone, so only a document that itself kills workers is skipped, with the reason."""
     from distributed import as_completed
 
-    window = WINDOW_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})))
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    window, buffered = WINDOW_PER_WORKER * workers, BUFFER_PER_WORKER * workers
     batches = _batches(iter(items))
     running = as_completed()
     inputs: dict[Any, tuple[int, list[Document | Skip]]] = {}
     done: dict[int, list[Extraction | Skip]] = {}
-    submitted = yielded = 0
+    submitted = finished = yielded = 0
 
     def submit_next() -> bool:
+        """Another batch to the cluster while fewer than ``window`` run and fewer than ``buffered`` wait to
+        be yielded (in order, finished batches wait for a slower earlier one: counting those as in flight
+        would leave the workers idle)."""
         nonlocal submitted
+        if submitted - finished >= window or submitted - yielded >= buffered:
+            return False
         batch = next(batches, None)
         if batch is None:
             return False
@@ -98,9 +114,10 @@ def extract_on_cluster(
         submitted += 1
         return True
 
-    while submitted - yielded < window and submit_next():
+    while submit_next():
         pass
     for future in running:
+        finished += 1
         number, batch = inputs.pop(future)
         documents = [item for item in batch if isinstance(item, Document)]
         done[number] = _merge(batch, _results(future, documents, client, settings))
@@ -109,7 +126,7 @@ def extract_on_cluster(
         for key in ready:
             yield from done.pop(key)
             yielded += 1
-        while submitted - yielded < window and submit_next():
+        while submit_next():
             pass
 
 

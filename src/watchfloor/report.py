@@ -60,13 +60,16 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     for track in ranked:
         track.entries = [e for e in track.entries if _within(e, since, until)]
     ranked = [track for track in ranked if track.entries]
-    # filtered in SQL: the news (grouped below, so every act counts) and every background and future act
+    names = _state_names()
+    # filtered and counted in SQL: the news (every act counts) and the background and future acts, each
+    # section's events grouped by who did what to whom (``_event_group``), only the groups shown read
     chosen = {"party": actor, "published": (since, until)}
     other = tuple(OTHER_SECTIONS)
-    news = ledger.events(**chosen, contexts=(False, other))
-    events = ledger.events(**chosen, contexts=(True, other))
+    sections = [("Events", (False, other))]
+    for title in dict.fromkeys(OTHER_SECTIONS.values()):
+        sections.append((title, (True, tuple(c for c, t in OTHER_SECTIONS.items() if t == title))))
+    grouped = ledger.event_sections(lambda e: _event_group(e, names), MAX_EVENT_GROUPS, dict(sections), **chosen)
     cited: list[tuple[str, int, int]] = []
-    names = _state_names()
 
     def cite(document_id: str, start: int, end: int) -> str:
         cited.append((document_id, start, end))
@@ -93,15 +96,13 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
                 f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d ({details}). {citation}"
             )
         lines.append("")
-    sections = [("Events", news)]
-    for title in dict.fromkeys(OTHER_SECTIONS.values()):
-        sections.append((title, [e for e in events if OTHER_SECTIONS.get(e.get("context") or "") == title]))
-    for title, chosen in sections:
-        if chosen:
+    for title, (groups, total, count) in grouped.items():
+        if groups:
             lines += [f"## {title}", ""]
-            lines += _event_lines(chosen, names, cite)
+            lines += _event_lines(groups, total, count, names, cite)
             lines.append("")
-    return "\n".join(_header(ledger, cited) + lines + _footnotes(ledger, cited))
+    texts.update(ledger.documents({document_id for document_id, _s, _e in cited} - set(texts)))
+    return "\n".join(_header(texts, cited) + lines + _footnotes(texts, cited))
 
 
 def _track_summary(entries: list[ClaimRow], names: dict[str, str]) -> str:
@@ -130,17 +131,19 @@ def _track_summary(entries: list[ClaimRow], names: dict[str, str]) -> str:
     return "; ".join(parts) + "." if parts else ""
 
 
-def _event_lines(chosen: list[Any], names: dict[str, str], cite: Any) -> list[str]:
-    """Events grouped by who, to whom, type and polarity, with their count, dates and every report cited;
-    the groups with most reports first, then by first date."""
-    groups: dict[tuple[str, str, str, str], list[Any]] = {}
-    for event in chosen:
-        source = _actor_name(event["source"], event["source_country"], names)
-        target = _actor_name(event["target"], event["target_country"], names)
-        groups.setdefault((source, target, event["type"], event["polarity"]), []).append(event)
-    ranked = sorted(groups.items(), key=lambda item: -len(item[1]))  # stable: first reported first among equals
+def _event_group(event: Any, names: dict[str, str]) -> tuple[str, str, str, str]:
+    """What the brief groups events by: who (in words, at state level), to whom, the type and the polarity."""
+    source = _actor_name(event["source"], event["source_country"], names)
+    target = _actor_name(event["target"], event["target_country"], names)
+    return (source, target, event["type"], event["polarity"])
+
+
+def _event_lines(groups: list[list[Any]], total: int, count: int, names: dict[str, str], cite: Any) -> list[str]:
+    """The largest event groups (``Ledger.event_groups``: most reports first, then by first date), each with
+    its count, dates and every report cited; then how many events and groups are left out."""
     lines = []
-    for (source, target, event_type, polarity), members in ranked[:MAX_EVENT_GROUPS]:
+    for members in groups:
+        source, target, event_type, polarity = _event_group(members[0], names)
         with_target, without_target = _verbs(event_type)
         action = f"{with_target} {target}" if target else without_target
         who = source or "An unnamed party"
@@ -151,17 +154,15 @@ def _event_lines(chosen: list[Any], names: dict[str, str], cite: Any) -> list[st
         reports = f"{len(members)} reports" if len(members) > 1 else "1 report"
         citations = "".join(cite(m["document_id"], m["trigger_start"], m["trigger_end"]) for m in members)
         lines.append(f"- {when}: {said} [{event_type}; {reports}; {certainties}]. {citations}")
-    if len(ranked) > MAX_EVENT_GROUPS:
-        rest = sum(len(members) for _key, members in ranked[MAX_EVENT_GROUPS:])
-        lines.append(
-            f"- and {rest} more events in {len(ranked) - MAX_EVENT_GROUPS} other groups (`watchfloor events`)."
-        )
+    if count > len(groups):
+        rest = total - sum(len(members) for members in groups)
+        lines.append(f"- and {rest} more events in {count - len(groups)} other groups (`watchfloor events`).")
     return lines
 
 
-def _header(ledger: Any, cited: list[tuple[str, int, int]]) -> list[str]:
+def _header(texts: dict[str, dict[str, Any]], cited: list[tuple[str, int, int]]) -> list[str]:
     """The title and one line: the period the cited documents cover, how many documents and outlets."""
-    documents = ledger.documents({document_id for document_id, _s, _e in cited})
+    documents = {document_id: texts[document_id] for document_id, _s, _e in cited}
     dates = sorted(d["published"] for d in documents.values() if d.get("published"))
     period = f"{dates[0]} to {dates[-1]}" if dates else "undated"
     outlets = {d.get("outlet") or document_id for document_id, d in documents.items()}
@@ -182,11 +183,10 @@ def _note(marks: Marks, names: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
-def _footnotes(ledger: Any, cited: list[tuple[str, int, int]]) -> list[str]:
-    documents = ledger.documents({document_id for document_id, _s, _e in cited})
+def _footnotes(texts: dict[str, dict[str, Any]], cited: list[tuple[str, int, int]]) -> list[str]:
     lines = []
     for number, (document_id, start, end) in enumerate(cited, start=1):
-        document = documents[document_id]
+        document = texts[document_id]
         quote = document["text"][start:end].replace("\n", " ")
         where = ", ".join(
             [

@@ -65,3 +65,13 @@ def test_a_new_linker_finds_copies_of_documents_stored_before_it(ledger: Ledger,
 def test_the_ledger_stores_only_the_links_it_is_given(ledger: Ledger, nlp) -> None:
     ledger.ingest(extract_text(TEXT, published="2025-01-13"), "watchfloor test")
     assert ledger.signatures() == [] and {row["track_key"] for row in ledger.claims()} == {None}
+
+
+def test_a_running_linker_finds_copies_of_documents_another_process_stored_since(ledger: Ledger, nlp) -> None:
+    # two ingests at once on one ledger: the second linker read the stored signatures before the first
+    # stored the original, then meets a copy of it
+    late = Linker(Ledger(ledger.url))
+    late.ingest(extract_text("An unrelated story: 40 drones were launched at Odesa overnight."), "watchfloor test")
+    Linker(ledger).ingest(extract_text(TEXT, published="2025-01-13"), "watchfloor test")
+    copy = late.ingest(extract_text(COPY, published="2025-01-14"), "watchfloor test")
+    assert ledger.copies() == {copy.document_id}

@@ -13,13 +13,21 @@ if TYPE_CHECKING:
     from watchfloor.store.ledger import IngestResult, Ledger
 
 
+# Extraction ids are taken in order but committed in any order by concurrent writers (each holds at most
+# one uncommitted document): the copy index re-reads this many ids below the newest it saw, so a document
+# another process committed late is not missed.
+IN_FLIGHT_IDS = 64
+
+
 class Linker:
     """Stores extractions in one ledger with their links. The copy index is read from the ledger's stored
-    signatures on first need and kept up to date with the documents this linker adds."""
+    signatures on first need, then before each new document catches up with what other processes stored
+    since (several ingests may share one ledger), and adds the documents this linker stores."""
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self._finder: CopyFinder | None = None
+        self._seen = 0  # the newest extraction id whose signature the copy index has read
 
     def ingest(self, extraction: Extraction, extractor: str) -> IngestResult:
         """``Ledger.ingest`` with the extraction's track keys and, for a document the ledger does not hold
@@ -34,10 +42,20 @@ class Linker:
         )
         if result.outcome == "added" and minhash is not None:
             # only once the document is committed may later ones be matched against it
-            self._copies().add(document.id, minhash)
+            self._copies_known().add(document.id, minhash)
         return result
+
+    def _copies_known(self) -> CopyFinder:
+        assert self._finder is not None  # read before the document was matched
+        return self._finder
 
     def _copies(self) -> CopyFinder:
         if self._finder is None:
-            self._finder = CopyFinder(self.ledger.signatures())
+            stored, self._seen = self.ledger.signatures_since(0)
+            self._finder = CopyFinder(stored)
+            return self._finder
+        stored, newest = self.ledger.signatures_since(max(0, self._seen - IN_FLIGHT_IDS))
+        for document_id, data in stored:
+            self._finder.add(document_id, data)  # known ones are skipped
+        self._seen = max(self._seen, newest)
         return self._finder

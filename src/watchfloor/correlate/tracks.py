@@ -370,17 +370,16 @@ def contradictions(tracks: dict[str, Track]) -> list[Contradiction]:
         latest: dict[str, ClaimRow] = {}
         for entry in track.entries:
             latest[ultimate_source(entry)] = entry
-        items = sorted(latest.items())
-        for index, (source, entry) in enumerate(items):
-            for other_source, other in items[index + 1 :]:
-                denial = "negative" in (entry.get("polarity"), other.get("polarity"))
-                if denial or not agree(entry, other):
-                    found.append(
-                        {
-                            "track": track.key,
-                            "kind": "denial" if denial else "contradiction",
-                            "a": {"source": source, "figure": figure_text(entry), "claim": entry},
-                            "b": {"source": other_source, "figure": figure_text(other), "claim": other},
-                        }
-                    )
+        # each source's side, interval and denial once (a track of n sources has n(n-1)/2 pairs)
+        sides = [
+            (Side(source=source, figure=figure_text(entry), claim=entry), _interval_of(entry))
+            for source, entry in sorted(latest.items())
+        ]
+        denied = [side["claim"].get("polarity") == "negative" for side, _interval in sides]
+        for index, (side, (low, high)) in enumerate(sides):
+            for offset, (other, (other_low, other_high)) in enumerate(sides[index + 1 :], start=index + 1):
+                denial = denied[index] or denied[offset]
+                if denial or not (low <= other_high and other_low <= high):  # ``agree``
+                    kind = "denial" if denial else "contradiction"
+                    found.append({"track": track.key, "kind": kind, "a": side, "b": other})
     return found

@@ -113,11 +113,20 @@ def deleted_documents(connection: Connection) -> set[str]:
     return {str(row[0]) for row in connection.execute(query)}
 
 
+# Above this many documents, ``for_documents`` first checks that any correction of the kind exists (most
+# ledgers have few or none) before sending every document id in one IN list.
+FEW_DOCUMENTS = 50
+
+
 def for_documents(connection: Connection, kind: str, document_ids: Iterable[str]) -> list[dict[str, Any]]:
     """The corrections of ``kind`` ("claim" or "event") on these documents, oldest first."""
     ids = sorted(set(document_ids))
     if not ids:
         return []
+    if len(ids) > FEW_DOCUMENTS:  # many rows read (a dyad, a track): first ask whether any such correction exists
+        any_of_kind = select(corrections.c.id).where(corrections.c.kind == kind).limit(1)
+        if connection.execute(any_of_kind).first() is None:
+            return []
     query = (
         select(corrections)
         .where(corrections.c.kind == kind, corrections.c.document_id.in_(ids))

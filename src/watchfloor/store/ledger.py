@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -164,8 +164,9 @@ class Ledger:
                 return IngestResult(document.id, "deleted", max(versions.values()))
             if extractor in versions:
                 return IngestResult(document.id, "unchanged", versions[extractor])
+            stored_at = queries.ingested_at(connection, document.id) if versions else _now()
             if not versions:
-                queries.insert_document(connection, extraction, _now())
+                queries.insert_document(connection, extraction, stored_at)
                 if original is not None:
                     queries.insert_copy(connection, document.id, original[0], original[1])
                 if signature is not None:
@@ -174,7 +175,7 @@ class Ledger:
             if versions:
                 queries.supersede(connection, document.id)
             extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
-            queries.insert_facts(connection, extraction_id, extraction, track_keys or {})
+            queries.insert_facts(connection, extraction_id, extraction, track_keys or {}, stored_at)
             if versions:  # the old version's claims stop counting: recompute the tracks either version touches
                 summaries.refresh(connection, summaries.document_keys(connection, document.id))
             else:
@@ -190,6 +191,12 @@ class Ledger:
         """Every stored document's MinHash signature, for ``correlate.copies.CopyFinder``."""
         with self.engine.connect() as connection:
             return queries.all_signatures(connection)
+
+    def signatures_since(self, extraction_id: int) -> tuple[list[tuple[str, bytes]], int]:
+        """The signatures stored since extraction ``extraction_id`` and the newest extraction id
+        (``queries.signatures_since``): a copy finder catching up with other processes' documents."""
+        with self.engine.connect() as connection:
+            return queries.signatures_since(connection, extraction_id)
 
     def copies(self) -> set[str]:
         """Ids of stored documents that are copies of an earlier one."""
@@ -237,10 +244,7 @@ class Ledger:
         """The latest claims stored under any of ``keys``, wire copies left out, from an indexed query (no need
         to load every claim); ``correlate.tracks.load_track`` orders and marks them."""
         with self.engine.connect() as connection:
-            rows = queries.select_track(connection, keys)
-            copies = queries.copy_ids(connection)
-            rows = [row for row in rows if row["document_id"] not in copies]
-            return self._corrected(connection, rows, "claim")
+            return self._corrected(connection, queries.select_track(connection, keys), "claim")
 
     def track_keys(self) -> list[str]:
         """The distinct stored track keys (``correlate.tracks.canonical_keys`` groups them into tracks)."""
@@ -271,6 +275,102 @@ class Ledger:
                     for row in self._corrected(connection, found, "event")
                 ]
         return rows
+
+    def event_groups(
+        self,
+        key: Callable[[Mapping[str, Any]], Hashable],
+        top: int,
+        contexts: tuple[bool, Sequence[str]] | None = None,
+        **filters: Any,
+    ) -> tuple[list[list[EventRow]], int, int]:
+        """The events ``events(contexts=contexts, **filters)`` gives, grouped by ``key`` of their
+        ``queries.EVENT_GROUP_COLUMNS``: the ``top`` largest groups, ties in the order their first events
+        come, each with its events in the documents' order; and how many events and groups there are."""
+        return self.event_sections(key, top, {"": contexts}, **filters)[""]
+
+    def event_sections(
+        self,
+        key: Callable[[Mapping[str, Any]], Hashable],
+        top: int,
+        sections: Mapping[str, tuple[bool, Sequence[str]] | None],
+        **filters: Any,
+    ) -> dict[str, tuple[list[list[EventRow]], int, int]]:
+        """``event_groups`` of each section (a name and its ``contexts`` filter) from one count over the
+        events in SQL; only the top groups' events are read (and every event of documents an analyst
+        corrected, which are few)."""
+        with self.engine.connect() as connection:
+            counted = queries.count_event_groups(connection, corrected=False, **filters)
+            fixed = self._corrected(connection, queries.select_events(connection, corrected=True, **filters), "event")
+            found = {}
+            for name, contexts in sections.items():
+
+                def inside(row: Mapping[str, Any], contexts: Any = contexts) -> bool:
+                    return contexts is None or (row.get("context") in contexts[1]) == contexts[0]
+
+                mine = [row for row in counted if inside(row)]
+                found[name] = self._ranked_groups(
+                    connection, key, top, mine, [e for e in fixed if inside(e)], {**filters, "contexts": contexts}
+                )
+        return found
+
+    def _ranked_groups(
+        self,
+        connection: Any,
+        key: Callable[[Mapping[str, Any]], Hashable],
+        top: int,
+        counted: list[dict[str, Any]],
+        fixed: list[EventRow],
+        filters: dict[str, Any],
+    ) -> tuple[list[list[EventRow]], int, int]:
+        counts: dict[Hashable, int] = {}
+        parts: dict[Hashable, list[dict[str, Any]]] = {}
+        for row in counted:
+            group = key(row)
+            counts[group] = counts.get(group, 0) + row["reports"]
+            part = {name: row[name] for name in queries.EVENT_GROUP_COLUMNS}
+            if part not in parts.setdefault(group, []):
+                parts[group].append(part)
+        corrected: dict[Hashable, list[EventRow]] = {}
+        for event in fixed:
+            group = key(event)
+            counts[group] = counts.get(group, 0) + 1
+            corrected.setdefault(group, []).append(event)
+        ranked = sorted(counts, key=lambda group: -counts[group])
+        least = counts[ranked[top - 1]] if len(ranked) > top else 0
+        candidates = [group for group in ranked if counts[group] >= least]
+        members = self._group_members(connection, candidates, parts, corrected, top, filters)
+        chosen = sorted(candidates, key=lambda group: (-counts[group], queries.event_order_key(members[group][0])))
+        return [members[group] for group in chosen[:top]], sum(counts.values()), len(counts)
+
+    def _group_members(
+        self,
+        connection: Any,
+        groups: list[Hashable],
+        parts: dict[Hashable, list[dict[str, Any]]],
+        corrected: dict[Hashable, list[EventRow]],
+        top: int,
+        filters: dict[str, Any],
+    ) -> dict[Hashable, list[EventRow]]:
+        """Each group's events in the documents' order, with the columns a brief shows: one query per group,
+        or one for all events when ties make the candidates many (groups of one or two events)."""
+        found: dict[Hashable, list[EventRow]] = {group: list(corrected.get(group, [])) for group in groups}
+        columns = BRIEF_EVENT_COLUMNS
+        if len(groups) > GROUP_QUERIES_PER_GROUP * top:
+            owner = {tuple(part.values()): group for group in groups for part in parts.get(group, [])}
+            for event in queries.select_events(connection, corrected=False, columns=columns, **filters):
+                group = owner.get(tuple(event.get(name) for name in queries.EVENT_GROUP_COLUMNS))
+                if group is not None:
+                    found[group].append(event)
+        else:
+            for group in groups:
+                if parts.get(group):
+                    found[group] += queries.select_events(
+                        connection, corrected=False, groups=parts[group], columns=columns, **filters
+                    )
+        for group in groups:
+            if corrected.get(group) and parts.get(group):  # two lists in the documents' order: merge them
+                found[group].sort(key=queries.event_order_key)
+        return found
 
     def places(self) -> list[dict[str, Any]]:
         """Places of the latest version of every document, wire copies left out (``queries.select_places``)."""
@@ -354,6 +454,25 @@ class Ledger:
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as connection:
             return queries.table_counts(connection)
+
+
+# Ties at the top of the brief's event groups can make many groups candidates; past this many candidates
+# per shown group, one query reads every event instead of one query per group.
+GROUP_QUERIES_PER_GROUP = 4
+# What the brief reads of each event it cites (besides its document's id and dates).
+BRIEF_EVENT_COLUMNS = (*queries.EVENT_GROUP_COLUMNS, "event_id", "certainty", "trigger_start", "trigger_end")
+
+
+def group_events(
+    events: list[EventRow], key: Callable[[Mapping[str, Any]], Hashable], top: int
+) -> tuple[list[list[EventRow]], int, int]:
+    """``Ledger.event_groups`` over events in hand (in the documents' order): what it computes in SQL, done
+    in Python (the reference its tests compare with)."""
+    groups: dict[Hashable, list[EventRow]] = {}
+    for event in events:
+        groups.setdefault(key(event), []).append(event)
+    ranked = sorted(groups.values(), key=len, reverse=True)  # stable: the first reported first among equals
+    return ranked[:top], len(events), len(groups)
 
 
 def _now() -> datetime:

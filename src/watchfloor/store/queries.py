@@ -59,6 +59,13 @@ def insert_document(connection: Connection, extraction: Extraction, now: datetim
         )
 
 
+def ingested_at(connection: Connection, document_id: str) -> datetime:
+    """When a stored document was first stored."""
+    return cast(
+        datetime, connection.execute(select(documents.c.ingested_at).where(documents.c.id == document_id)).scalar_one()
+    )
+
+
 def supersede(connection: Connection, document_id: str) -> None:
     """Mark a document's stored extractions as no longer the latest (a newer version is being added)."""
     from sqlalchemy import update
@@ -86,9 +93,14 @@ def insert_extraction(
 
 
 def insert_facts(
-    connection: Connection, extraction_id: int, extraction: Extraction, track_keys: Mapping[str, str | None]
+    connection: Connection,
+    extraction_id: int,
+    extraction: Extraction,
+    track_keys: Mapping[str, str | None],
+    ingested_at: datetime,
 ) -> None:
-    """Actors, places, claims and events of one extraction; ``track_keys`` maps claim ids to their track keys."""
+    """Actors, places, claims and events of one extraction; ``track_keys`` maps claim ids to their track keys,
+    ``ingested_at`` is when the document was first stored (claims keep it for their order)."""
     countries = {a.id: a.country for a in extraction.actors}
     if extraction.actors:
         connection.execute(
@@ -127,8 +139,10 @@ def insert_facts(
     if extraction.claims:
         date = extraction.document.published or extraction.latest_date
         connection.execute(
-            insert(claims), [_claim_row(extraction_id, c, countries, date, track_keys) for c in extraction.claims]
-        )
+            insert(claims),
+            [_claim_row(extraction_id, c, countries, date, track_keys) | {"ingested_at": ingested_at}
+             for c in extraction.claims],
+        )  # fmt: skip
     if extraction.events:
         connection.execute(insert(events), [_event_row(extraction_id, e, countries) for e in extraction.events])
 
@@ -150,6 +164,7 @@ def _claim_row(
         "bound": quantity.bound,
         "approximate": quantity.approximate,
         "unit": quantity.unit,
+        "unit_class": gazetteer.unit_class(quantity.unit) if quantity.unit else None,
         "per": quantity.per,
         "unit_text": quantity.unit_text,
         "change": quantity.change,
@@ -215,7 +230,7 @@ def _event_row(extraction_id: int, event: Event, countries: dict[str, str | None
 def document_order(date: Any, *, newest_first: bool = False) -> list[Any]:
     """ORDER BY terms of the documents' order for the ``date`` column (see above); needs ``documents`` joined."""
     return [
-        case((date.is_(None), 1), else_=0),
+        date.is_(None),  # false (dated) first on both databases; a plain term, so an index can give it
         date.desc() if newest_first else date.asc(),
         documents.c.ingested_at,
         extractions.c.id,
@@ -229,24 +244,27 @@ def chronological_key(row: Mapping[str, Any]) -> tuple[bool, str, str, int, int]
     return (date is None, date or "", str(row.get("ingested_at") or ""), row["extraction_id"], row["span_start"])
 
 
+def event_order_key(row: Mapping[str, Any]) -> tuple[bool, str, Any, int, int]:
+    """The documents' order of an event row (what ``select_events`` sorts by), oldest first."""
+    date = row.get("published") or row.get("latest_date")
+    return (date is None, date or "", row.get("ingested_at"), row["extraction_id"], row["trigger_start"])
+
+
 def _matches(column_id: Any, column_country: Any, value: str) -> Any:
     """An actor filter: a three-letter country code matches the country column (the state, its organs and its
     people), anything else the id; one indexed column either way."""
     return column_country == value if len(value) == 3 and value.isupper() else column_id == value
 
 
-def _place_points() -> Any:
-    """Each extraction's places by name with their coordinates (one row a name), to join facts to points."""
-    return (
-        select(
-            places.c.extraction_id,
-            places.c.name,
-            func.min(places.c.lat).label("lat"),
-            func.min(places.c.lon).label("lon"),
-        )
-        .group_by(places.c.extraction_id, places.c.name)
-        .subquery()
-    )
+def _place_point(extraction_id: Any, place: Any) -> list[Any]:
+    """The coordinates (lat, lon) of a fact's place, by name among its extraction's places (the smallest when
+    a name has several), as correlated subqueries: looked up for the rows read only, never for every place."""
+
+    def first(column: Any, name: str) -> Any:
+        match = and_(places.c.extraction_id == extraction_id, places.c.name == place)
+        return select(func.min(column)).where(match).scalar_subquery().label(name)
+
+    return [first(places.c.lat, "lat"), first(places.c.lon, "lon")]
 
 
 def select_claims(
@@ -268,10 +286,9 @@ def select_claims(
     an actor id or its country (so "RUS" finds the Russian defence ministry's figures); ``measure`` and
     ``place`` match substrings; ``since``/``until`` bound the claim's time, else the document's date. Each row
     has its place's ``lat`` and ``lon`` (None when the claim names no place the extraction resolved)."""
-    points = _place_points()
     query = (
         select(
-            claims,
+            *(column for column in claims.c if column.name not in ("ingested_at", "unit_class")),
             extractions.c.document_id,
             documents.c.published,
             documents.c.latest_date,
@@ -279,19 +296,18 @@ def select_claims(
             documents.c.outlet,
             documents.c.url,
             documents.c.ingested_at,
-            points.c.lat,
-            points.c.lon,
+            *_place_point(claims.c.extraction_id, claims.c.place),
         )
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
-        .outerjoin(points, and_(points.c.extraction_id == claims.c.extraction_id, points.c.name == claims.c.place))
     )
     conditions: list[ColumnElement[bool]] = []
     if actor:
         conditions.append(_matches(claims.c.subject, claims.c.subject_country, actor))
     if source:
         conditions.append(_matches(claims.c.source, claims.c.source_country, source))
-    if unit:  # by unit class, as tracks group them: "troops" finds "soldiers" too
+    if unit:  # by unit class, as tracks group them: "troops" finds "soldiers" too (the class column is indexed)
+        conditions.append(claims.c.unit_class == gazetteer.unit_class(unit))
         conditions.append(claims.c.unit.in_(sorted(gazetteer.units_of_class(unit))))
     if track:
         conditions.append(claims.c.track_key == track)
@@ -310,8 +326,9 @@ def select_claims(
         conditions.append(when <= until)
     if conditions:
         query = query.where(and_(*conditions))
-    query = query.order_by(*document_order(claims.c.document_date, newest_first=True), claims.c.span_start)
-    query = query.limit(limit)
+    # the documents' order from the claim's own columns (``schema.CLAIMS_NEWEST_FIRST``), so an index gives it
+    newest = [claims.c.document_date.is_(None), claims.c.document_date.desc(), claims.c.ingested_at]
+    query = query.order_by(*newest, claims.c.extraction_id, claims.c.span_start).limit(limit)
     return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
 
 
@@ -435,6 +452,21 @@ def all_signatures(connection: Connection) -> list[tuple[str, bytes]]:
     ]
 
 
+def signatures_since(connection: Connection, extraction_id: int) -> tuple[list[tuple[str, bytes]], int]:
+    """Signatures of the documents whose first extraction's id is above ``extraction_id`` (what other
+    processes stored since), and the newest extraction id now stored."""
+    first = and_(extractions.c.document_id == signatures.c.document_id, extractions.c.version == 1)
+    query = (
+        select(signatures.c.document_id, signatures.c.minhash)
+        .join(extractions, first)
+        .where(extractions.c.id > extraction_id)
+        .order_by(extractions.c.id)
+    )
+    found = [(row[0], bytes(row[1])) for row in connection.execute(query)]
+    newest = connection.execute(select(func.max(extractions.c.id))).scalar()
+    return found, int(newest or 0)
+
+
 def insert_copy(connection: Connection, document_id: str, original_id: str, similarity: float) -> None:
     connection.execute(insert(copies).values(document_id=document_id, original_id=original_id, similarity=similarity))
 
@@ -446,6 +478,57 @@ def copy_ids(connection: Connection) -> set[str]:
 def select_events(
     connection: Connection,
     *,
+    limit: int | None = None,
+    newest: bool = False,
+    columns: Sequence[str] | None = None,
+    **filters: Any,
+) -> list[EventRow]:
+    """Events of the latest extraction of each document but wire copies, with their document, in the
+    documents' order (all of it reversed with ``newest``, the newest ``limit`` kept), filtered as
+    ``_event_conditions`` says. Each row has its place's ``lat`` and ``lon`` (None without a resolved place);
+    with ``columns``, only those of the event and its document's id and dates (a brief reads thousands)."""
+    document_columns = [documents.c.title, documents.c.outlet, documents.c.url]
+    chosen = [
+        *([events.c[name] for name in (*columns, "extraction_id")] if columns else [events]),
+        extractions.c.document_id,
+        documents.c.published,
+        documents.c.latest_date,
+        documents.c.ingested_at,
+        *([] if columns else [*document_columns, *_place_point(events.c.extraction_id, events.c.place)]),
+    ]
+    query = (
+        select(*chosen)
+        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
+    )
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    order = [dated.is_(None), dated, documents.c.ingested_at, extractions.c.id]
+    order.append(events.c.trigger_start)  # the documents' order (``document_order``), or all of it reversed
+    query = query.where(and_(*_event_conditions(**filters)))
+    query = query.order_by(*(term.desc() if newest else term.asc() for term in order))
+    rows = [cast(EventRow, dict(row)) for row in connection.execute(query.limit(limit)).mappings()]
+    return rows[::-1] if newest else rows
+
+
+# What the brief groups events by (``report``): who, to whom, what, and whether it happened.
+EVENT_GROUP_COLUMNS = ("source", "source_country", "target", "target_country", "type", "polarity")
+
+
+def count_event_groups(connection: Connection, **filters: Any) -> list[dict[str, Any]]:
+    """The events ``select_events`` would give, counted per ``EVENT_GROUP_COLUMNS`` and context in SQL
+    (``reports``), in one pass over the events (the documents joined only when a filter reads them)."""
+    columns = [events.c[name] for name in (*EVENT_GROUP_COLUMNS, "context")]
+    query = select(*columns, func.count().label("reports")).join(
+        extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True))
+    )
+    if filters.get("since") or filters.get("until") or any(filters.get("published") or ()):
+        query = query.join(documents, documents.c.id == extractions.c.document_id)
+    query = query.where(and_(*_event_conditions(**filters))).group_by(*columns)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def _event_conditions(
+    *,
     actor: str | None = None,
     source: str | None = None,
     target: str | None = None,
@@ -453,37 +536,20 @@ def select_events(
     place: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    limit: int | None = None,
     document: str | None = None,
     sides: tuple[str, str] | None = None,
     party: str | None = None,
     published: tuple[str | None, str | None] = (None, None),
     contexts: tuple[bool, Sequence[str]] | None = None,
-    newest: bool = False,
-) -> list[EventRow]:
-    """Events of the latest extraction of each document but wire copies, with their document, in the
-    documents' order.
-    ``actor`` (either party), ``source`` and ``target`` match an actor id or its country; ``type`` a PLOVER
-    type in any case; ``place`` a substring; ``since``/``until`` bound the event's time, else the document's
-    date. Each row has its place's ``lat`` and ``lon`` (None without a resolved place)."""
-    points = _place_points()
-    query = (
-        select(
-            events,
-            extractions.c.document_id,
-            documents.c.published,
-            documents.c.latest_date,
-            documents.c.title,
-            documents.c.outlet,
-            documents.c.url,
-            documents.c.ingested_at,
-            points.c.lat,
-            points.c.lon,
-        )
-        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
-        .join(documents, documents.c.id == extractions.c.document_id)
-        .outerjoin(points, and_(points.c.extraction_id == events.c.extraction_id, points.c.name == events.c.place))
-    )
+    groups: Sequence[Mapping[str, str | None]] | None = None,
+    corrected: bool | None = None,
+) -> list[ColumnElement[bool]]:
+    """The events' filters. ``actor`` (either party), ``source`` and ``target`` match an actor id or its
+        country; ``type`` a PLOVER type in any case; ``place`` a substring; ``since``/``until`` bound the event's
+        time, else the document's date; ``sides``, ``party``, ``published`` and ``contexts`` as
+        ``_event_filters``; ``groups`` the exact values of some ``EVENT_GROUP_COLUMNS`` (None matching NULL),
+    any of them;
+        ``corrected`` True only documents with an analyst's event correction, False all others."""
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     when = func.coalesce(events.c.time_start, dated)
     # wire copies are left out here, before the limit (their events are the original's)
@@ -505,12 +571,17 @@ def select_events(
         conditions.append(when >= since)
     if until:
         conditions.append(when <= until)
-    conditions += _event_filters(sides, party, published, contexts)
-    order = [case((dated.is_(None), 1), else_=0), dated, documents.c.ingested_at, extractions.c.id]
-    order.append(events.c.trigger_start)  # the documents' order (``document_order``), or all of it reversed
-    query = query.where(and_(*conditions)).order_by(*(term.desc() if newest else term.asc() for term in order))
-    rows = [cast(EventRow, dict(row._mapping)) for row in connection.execute(query.limit(limit))]
-    return rows[::-1] if newest else rows
+    if groups:
+        conditions.append(or_(*(and_(*_same_values(group)) for group in groups)))
+    if corrected is not None:
+        fixed = select(corrections.c.document_id).where(corrections.c.kind == "event")
+        in_fixed = extractions.c.document_id.in_(fixed)
+        conditions.append(in_fixed if corrected else ~in_fixed)
+    return conditions + _event_filters(sides, party, published, contexts)
+
+
+def _same_values(group: Mapping[str, str | None]) -> list[ColumnElement[bool]]:
+    return [events.c[name].is_(None) if value is None else events.c[name] == value for name, value in group.items()]
 
 
 def event_pairs(connection: Connection) -> list[dict[str, Any]]:
@@ -561,11 +632,16 @@ def _event_filters(
     ``contexts`` (True and names: only those contexts; False: all but those, NULL kept)."""
     conditions: list[ColumnElement[bool]] = []
     if sides:
-        for country, actor, wanted in (
-            (events.c.source_country, events.c.source, sides[0]),
-            (events.c.target_country, events.c.target, sides[1]),
-        ):
-            conditions.append(or_(country == wanted, and_(country.is_(None), actor == wanted)))
+        # each side is its state, or its actor when it has none: the four combinations as one OR, so that
+        # each branch is a lookup of an index (events_dyad by both states, events_source by both actors)
+        either = [
+            [country == wanted, and_(country.is_(None), actor == wanted)]
+            for country, actor, wanted in (
+                (events.c.source_country, events.c.source, sides[0]),
+                (events.c.target_country, events.c.target, sides[1]),
+            )
+        ]
+        conditions.append(or_(*(and_(source, target) for source in either[0] for target in either[1])))
     if party:
         conditions.append(
             or_(events.c.source_country == party, events.c.target_country == party, events.c.source == party)
@@ -681,17 +757,17 @@ def track_selection() -> list[Any]:
 
 
 def select_track(connection: Connection, keys: Sequence[str]) -> list[ClaimRow]:
-    """The latest claims stored under any of ``keys`` (one track's stored keys), with only the columns a track
-    needs (a track can hold thousands)."""
+    """The latest claims stored under any of ``keys`` (one track's stored keys), wire copies left out, with
+    only the columns a track needs (a track can hold thousands)."""
     query = (
         select(*track_selection())
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
-        .where(claims.c.track_key.in_(list(keys)))
+        .where(claims.c.track_key.in_(list(keys)), ~extractions.c.document_id.in_(select(copies.c.document_id)))
     )
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     query = query.order_by(*document_order(dated), claims.c.span_start)
-    return [cast(ClaimRow, dict(row._mapping)) for row in connection.execute(query)]
+    return [cast(ClaimRow, dict(row)) for row in connection.execute(query).mappings()]
 
 
 def track_summaries(

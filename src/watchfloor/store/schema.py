@@ -17,6 +17,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -80,6 +81,16 @@ places = Table(
     Column("mentions", JSON, nullable=False),
 )
 
+# The order of a page of claims, newest documents first (``queries.document_order``), as index terms: dated
+# documents first, by date from the newest, then by ingest time, extraction and position in the text.
+CLAIMS_NEWEST_FIRST = (
+    text("(document_date IS NULL)"),
+    text("document_date DESC"),
+    "ingested_at",
+    "extraction_id",
+    "span_start",
+)
+
 claims = Table(
     "claims",
     metadata,
@@ -121,6 +132,10 @@ claims = Table(
     # the document's date (published, else the latest date it states), kept with each claim so that "newest
     # first" reads walk an index instead of sorting every match; documents never change, so neither does it
     Column("document_date", String(10)),
+    # (migration 0013) the rest of the documents' order (``queries.document_order``) and the unit class that
+    # `--unit` filters on, so that a page of claims newest first is read off an index
+    Column("ingested_at", DateTime(timezone=True)),
+    Column("unit_class", String(60)),
     Index("claims_extraction", "extraction_id"),
     Index("claims_unit_subject", "unit", "subject_country"),
     Index("claims_source", "source_country"),
@@ -131,6 +146,9 @@ claims = Table(
     Index("claims_subject", "subject"),
     Index("claims_source_actor", "source"),
     Index("claims_date", "document_date", "extraction_id"),
+    # (migration 0013) pages of claims newest first, all of them or by owner state and unit class
+    Index("claims_page", *CLAIMS_NEWEST_FIRST),
+    Index("claims_owner_page", "subject_country", "unit_class", *CLAIMS_NEWEST_FIRST),
 )
 
 signatures = Table(
