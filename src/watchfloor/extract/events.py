@@ -256,12 +256,33 @@ def _arguments(
                     ):
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
     if target is None:
+        target = _complement_target(token, attributor, source)
+    if target is None:
         target = _demonstrative_target(token, attributor, source)
     if target is None and trigger.type == "AID":
         target = _beneficiary(token, attributor)
     if target is None and trigger.type in gazetteer.event_types("symmetric"):
         source, target = _joint_parties(token, attributor, source)
     return source, target
+
+
+def _complement_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """Whom an act is aimed at when its clausal complement names the party ("demanded that Niger release",
+    "threatened to cut off gas to Armenia", "refused to let Peruvian aircraft land", "its demand that X
+    withdraw"): the complement's subject, object or target-preposition object, other than the source."""
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and token.pos_ == "NOUN")]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                nodes = [child]
+            elif child.dep_ == "prep" and child.lower_ in gazetteer.word_list("target_prepositions.txt"):
+                nodes = [g for g in child.children if g.dep_ == "pobj"]
+            else:
+                continue
+            found = next((a for a in (attributor.resolve(n) for n in nodes) if a and a != source), None)
+            if found:
+                return found
+    return None
 
 
 def _beneficiary(token: Token, attributor: Attributor) -> str | None:
