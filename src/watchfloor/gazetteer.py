@@ -424,6 +424,13 @@ def find_actor(name: str) -> str:
     return found
 
 
+@lru_cache(maxsize=1)
+def material_event_types() -> frozenset[str]:
+    """PLOVER types whose quad class is material (acts, not words, per ``plover_quads.tsv``): an act can be
+    reported without its doer ("the port was struck"), a statement hardly ever is."""
+    return frozenset(row[0] for row in read_rows("plover_quads.tsv") if row[1].startswith("material"))
+
+
 def find_event_type(name: str) -> str:
     """The PLOVER type a user means by ``name`` in any case ("aid" -> "AID"); raises UnknownValueError, with
     every type ``plover_quads.tsv`` lists, for anything else."""

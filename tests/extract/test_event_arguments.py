@@ -22,6 +22,10 @@ ARGUMENT_CASES = [
         ("THREATEN", "IRN", "ARM"),
     ),
     ("complement object", "Bolivia refused to allow Peruvian aircraft to land.", ("REJECT", "BOL", "PER")),
+    # a material act the text asserts without naming its doer: kept, with no source
+    ("agentless passive", "The fuel depot in Lviv was struck overnight.", ("ASSAULT", None, None)),
+    ("agentless passive: detention", "Two journalists were detained in Minsk on Sunday.", ("COERCE", None, None)),
+    ("unnamed instrument as subject", "A drone hit a power station in Sumy on Tuesday.", ("ASSAULT", None, None)),
 ]
 
 
@@ -30,3 +34,28 @@ def test_event_arguments(extract, name: str, text: str, expected: tuple[str, str
     result = extract(text, PUBLISHED)
     found = [(e.type, side(result.actors, e.source), side(result.actors, e.target)) for e in result.events]
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the bridge in Odesa is attacked, Kyiv will respond.",  # a condition, not an act
+        "Four people were killed in Kherson.",  # a toll (a claim): no act is named
+        "Ukraine accused Moscow after a depot in Lviv was struck.",  # no source, and not its clause's assertion
+    ],
+)
+def test_no_event_without_a_source_outside_an_asserted_act(extract, text: str) -> None:
+    assert [(e.type, e.trigger.text) for e in extract(text, PUBLISHED).events if e.source is None] == []
+
+
+def test_a_definite_patient_named_before_restates_the_act(extract) -> None:
+    """ "Iran fired a rocket. The rocket was launched from ...": the passive tells the same launch again."""
+    text = "Iran fired a rocket toward the Gulf on Friday. The rocket was launched from a base near Tabriz."
+    found = extract(text, PUBLISHED).events
+    assert [e.trigger.text for e in found if e.source is None] == []
+
+
+def test_a_definite_act_noun_restates_the_act_already_reported(extract) -> None:
+    """ "The strikes killed two": the killing is the strikes' outcome, already one event."""
+    found = extract("Drones struck a depot in Lviv. The strikes killed two workers.", PUBLISHED).events
+    assert [(e.type, e.source, e.trigger.text) for e in found] == [("ASSAULT", None, "struck")]

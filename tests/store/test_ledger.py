@@ -25,11 +25,11 @@ TEXT = (
 
 
 def test_migrations_build_an_empty_database(ledger: Ledger) -> None:
-    assert ledger.schema_revision() == "0010"
+    assert ledger.schema_revision() == "0011"
     assert ledger.counts() == {"documents": 0, "extractions": 0, "actors": 0, "places": 0, "claims": 0, "events": 0}
     ledger.downgrade("base")
     ledger.upgrade()
-    assert ledger.schema_revision() == "0010"
+    assert ledger.schema_revision() == "0011"
 
 
 def test_migration_upgrades_a_ledger_of_the_previous_schema_keeping_its_data(ledger: Ledger) -> None:
@@ -56,7 +56,7 @@ def test_migration_upgrades_a_ledger_of_the_previous_schema_keeping_its_data(led
         )
     assert ledger.schema_revision() == "0001"
     ledger.upgrade()
-    assert ledger.schema_revision() == "0010"
+    assert ledger.schema_revision() == "0011"
     [row] = ledger.claims()
     assert (row["document_id"], row["value"], row["track_key"], row["unit_text"]) == ("sha256:old", 5, None, None)
     assert ledger.check() == []

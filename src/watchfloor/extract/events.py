@@ -200,8 +200,12 @@ def _event(
         "speech_act"
     ):  # what is condemned or denied is the last act reported
         side = _side(source, by_id)
-        target = next((e.source for e in reversed([*before, *earlier]) if _side(e.source, by_id) != side), None)
-    if source is None or _side(source, by_id) == _side(target, by_id):
+        target = next(
+            (e.source for e in reversed([*before, *earlier]) if e.source and _side(e.source, by_id) != side), None
+        )
+    if source is None and not _agentless_act(token, kind):
+        return None
+    if source is not None and _side(source, by_id) == _side(target, by_id):
         return None
     if target is None and (kind in gazetteer.event_types("needs_target") or _broad(token, trigger)):
         return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
@@ -222,6 +226,60 @@ def _event(
         factuality=factuality,
         context=None,
     )
+
+
+def _agentless_act(token: Token, kind: str) -> bool:
+    """An act the text asserts without naming who did it ("the port was struck overnight", "a drone hit the
+    depot", "strikes were carried out on Odesa"): kept with no source when it is a material act stated in the
+    sentence's own clause (or in what a reporting verb reports), not in a condition, a purpose, a relative
+    clause or a noun phrase that only mentions it."""
+    if kind not in gazetteer.material_event_types():
+        return False
+    node = token
+    if token.pos_ == "NOUN":
+        if token.dep_ == "ROOT":
+            return True
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in gazetteer.word_list(
+            "light_verbs.txt"
+        ):
+            return False
+        node = token.head
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    act_noun = subject is not None and _trigger_noun(subject)
+    definite = {"the", *gazetteer.word_list("reference_determiners.txt")}
+    if act_noun and any(c.dep_ == "det" and c.lower_ in definite for c in subject.children):
+        return False  # "the strikes killed 46": the act reported before, not a new one
+    patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None and _mentioned_before(patient, definite):
+        return False  # "North Korea fired a missile ... The missile was launched from": the same act, told again
+    if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun:
+        return False  # "four people were killed": a toll (a claim) unless an act is named ("a bombing killed")
+    return _asserted_clause(node)
+
+
+def _mentioned_before(noun: Token, definite: set[str]) -> bool:
+    """True for a definite noun phrase ("the missile") whose noun an earlier sentence already named."""
+    if not any(c.dep_ == "det" and c.lower_ in definite for c in noun.children):
+        return False
+    start = sentence_of(noun).start
+    return any(t.lemma_ == noun.lemma_ and t.pos_ == "NOUN" for t in noun.doc[max(0, start - 120) : start])
+
+
+def _asserted_clause(verb: Token) -> bool:
+    """True when the verb's clause is asserted: the main clause, a clause coordinated with one, or the clause a
+    reporting verb reports ("police said two men were arrested"); never under "if", "unless", "before"."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in verb.children):
+            return False
+        if verb.dep_ == "ROOT":
+            return True
+        coordinated = verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
+        reported = verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in gazetteer.word_list(
+            "reporting_verbs.txt"
+        )
+        if not (coordinated or reported):
+            return False
+        verb = verb.head
 
 
 def _arguments(
