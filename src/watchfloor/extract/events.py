@@ -246,21 +246,24 @@ def _agentless_act(token: Token, kind: str) -> bool:
         node = token.head
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     act_noun = subject is not None and _trigger_noun(subject)
-    definite = {"the", *gazetteer.word_list("reference_determiners.txt")}
-    if act_noun and any(c.dep_ == "det" and c.lower_ in definite for c in subject.children):
+    if subject is not None and act_noun and _definite(subject):
         return False  # "the strikes killed 46": the act reported before, not a new one
     patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
-    if patient is not None and _mentioned_before(patient, definite):
+    if patient is not None and _definite(patient) and _mentioned_before(patient):
         return False  # "North Korea fired a missile ... The missile was launched from": the same act, told again
     if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun:
         return False  # "four people were killed": a toll (a claim) unless an act is named ("a bombing killed")
     return _asserted_clause(node)
 
 
-def _mentioned_before(noun: Token, definite: set[str]) -> bool:
-    """True for a definite noun phrase ("the missile") whose noun an earlier sentence already named."""
-    if not any(c.dep_ == "det" and c.lower_ in definite for c in noun.children):
-        return False
+def _definite(noun: Token) -> bool:
+    """ "the strikes", "these soldiers": a noun phrase that refers back."""
+    definite = {"the", *gazetteer.word_list("reference_determiners.txt")}
+    return any(c.dep_ == "det" and c.lower_ in definite for c in noun.children)
+
+
+def _mentioned_before(noun: Token) -> bool:
+    """True when an earlier sentence already named the noun ("a missile" ... "the missile")."""
     start = sentence_of(noun).start
     return any(t.lemma_ == noun.lemma_ and t.pos_ == "NOUN" for t in noun.doc[max(0, start - 120) : start])
 
