@@ -318,7 +318,7 @@ def _bars(cell: str) -> frozenset[str]:
     return frozenset(filter(None, cell.split("|")))
 
 
-EVENT_TYPE_ROLES = ("symmetric", "speech_act", "place_target", "future", "needs_target")
+EVENT_TYPE_ROLES = ("symmetric", "speech_act", "place_target", "future", "needs_target", "other_party")
 
 
 @cache
@@ -379,6 +379,7 @@ RULE_WORD_LISTS = (
     "increment_words.txt",
     "light_verbs.txt",
     "target_prepositions.txt",
+    "fallback_target_prepositions.txt",
     "party_nouns.txt",
     "troop_nouns.txt",
     "reference_determiners.txt",

@@ -22,6 +22,19 @@ ARGUMENT_CASES = [
         ("THREATEN", "IRN", "ARM"),
     ),
     ("complement object", "Bolivia refused to allow Peruvian aircraft to land.", ("REJECT", "BOL", "PER")),
+    ("complement object's own preposition", "Azerbaijan threatened to cut ties with Iran.", ("THREATEN", "AZE", "IRN")),
+    # "from" and "by" name the target when no target preposition does
+    ("from: whom it is asked of", "Armenia demanded guarantees from Moscow.", ("DEMAND", "ARM", "RUS")),
+    ("from: whose offer", "Georgia rejected a proposal from Russia on the border.", ("REJECT", "GEO", "RUS")),
+    (
+        "by: whose act is condemned",
+        "Lithuania condemned the airspace violation by Russia.",
+        ("DISAPPROVE", "LTU", "RUS"),
+    ),
+    ("to beats from", "Egypt sent troops from Cairo to help Sudan.", ("AID", "EGY", "SDN")),
+    # a target on the source's own side: domestic acts are events (only aid needs another party)
+    ("own side: arrests", "Nigeria's army arrested Nigerian protesters in Lagos.", ("COERCE", "NGA", "NGA")),
+    ("own side: shelling", "Sudanese rebels shelled the Sudanese army in Kadugli.", ("ASSAULT", "SDN", "SDN")),
     # a material act the text asserts without naming its doer: kept, with no source
     ("agentless passive", "The fuel depot in Lviv was struck overnight.", ("ASSAULT", None, None)),
     ("agentless passive: detention", "Two journalists were detained in Minsk on Sunday.", ("COERCE", None, None)),
@@ -46,6 +59,11 @@ def test_event_arguments(extract, name: str, text: str, expected: tuple[str, str
 )
 def test_no_event_without_a_source_outside_an_asserted_act(extract, text: str) -> None:
     assert [(e.type, e.trigger.text) for e in extract(text, PUBLISHED).events if e.source is None] == []
+
+
+def test_no_aid_to_ones_own_side(extract) -> None:
+    text = "Rwanda's troops were deployed on Rwandan soil along the border with Burundi."
+    assert [e.type for e in extract(text, PUBLISHED).events if e.type == "AID"] == []
 
 
 def test_a_definite_patient_named_before_restates_the_act(extract) -> None:

@@ -186,6 +186,9 @@ def _event(
         source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
     if target is not None and _side(target, by_id) == _side(source, by_id) and attribution and attribution.actor:
         target = attribution.actor  # "X said Y fired on its positions": "its" is the speaker's, not Y's
+    own = source is not None and _side(target, by_id) == _side(source, by_id)
+    if target is not None and target == source:
+        target = None  # "seeks ties with its neighbours": the owner of "its" is not the one acted on
     place = _place(token, places)
     if target is None and place is not None and kind in gazetteer.event_types("place_target"):
         target = _country_actor(place.country, by_id)
@@ -205,8 +208,9 @@ def _event(
         )
     if source is None and not _agentless_act(token, kind):
         return None
-    if source is not None and _side(source, by_id) == _side(target, by_id):
-        return None
+    same_side = own or (source is not None and _side(source, by_id) == _side(target, by_id))
+    if same_side and kind in gazetteer.event_types("other_party"):
+        return None  # "Rwanda's forces were deployed on its side of the border": no aid to oneself
     if target is None and (kind in gazetteer.event_types("needs_target") or _broad(token, trigger)):
         return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
     kind = _refine(token, trigger, kind, target)
@@ -324,7 +328,29 @@ def _arguments(
         target = _beneficiary(token, attributor)
     if target is None and trigger.type in gazetteer.event_types("symmetric"):
         source, target = _joint_parties(token, attributor, source)
+    if target is None:
+        target = _fallback_target(token, attributor, source)
     return source, target
+
+
+def _fallback_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """When no target preposition names one, "from" or "by" does, on the trigger, its complement or inside
+    their objects: "demanded autonomy from Belgrade", "rejected an offer from Kabul", "condemned the shelling
+    by Russia" (whose act a statement is about). Tried last: "sent troops from X to Y" aims at Y."""
+    prepositions = gazetteer.word_list("fallback_target_prepositions.txt")
+    complements = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    for node in [token, *complements]:
+        phrases = [c for c in node.children if c.dep_ == "prep"]
+        phrases += [t for c in node.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "prep"]
+        for phrase in phrases:
+            if phrase.lower_ not in prepositions:
+                continue
+            found = next(
+                (a for g in phrase.children if g.dep_ == "pobj" for a in [_actor_of(g, attributor)] if a), None
+            )
+            if found and found != source:
+                return found
+    return None
 
 
 def _complement_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
@@ -340,10 +366,16 @@ def _complement_target(token: Token, attributor: Attributor, source: str | None)
                 nodes = [g for g in child.children if g.dep_ == "pobj"]
             else:
                 continue
+            if child.dep_ == "dobj":  # "threatened to break relations with Moscow"
+                nodes += [g for t in child.subtree if _is_target_preposition(t) for g in t.children if g.dep_ == "pobj"]
             found = next((a for a in (attributor.resolve(n) for n in nodes) if a and a != source), None)
             if found:
                 return found
     return None
+
+
+def _is_target_preposition(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in gazetteer.word_list("target_prepositions.txt")
 
 
 def _beneficiary(token: Token, attributor: Attributor) -> str | None:
