@@ -357,6 +357,13 @@ RULE_CASES = [
     ("target_prepositions.txt", "toward", "North Korea fired two missiles toward Japan on Thursday."),
     ("target_prepositions.txt", "towards", "Hezbollah fired rockets towards Israel overnight."),
     ("fallback_target_prepositions.txt", "from", "Armenia demanded guarantees from Moscow."),
+    ("light_verbs.txt", "claim", "Hezbollah claimed the rocket attack on Metula."),
+    (
+        "responsibility_nouns.txt",
+        "responsibility",
+        "ISIS claimed responsibility for the attack on a Kabul police post.",
+    ),
+    ("responsibility_nouns.txt", "credit", "Hezbollah took credit for the drone strike on Metula."),
     ("fallback_target_prepositions.txt", "by", "Lithuania condemned the airspace violation by Russia."),
     ("troop_nouns.txt", "fighter", "Hamas fighters attacked Israeli troops in Rafah."),
     ("troop_nouns.txt", "force", "Russian forces attacked Ukrainian positions near Toretsk."),

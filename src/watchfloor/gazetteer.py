@@ -380,6 +380,7 @@ RULE_WORD_LISTS = (
     "light_verbs.txt",
     "target_prepositions.txt",
     "fallback_target_prepositions.txt",
+    "responsibility_nouns.txt",
     "party_nouns.txt",
     "troop_nouns.txt",
     "reference_determiners.txt",

@@ -35,6 +35,19 @@ ARGUMENT_CASES = [
     # a target on the source's own side: domestic acts are events (only aid needs another party)
     ("own side: arrests", "Nigeria's army arrested Nigerian protesters in Lagos.", ("COERCE", "NGA", "NGA")),
     ("own side: shelling", "Sudanese rebels shelled the Sudanese army in Kadugli.", ("ASSAULT", "SDN", "SDN")),
+    # a type override by lemma looks at what the act takes: ground is FIGHT, people COERCE
+    ("capture people near a place", "Ukraine captured two Russian soldiers near Kharkiv.", ("COERCE", "UKR", "RUS")),
+    ("seize people at a place", "Russia seized Ukrainian sailors in the Kerch Strait.", ("COERCE", "RUS", "UKR")),
+    ("capture a named town", "Russian troops captured Avdiivka on Saturday.", ("FIGHT", "RUS", None)),
+    ("capture 'the town of'", "Russian forces captured the town of Vuhledar.", ("FIGHT", "RUS", None)),
+    # who claims an act did it: the claimed act is not a mere reference
+    ("claimed act", "Hezbollah claimed the rocket attack on Metula.", ("ASSAULT", "HEZBOLLAH", None)),
+    (
+        "responsibility for",
+        "Hezbollah claimed responsibility for the attack on Metula.",
+        ("ASSAULT", "HEZBOLLAH", None),
+    ),
+    ("took credit for", "Hezbollah took credit for the drone strike on Metula.", ("ASSAULT", "HEZBOLLAH", None)),
     # a material act the text asserts without naming its doer: kept, with no source
     ("agentless passive", "The fuel depot in Lviv was struck overnight.", ("ASSAULT", None, None)),
     ("agentless passive: detention", "Two journalists were detained in Minsk on Sunday.", ("COERCE", None, None)),
@@ -54,6 +67,7 @@ def test_event_arguments(extract, name: str, text: str, expected: tuple[str, str
     [
         "If the bridge in Odesa is attacked, Kyiv will respond.",  # a condition, not an act
         "Four people were killed in Kherson.",  # a toll (a claim): no act is named
+        "No group has claimed the attack on the checkpoint.",  # who did not claim it, not an act
         "Ukraine accused Moscow after a depot in Lviv was struck.",  # no source, and not its clause's assertion
     ],
 )

@@ -213,7 +213,7 @@ def _event(
         return None  # "Rwanda's forces were deployed on its side of the border": no aid to oneself
     if target is None and (kind in gazetteer.event_types("needs_target") or _broad(token, trigger)):
         return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
-    kind = _refine(token, trigger, kind, target)
+    kind = _refine(token, trigger, kind, target, places)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
     sentence = sentence_of(token)
     return Event(
@@ -249,6 +249,8 @@ def _agentless_act(token: Token, kind: str) -> bool:
             return False
         node = token.head
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if any(c.dep_ == "neg" for c in node.children) or (subject is not None and _negated(subject)):
+        return False  # "no group has claimed the attack": it says who did not, not what was done
     act_noun = subject is not None and _trigger_noun(subject)
     if subject is not None and act_noun and _definite(subject):
         return False  # "the strikes killed 46": the act reported before, not a new one
@@ -258,6 +260,11 @@ def _agentless_act(token: Token, kind: str) -> bool:
     if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun:
         return False  # "four people were killed": a toll (a claim) unless an act is named ("a bombing killed")
     return _asserted_clause(node)
+
+
+def _negated(noun: Token) -> bool:
+    """ "no group", "nobody", "no one": a subject that says no one did it."""
+    return noun.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in noun.children)
 
 
 def _definite(noun: Token) -> bool:
@@ -429,7 +436,7 @@ def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier
                 return owner
     node = token
     if token.pos_ == "NOUN":  # "held talks", "may seek to strengthen sanctions": the light verb's subject
-        node = token.head
+        node = _carrier(token)
         while node.lemma_.lower() in gazetteer.word_list("light_verbs.txt") and not any(
             c.dep_ == "nsubj" for c in node.children
         ):
@@ -452,6 +459,21 @@ def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier
     if token.dep_ in ("acl", "advcl", "conj") and earlier:
         return earlier[-1].source
     return None
+
+
+def _carrier(noun: Token) -> Token:
+    """The word whose subject did the act a noun names: its head, or the verb above "responsibility for"
+    ("X claimed responsibility for the attack": X attacked)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "for":
+        return head
+    owning = gazetteer.word_list("responsibility_nouns.txt")
+    above = head.head
+    if above.lemma_.lower() in owning:  # "responsibility for the attack"
+        return above.head
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in owning for c in above.children):  # "took credit | for it"
+        return above
+    return head
 
 
 def _patient(token: Token) -> Token | None:
@@ -513,7 +535,7 @@ def _last_two_states(token: Token, attributor: Attributor) -> tuple[str, str] | 
     return None
 
 
-def _refine(token: Token, trigger: TriggerEntry, kind: str, target: str | None) -> str:
+def _refine(token: Token, trigger: TriggerEntry, kind: str, target: str | None, places: list[Place]) -> str:
     """The type a trigger's row gives in a particular use: with no target (a missile fired at nobody is a test,
     troops deployed to no one mobilise), with a place as an argument (ground captured is FIGHT), or done
     alongside a party (fighting alongside someone is military aid to them)."""
@@ -521,11 +543,27 @@ def _refine(token: Token, trigger: TriggerEntry, kind: str, target: str | None) 
     untargeted_fits = not trigger.untargeted_objects or objects & trigger.untargeted_objects
     if trigger.untargeted_type and target is None and untargeted_fits:
         return trigger.untargeted_type
-    if trigger.place_type and any(c.ent_type_ in ("GPE", "LOC") for c in token.children):
+    if trigger.place_type and _takes_ground(token, places):
         return trigger.place_type
     if trigger.alongside_type and _alongside(token):
         return trigger.alongside_type
     return kind
+
+
+def _takes_ground(token: Token, places: list[Place]) -> bool:
+    """True when what the act takes is ground, not people: its object is a place ("captured Avdiivka", "the
+    town of Pokrovsk was seized"), not merely a place somewhere in the clause ("captured soldiers near
+    Kharkiv", "Ukraine captured two soldiers")."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.ent_type_ in ("GPE", "LOC", "FAC") or child.lemma_.lower() in gazetteer.word_list(
+            "of_place_heads.txt"
+        ):
+            return True
+        if any(s <= child.idx < e for place in places for s, e in place.mentions):
+            return True
+    return False
 
 
 def _alongside(token: Token) -> bool:
