@@ -48,6 +48,17 @@ ARGUMENT_CASES = [
         ("ASSAULT", "HEZBOLLAH", None),
     ),
     ("took credit for", "Hezbollah took credit for the drone strike on Metula.", ("ASSAULT", "HEZBOLLAH", None)),
+    # the clause's own subject beats the owner of an earlier mention of such troops
+    (
+        "own subject beats earlier troops",
+        "Chinese soldiers patrol the border. India sent troops to the Maldives.",
+        ("AID", "IND", "MDV"),
+    ),
+    (
+        "own subject beats earlier troops: Qatar",
+        "Turkish soldiers guard the crossing. Qatar sent troops to Somalia.",
+        ("AID", "QAT", "SOM"),
+    ),
     # a material act the text asserts without naming its doer: kept, with no source
     ("agentless passive", "The fuel depot in Lviv was struck overnight.", ("ASSAULT", None, None)),
     ("agentless passive: detention", "Two journalists were detained in Minsk on Sunday.", ("COERCE", None, None)),
@@ -91,3 +102,14 @@ def test_a_definite_act_noun_restates_the_act_already_reported(extract) -> None:
     """ "The strikes killed two": the killing is the strikes' outcome, already one event."""
     found = extract("Drones struck a depot in Lviv. The strikes killed two workers.", PUBLISHED).events
     assert [(e.type, e.source, e.trigger.text) for e in found] == [("ASSAULT", None, "struck")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("KYIV: Russian drones struck Odesa overnight, the air force said.", "Odesa"),
+        ("BEIRUT: Israeli jets bombed Tyre on Sunday, the army said.", "Tyre"),
+    ],
+)
+def test_a_colon_dateline_is_not_the_place_of_the_act(extract, text: str, place: str) -> None:
+    assert [e.place for e in extract(text, PUBLISHED).events] == [place]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
-from watchfloor.extract.clause import clause_time, find_context, headline_span
+from watchfloor.extract.clause import clause_time, dateline_end, find_context, headline_span
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.gazetteer import TriggerEntry
 from watchfloor.model import Actor, Event, Place, TimeExpression, Trigger
@@ -428,7 +428,12 @@ def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier
             return _actor_of(objects[0], attributor)
     aids_alongside = bool(trigger.alongside_type) and _alongside(token)
     if (trigger.type == "AID" and (trigger.objects or token.tag_ == "VBN")) or aids_alongside:
-        # "10,900 North Korean troops ... deployed": whose troops
+        # "10,900 North Korean troops ... deployed": whose troops, unless the clause names its own doer
+        # ("North Korean troops are in Kursk. Russia deployed troops to Belarus": Russia, not North Korea)
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and token.tag_ != "VBN"), None)
+        doer = attributor.resolve(subject) if subject is not None else None
+        if doer:
+            return doer
         patient = _patient(token)
         if patient is not None:
             owner = _actor_of(patient, attributor, anaphora=True)
@@ -577,8 +582,9 @@ def _side(actor_id: str | None, by_id: dict[str, Actor]) -> str | None:
 
 
 def _place(token: Token, places: list[Place]) -> Place | None:
-    """A place named inside the trigger's own phrase ("deployed near Kursk")."""
-    start = min(t.idx for t in token.subtree)
+    """A place named inside the trigger's own phrase ("deployed near Kursk"), never the dateline's ("KYIV: ",
+    where the story was filed)."""
+    start = max(min(t.idx for t in token.subtree), dateline_end(sentence_of(token)))
     end = max(t.idx + len(t) for t in token.subtree)
     for place in places:
         if any(start <= s and e <= end for s, e in place.mentions):
