@@ -59,6 +59,24 @@ ARGUMENT_CASES = [
         "Turkish soldiers guard the crossing. Qatar sent troops to Somalia.",
         ("AID", "QAT", "SOM"),
     ),
+    # a threat is aimed at the subject of its condition
+    (
+        "threat's condition: if",
+        "Egypt threatened to halt gas exports if Israel expands the operation.",
+        ("THREATEN", "EGY", "ISR"),
+    ),
+    (
+        "threat's condition: unless",
+        "Greece warned it would veto the talks unless Turkey recalls its ships.",
+        ("THREATEN", "GRC", "TUR"),
+    ),
+    # a target preposition one phrase down
+    (
+        "for a war against",
+        "Belarus mobilized reservists for a possible war against Poland.",
+        ("MOBILIZE", "BLR", "POL"),
+    ),
+    ("for the fight against", "Armenia mobilized troops for the fight against Azerbaijan.", ("MOBILIZE", "ARM", "AZE")),
     # a material act the text asserts without naming its doer: kept, with no source
     ("agentless passive", "The fuel depot in Lviv was struck overnight.", ("ASSAULT", None, None)),
     ("agentless passive: detention", "Two journalists were detained in Minsk on Sunday.", ("COERCE", None, None)),

@@ -329,6 +329,10 @@ def _arguments(
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
     if target is None:
         target = _complement_target(token, attributor, source)
+    if target is None and trigger.type in gazetteer.event_types("future"):
+        target = _condition_target(token, attributor, source)
+    if target is None:
+        target = _nested_target(token, attributor, source)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
     if target is None and trigger.type == "AID":
@@ -378,6 +382,40 @@ def _complement_target(token: Token, attributor: Attributor, source: str | None)
             found = next((a for a in (attributor.resolve(n) for n in nodes) if a and a != source), None)
             if found:
                 return found
+    return None
+
+
+def _condition_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """Whom a threat is aimed at: the subject of its condition ("threatened to close the strait if the United
+    States attacks", "warned it would cut power unless Kosovo withdrew")."""
+    for clause in token.subtree:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if not any(gazetteer.context_cues("event").get(m.lower_) == "hypothetical" for m in marks):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = attributor.resolve(subject) if subject is not None else None
+        if found and found != source:
+            return found
+    return None
+
+
+def _nested_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """A target preposition one phrase down: "mobilized reservists for a war against Poland", "took part in
+    the fight against ISIS"."""
+    for phrase in token.children:
+        if phrase.dep_ != "prep" or _is_target_preposition(phrase):
+            continue
+        for noun in (g for g in phrase.children if g.dep_ == "pobj"):
+            for inner in noun.children:
+                if not _is_target_preposition(inner):
+                    continue
+                found = next(
+                    (a for g in inner.children if g.dep_ == "pobj" for a in [attributor.resolve(g)] if a), None
+                )
+                if found and found != source:
+                    return found
     return None
 
 
