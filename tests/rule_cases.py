@@ -358,6 +358,9 @@ RULE_CASES = [
     ("target_prepositions.txt", "towards", "Hezbollah fired rockets towards Israel overnight."),
     ("fallback_target_prepositions.txt", "from", "Armenia demanded guarantees from Moscow."),
     ("light_verbs.txt", "claim", "Hezbollah claimed the rocket attack on Metula."),
+    ("beneficiary_nouns.txt", "support", "Poland deployed troops in support of Lithuania."),
+    ("beneficiary_nouns.txt", "defence", "Estonia sent soldiers in defence of Latvia."),
+    ("beneficiary_nouns.txt", "defense", "Norway deployed troops in defense of Finland."),
     (
         "responsibility_nouns.txt",
         "responsibility",

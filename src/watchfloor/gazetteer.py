@@ -381,6 +381,7 @@ RULE_WORD_LISTS = (
     "target_prepositions.txt",
     "fallback_target_prepositions.txt",
     "responsibility_nouns.txt",
+    "beneficiary_nouns.txt",
     "party_nouns.txt",
     "troop_nouns.txt",
     "reference_determiners.txt",
@@ -431,6 +432,12 @@ def material_event_types() -> frozenset[str]:
     """PLOVER types whose quad class is material (acts, not words, per ``plover_quads.tsv``): an act can be
     reported without its doer ("the port was struck"), a statement hardly ever is."""
     return frozenset(row[0] for row in read_rows("plover_quads.tsv") if row[1].startswith("material"))
+
+
+@lru_cache(maxsize=1)
+def cooperation_event_types() -> frozenset[str]:
+    """PLOVER types of the cooperation quads (``plover_quads.tsv``): acts done for a party, not against it."""
+    return frozenset(row[0] for row in read_rows("plover_quads.tsv") if row[1].endswith("cooperation"))
 
 
 def find_event_type(name: str) -> str:

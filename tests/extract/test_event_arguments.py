@@ -77,6 +77,9 @@ ARGUMENT_CASES = [
         ("MOBILIZE", "BLR", "POL"),
     ),
     ("for the fight against", "Armenia mobilized troops for the fight against Azerbaijan.", ("MOBILIZE", "ARM", "AZE")),
+    # whom a cooperative act is for: "in support of", "in defence of"
+    ("in support of", "Poland deployed troops in support of Lithuania.", ("AID", "POL", "LTU")),
+    ("in defence of", "Estonia sent soldiers in defence of Latvia.", ("AID", "EST", "LVA")),
     # a material act the text asserts without naming its doer: kept, with no source
     ("agentless passive", "The fuel depot in Lviv was struck overnight.", ("ASSAULT", None, None)),
     ("agentless passive: detention", "Two journalists were detained in Minsk on Sunday.", ("COERCE", None, None)),
@@ -102,6 +105,12 @@ def test_event_arguments(extract, name: str, text: str, expected: tuple[str, str
 )
 def test_no_event_without_a_source_outside_an_asserted_act(extract, text: str) -> None:
     assert [(e.type, e.trigger.text) for e in extract(text, PUBLISHED).events if e.source is None] == []
+
+
+def test_in_support_of_is_no_target_of_a_hostile_act(extract) -> None:
+    """ "fired rockets in support of Hamas": Hamas is the ally, not the one attacked."""
+    found = extract("Hezbollah fired rockets in support of Hamas.", PUBLISHED).events
+    assert [e.target for e in found if e.target == "HAMAS"] == []
 
 
 def test_no_aid_to_ones_own_side(extract) -> None:

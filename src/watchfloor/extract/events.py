@@ -337,6 +337,8 @@ def _arguments(
         target = _demonstrative_target(token, attributor, source)
     if target is None and trigger.type == "AID":
         target = _beneficiary(token, attributor)
+    if target is None and trigger.type in gazetteer.cooperation_event_types():
+        target = _supported(token, attributor, source)
     if target is None and trigger.type in gazetteer.event_types("symmetric"):
         source, target = _joint_parties(token, attributor, source)
     if target is None:
@@ -431,6 +433,23 @@ def _beneficiary(token: Token, attributor: Attributor) -> str | None:
             for obj in clause.children:
                 if obj.dep_ == "dobj" and attributor.resolve(obj):
                     return attributor.resolve(obj)
+    return None
+
+
+def _supported(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """Whom a cooperative act helps when "in support of X", "in defence of X" says it ("deployed troops in
+    support of Lithuania"); for hostile acts that phrase names an ally, not the target, so it is not read."""
+    for phrase in token.children:
+        if phrase.dep_ != "prep":
+            continue
+        for noun in phrase.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in gazetteer.word_list("beneficiary_nouns.txt"):
+                continue
+            for inner in noun.children:
+                if inner.dep_ == "prep" and inner.lower_ == "of":
+                    found = next((attributor.resolve(g) for g in inner.children if g.dep_ == "pobj"), None)
+                    if found and found != source:
+                        return found
     return None
 
 
