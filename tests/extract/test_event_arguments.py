@@ -140,3 +140,16 @@ def test_a_definite_act_noun_restates_the_act_already_reported(extract) -> None:
 )
 def test_a_colon_dateline_is_not_the_place_of_the_act(extract, text: str, place: str) -> None:
     assert [e.place for e in extract(text, PUBLISHED).events] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran threatened to close the strait if the United States attacks its ships.",
+        "Egypt threatened to halt gas exports if Israel expands the operation.",
+    ],
+)
+def test_a_threat_with_a_condition_is_made_not_supposed(extract, text: str) -> None:
+    """The condition's "if" is the condition's: the threat is stated, only what it depends on is supposed."""
+    contexts = {e.type: e.context for e in extract(text, PUBLISHED).events}
+    assert contexts["THREATEN"] != "hypothetical"

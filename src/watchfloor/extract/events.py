@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+# Clauses under a trigger whose markers are their own: "threatened to close the strait if X attacks" is a
+# threat made, not a supposition; only the attack is supposed.
+SUBORDINATE_CLAUSES = ("advcl", "relcl", "ccomp")
+
+
 def find_events(
     doc: Doc,
     actors: list[Actor],
@@ -659,7 +664,8 @@ def _country_actor(country: str | None, by_id: dict[str, Actor]) -> str | None:
 
 def _context(token: Token, event: Event, reference: str | None) -> str | None:
     """The event's context from the auxiliaries, adverbs and markers of its trigger and the words above it."""
-    words = {t.lower_ for t in token.subtree if t.dep_ in ("aux", "advmod", "mark")}
+    inner = {t.i for c in token.subtree if c.dep_ in SUBORDINATE_CLAUSES and c != token for t in c.subtree}
+    words = {t.lower_ for t in token.subtree if t.dep_ in ("aux", "advmod", "mark") and t.i not in inner}
     words |= {c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ in ("aux", "advmod", "mark")}
     words |= {a.lower_ for a in token.ancestors}
     return find_context(words, "event", event.time, reference, future=event.type in gazetteer.event_types("future"))
