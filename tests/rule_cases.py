@@ -247,6 +247,7 @@ RULE_CASES = [
     ("event_types.tsv", "DEMAND", "Ukraine demanded more air defence systems on Tuesday."),
     ("event_types.tsv", "AID", "Chad's soldiers were sent to Chad's eastern border region."),
     ("context_cues.tsv", "aim", "Kyiv's aim is to recruit 160,000 soldiers by the spring."),
+    ("context_cues.tsv", "if", "If Russia attacks Moldova, Romania will send troops to Chisinau."),
     ("context_cues.tsv", "aims", "Poland aims to field 300,000 troops by 2035."),
     ("context_cues.tsv", "goal", "NATO's goal is to have 300,000 troops on high readiness."),
     ("context_cues.tsv", "intends", "Israel intends to strike Iran's oil sites, officials said."),
