@@ -153,3 +153,15 @@ def test_a_threat_with_a_condition_is_made_not_supposed(extract, text: str) -> N
     """The condition's "if" is the condition's: the threat is stated, only what it depends on is supposed."""
     contexts = {e.type: e.context for e in extract(text, PUBLISHED).events}
     assert contexts["THREATEN"] != "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus seeks to profit from Chinese loans.",  # "from" inside the complement of a broad verb
+        "The visit could help preserve Russian influence in the region.",  # the complement's object
+    ],
+)
+def test_a_broad_verb_takes_no_target_from_under_its_complement(extract, text: str) -> None:
+    """Broad CAMEO verbs need a party of their own: the deeper target readings are the core lexicon's."""
+    assert [(e.type, e.trigger.text) for e in extract(text, PUBLISHED).events] == []

@@ -211,7 +211,7 @@ def _event(
         target = next(
             (e.source for e in reversed([*before, *earlier]) if e.source and _side(e.source, by_id) != side), None
         )
-    if source is None and not _agentless_act(token, kind):
+    if source is None and (_broad(token, trigger) or not _agentless_act(token, kind)):
         return None
     same_side = own or (source is not None and _side(source, by_id) == _side(target, by_id))
     if same_side and kind in gazetteer.event_types("other_party"):
@@ -332,21 +332,24 @@ def _arguments(
                         and target is None
                     ):
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
-    if target is None:
+    # the deeper readings below are for the core lexicon's triggers: a broad CAMEO verb ("seek", "help",
+    # "provoke") needs a party of its own, not one found in a clause or phrase under it
+    core = not _broad(token, trigger)
+    if target is None and core:
         target = _complement_target(token, attributor, source)
-    if target is None and trigger.type in gazetteer.event_types("future"):
+    if target is None and core and trigger.type in gazetteer.event_types("future"):
         target = _condition_target(token, attributor, source)
-    if target is None:
+    if target is None and core:
         target = _nested_target(token, attributor, source)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
     if target is None and trigger.type == "AID":
         target = _beneficiary(token, attributor)
-    if target is None and trigger.type in gazetteer.cooperation_event_types():
+    if target is None and core and trigger.type in gazetteer.cooperation_event_types():
         target = _supported(token, attributor, source)
     if target is None and trigger.type in gazetteer.event_types("symmetric"):
         source, target = _joint_parties(token, attributor, source)
-    if target is None:
+    if target is None and core:
         target = _fallback_target(token, attributor, source)
     return source, target
 
