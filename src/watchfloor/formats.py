@@ -256,7 +256,7 @@ def _extraction_rows(extraction: Extraction) -> Iterator[tuple[str, ...]]:
         yield "claim", claim.quantity.unit or "", words, claim.subject or "", f"{said}; {factuality}", "1"
     for event in extraction.events:
         said = (event.attribution.actor if event.attribution else None) or "outlet"
-        parties = f"{event.source} -> {event.target or '?'}"
+        parties = f"{event.source or '?'} -> {event.target or '?'}"
         factuality = f"{event.factuality.certainty}, {event.factuality.polarity}"
         yield "event", event.type, f"{event.trigger.text}: {parties}", "", f"{said}; {factuality}", "1"
 

@@ -318,7 +318,7 @@ def _bars(cell: str) -> frozenset[str]:
     return frozenset(filter(None, cell.split("|")))
 
 
-EVENT_TYPE_ROLES = ("symmetric", "speech_act", "place_target", "future", "needs_target")
+EVENT_TYPE_ROLES = ("symmetric", "speech_act", "place_target", "future", "needs_target", "other_party")
 
 
 @cache
@@ -393,6 +393,9 @@ RULE_WORD_LISTS = (
     "increment_words.txt",
     "light_verbs.txt",
     "target_prepositions.txt",
+    "fallback_target_prepositions.txt",
+    "responsibility_nouns.txt",
+    "beneficiary_nouns.txt",
     "party_nouns.txt",
     "troop_nouns.txt",
     "reference_determiners.txt",
@@ -452,6 +455,19 @@ def actor_name(actor_id: str) -> str:
     for an actor the gazetteer does not name (a composed organ, a person found in the text)."""
     entry = named_actors().get(actor_id) or states().get(actor_id)
     return entry.name if entry is not None else actor_id
+
+
+@lru_cache(maxsize=1)
+def material_event_types() -> frozenset[str]:
+    """PLOVER types whose quad class is material (acts, not words, per ``plover_quads.tsv``): an act can be
+    reported without its doer ("the port was struck"), a statement hardly ever is."""
+    return frozenset(row[0] for row in read_rows("plover_quads.tsv") if row[1].startswith("material"))
+
+
+@lru_cache(maxsize=1)
+def cooperation_event_types() -> frozenset[str]:
+    """PLOVER types of the cooperation quads (``plover_quads.tsv``): acts done for a party, not against it."""
+    return frozenset(row[0] for row in read_rows("plover_quads.tsv") if row[1].endswith("cooperation"))
 
 
 def find_event_type(name: str) -> str:

@@ -91,7 +91,7 @@ def test_migration_0008_backfills_the_summaries_of_an_existing_ledger(ledger: Le
 def test_dyads_filtered_in_sql_equal_dyads_over_every_event(ledger: Ledger, nlp) -> None:
     _ingest_samples(ledger)
     every = ledger.events()
-    pairs = {(side(e, "source"), side(e, "target")) for e in every if side(e, "target")}
+    pairs = {(side(e, "source"), side(e, "target")) for e in every if side(e, "source") and side(e, "target")}
     assert len(pairs) > 2
     for first, second in sorted(pairs):  # type: ignore[type-var]
         chosen = ledger.events(sides=(first, second))

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # A first line this short, without closing punctuation and followed by a blank line, is a headline: it restates
 # the story's figures without their sources, so its numbers are not claims of their own.
 HEADLINE_MAX_WORDS = 20
-DATELINE_END = re.compile(r"^[A-Z][A-Z'’. /-]+(?:,[^-–—\n]{0,20})?(?:\s*\([^)]{1,40}\))?\s*[-–—](?:\s|$)")
+# "SEOUL (Wire) - ", "KYIV, Dec 3 — ", and the colon form of agencies' wires: "KYIV: ", "SEOUL/TOKYO: "
+DATELINE_END = re.compile(r"^[A-Z][A-Z'’. /-]+(?:,[^-–—:\n]{0,20})?(?:\s*\([^)]{1,40}\))?\s*(?:[-–—]|:)(?:\s|$)")
 CUMULATIVE = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak) of the (?:war|conflict|invasion|fighting)"
     r"|the (?:war|conflict|invasion|fighting|operation|offensive) (?:began|started|erupted))",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
-from watchfloor.extract.clause import clause_time, find_context, headline_span
+from watchfloor.extract.clause import clause_time, dateline_end, find_context, headline_span
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
 from watchfloor.gazetteer import TriggerEntry
 from watchfloor.model import Actor, Event, Place, TimeExpression, Trigger
@@ -24,6 +24,11 @@ from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+# Clauses under a trigger whose markers are their own: "threatened to close the strait if X attacks" is a
+# threat made, not a supposition; only the attack is supposed.
+SUBORDINATE_CLAUSES = ("advcl", "relcl", "ccomp")
 
 
 def find_events(
@@ -186,6 +191,9 @@ def _event(
         source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
     if target is not None and _side(target, by_id) == _side(source, by_id) and attribution and attribution.actor:
         target = attribution.actor  # "X said Y fired on its positions": "its" is the speaker's, not Y's
+    own = source is not None and _side(target, by_id) == _side(source, by_id)
+    if target is not None and target == source:
+        target = None  # "seeks ties with its neighbours": the owner of "its" is not the one acted on
     place = _place(token, places)
     if target is None and place is not None and kind in gazetteer.event_types("place_target"):
         target = _country_actor(place.country, by_id)
@@ -200,12 +208,17 @@ def _event(
         "speech_act"
     ):  # what is condemned or denied is the last act reported
         side = _side(source, by_id)
-        target = next((e.source for e in reversed([*before, *earlier]) if _side(e.source, by_id) != side), None)
-    if source is None or _side(source, by_id) == _side(target, by_id):
+        target = next(
+            (e.source for e in reversed([*before, *earlier]) if e.source and _side(e.source, by_id) != side), None
+        )
+    if source is None and (_broad(token, trigger) or not _agentless_act(token, kind)):
         return None
+    same_side = own or (source is not None and _side(source, by_id) == _side(target, by_id))
+    if same_side and kind in gazetteer.event_types("other_party"):
+        return None  # "Rwanda's forces were deployed on its side of the border": no aid to oneself
     if target is None and (kind in gazetteer.event_types("needs_target") or _broad(token, trigger)):
         return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
-    kind = _refine(token, trigger, kind, target)
+    kind = _refine(token, trigger, kind, target, places)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
     sentence = sentence_of(token)
     return Event(
@@ -222,6 +235,70 @@ def _event(
         factuality=factuality,
         context=None,
     )
+
+
+def _agentless_act(token: Token, kind: str) -> bool:
+    """An act the text asserts without naming who did it ("the port was struck overnight", "a drone hit the
+    depot", "strikes were carried out on Odesa"): kept with no source when it is a material act stated in the
+    sentence's own clause (or in what a reporting verb reports), not in a condition, a purpose, a relative
+    clause or a noun phrase that only mentions it."""
+    if kind not in gazetteer.material_event_types():
+        return False
+    node = token
+    if token.pos_ == "NOUN":
+        if token.dep_ == "ROOT":
+            return True
+        if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in gazetteer.word_list(
+            "light_verbs.txt"
+        ):
+            return False
+        node = token.head
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if any(c.dep_ == "neg" for c in node.children) or (subject is not None and _negated(subject)):
+        return False  # "no group has claimed the attack": it says who did not, not what was done
+    act_noun = subject is not None and _trigger_noun(subject)
+    if subject is not None and act_noun and _definite(subject):
+        return False  # "the strikes killed 46": the act reported before, not a new one
+    patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None and _definite(patient) and _mentioned_before(patient):
+        return False  # "North Korea fired a missile ... The missile was launched from": the same act, told again
+    if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun:
+        return False  # "four people were killed": a toll (a claim) unless an act is named ("a bombing killed")
+    return _asserted_clause(node)
+
+
+def _negated(noun: Token) -> bool:
+    """ "no group", "nobody", "no one": a subject that says no one did it."""
+    return noun.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in noun.children)
+
+
+def _definite(noun: Token) -> bool:
+    """ "the strikes", "these soldiers": a noun phrase that refers back."""
+    definite = {"the", *gazetteer.word_list("reference_determiners.txt")}
+    return any(c.dep_ == "det" and c.lower_ in definite for c in noun.children)
+
+
+def _mentioned_before(noun: Token) -> bool:
+    """True when an earlier sentence already named the noun ("a missile" ... "the missile")."""
+    start = sentence_of(noun).start
+    return any(t.lemma_ == noun.lemma_ and t.pos_ == "NOUN" for t in noun.doc[max(0, start - 120) : start])
+
+
+def _asserted_clause(verb: Token) -> bool:
+    """True when the verb's clause is asserted: the main clause, a clause coordinated with one, or the clause a
+    reporting verb reports ("police said two men were arrested"); never under "if", "unless", "before"."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ not in ("that",) for c in verb.children):
+            return False
+        if verb.dep_ == "ROOT":
+            return True
+        coordinated = verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
+        reported = verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in gazetteer.word_list(
+            "reporting_verbs.txt"
+        )
+        if not (coordinated or reported):
+            return False
+        verb = verb.head
 
 
 def _arguments(
@@ -255,13 +332,105 @@ def _arguments(
                         and target is None
                     ):
                         target = next((_actor_of(g, attributor) for g in inner.children if g.dep_ == "pobj"), None)
+    # the deeper readings below are for the core lexicon's triggers: a broad CAMEO verb ("seek", "help",
+    # "provoke") needs a party of its own, not one found in a clause or phrase under it
+    core = not _broad(token, trigger)
+    if target is None and core:
+        target = _complement_target(token, attributor, source)
+    if target is None and core and trigger.type in gazetteer.event_types("future"):
+        target = _condition_target(token, attributor, source)
+    if target is None and core:
+        target = _nested_target(token, attributor, source)
     if target is None:
         target = _demonstrative_target(token, attributor, source)
     if target is None and trigger.type == "AID":
         target = _beneficiary(token, attributor)
+    if target is None and core and trigger.type in gazetteer.cooperation_event_types():
+        target = _supported(token, attributor, source)
     if target is None and trigger.type in gazetteer.event_types("symmetric"):
         source, target = _joint_parties(token, attributor, source)
+    if target is None and core:
+        target = _fallback_target(token, attributor, source)
     return source, target
+
+
+def _fallback_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """When no target preposition names one, "from" or "by" does, on the trigger, its complement or inside
+    their objects: "demanded autonomy from Belgrade", "rejected an offer from Kabul", "condemned the shelling
+    by Russia" (whose act a statement is about). Tried last: "sent troops from X to Y" aims at Y."""
+    prepositions = gazetteer.word_list("fallback_target_prepositions.txt")
+    complements = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+    for node in [token, *complements]:
+        phrases = [c for c in node.children if c.dep_ == "prep"]
+        phrases += [t for c in node.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "prep"]
+        for phrase in phrases:
+            if phrase.lower_ not in prepositions:
+                continue
+            found = next(
+                (a for g in phrase.children if g.dep_ == "pobj" for a in [_actor_of(g, attributor)] if a), None
+            )
+            if found and found != source:
+                return found
+    return None
+
+
+def _complement_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """Whom an act is aimed at when its clausal complement names the party ("demanded that Niger release",
+    "threatened to cut off gas to Armenia", "refused to let Peruvian aircraft land", "its demand that X
+    withdraw"): the complement's subject, object or target-preposition object, other than the source."""
+    clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acl" and token.pos_ == "NOUN")]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                nodes = [child]
+            elif child.dep_ == "prep" and child.lower_ in gazetteer.word_list("target_prepositions.txt"):
+                nodes = [g for g in child.children if g.dep_ == "pobj"]
+            else:
+                continue
+            if child.dep_ == "dobj":  # "threatened to break relations with Moscow"
+                nodes += [g for t in child.subtree if _is_target_preposition(t) for g in t.children if g.dep_ == "pobj"]
+            found = next((a for a in (attributor.resolve(n) for n in nodes) if a and a != source), None)
+            if found:
+                return found
+    return None
+
+
+def _condition_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """Whom a threat is aimed at: the subject of its condition ("threatened to close the strait if the United
+    States attacks", "warned it would cut power unless Kosovo withdrew")."""
+    for clause in token.subtree:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        if not any(gazetteer.context_cues("event").get(m.lower_) == "hypothetical" for m in marks):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        found = attributor.resolve(subject) if subject is not None else None
+        if found and found != source:
+            return found
+    return None
+
+
+def _nested_target(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """A target preposition one phrase down: "mobilized reservists for a war against Poland", "took part in
+    the fight against ISIS"."""
+    for phrase in token.children:
+        if phrase.dep_ != "prep" or _is_target_preposition(phrase):
+            continue
+        for noun in (g for g in phrase.children if g.dep_ == "pobj"):
+            for inner in noun.children:
+                if not _is_target_preposition(inner):
+                    continue
+                found = next(
+                    (a for g in inner.children if g.dep_ == "pobj" for a in [attributor.resolve(g)] if a), None
+                )
+                if found and found != source:
+                    return found
+    return None
+
+
+def _is_target_preposition(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ in gazetteer.word_list("target_prepositions.txt")
 
 
 def _beneficiary(token: Token, attributor: Attributor) -> str | None:
@@ -272,6 +441,23 @@ def _beneficiary(token: Token, attributor: Attributor) -> str | None:
             for obj in clause.children:
                 if obj.dep_ == "dobj" and attributor.resolve(obj):
                     return attributor.resolve(obj)
+    return None
+
+
+def _supported(token: Token, attributor: Attributor, source: str | None) -> str | None:
+    """Whom a cooperative act helps when "in support of X", "in defence of X" says it ("deployed troops in
+    support of Lithuania"); for hostile acts that phrase names an ally, not the target, so it is not read."""
+    for phrase in token.children:
+        if phrase.dep_ != "prep":
+            continue
+        for noun in phrase.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in gazetteer.word_list("beneficiary_nouns.txt"):
+                continue
+            for inner in noun.children:
+                if inner.dep_ == "prep" and inner.lower_ == "of":
+                    found = next((attributor.resolve(g) for g in inner.children if g.dep_ == "pobj"), None)
+                    if found and found != source:
+                        return found
     return None
 
 
@@ -307,7 +493,12 @@ def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier
             return _actor_of(objects[0], attributor)
     aids_alongside = bool(trigger.alongside_type) and _alongside(token)
     if (trigger.type == "AID" and (trigger.objects or token.tag_ == "VBN")) or aids_alongside:
-        # "10,900 North Korean troops ... deployed": whose troops
+        # "10,900 North Korean troops ... deployed": whose troops, unless the clause names its own doer
+        # ("North Korean troops are in Kursk. Russia deployed troops to Belarus": Russia, not North Korea)
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and token.tag_ != "VBN"), None)
+        doer = attributor.resolve(subject) if subject is not None else None
+        if doer:
+            return doer
         patient = _patient(token)
         if patient is not None:
             owner = _actor_of(patient, attributor, anaphora=True)
@@ -315,7 +506,7 @@ def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier
                 return owner
     node = token
     if token.pos_ == "NOUN":  # "held talks", "may seek to strengthen sanctions": the light verb's subject
-        node = token.head
+        node = _carrier(token)
         while node.lemma_.lower() in gazetteer.word_list("light_verbs.txt") and not any(
             c.dep_ == "nsubj" for c in node.children
         ):
@@ -338,6 +529,21 @@ def _source(token: Token, trigger: TriggerEntry, attributor: Attributor, earlier
     if token.dep_ in ("acl", "advcl", "conj") and earlier:
         return earlier[-1].source
     return None
+
+
+def _carrier(noun: Token) -> Token:
+    """The word whose subject did the act a noun names: its head, or the verb above "responsibility for"
+    ("X claimed responsibility for the attack": X attacked)."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "for":
+        return head
+    owning = gazetteer.word_list("responsibility_nouns.txt")
+    above = head.head
+    if above.lemma_.lower() in owning:  # "responsibility for the attack"
+        return above.head
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in owning for c in above.children):  # "took credit | for it"
+        return above
+    return head
 
 
 def _patient(token: Token) -> Token | None:
@@ -399,7 +605,7 @@ def _last_two_states(token: Token, attributor: Attributor) -> tuple[str, str] | 
     return None
 
 
-def _refine(token: Token, trigger: TriggerEntry, kind: str, target: str | None) -> str:
+def _refine(token: Token, trigger: TriggerEntry, kind: str, target: str | None, places: list[Place]) -> str:
     """The type a trigger's row gives in a particular use: with no target (a missile fired at nobody is a test,
     troops deployed to no one mobilise), with a place as an argument (ground captured is FIGHT), or done
     alongside a party (fighting alongside someone is military aid to them)."""
@@ -407,11 +613,27 @@ def _refine(token: Token, trigger: TriggerEntry, kind: str, target: str | None) 
     untargeted_fits = not trigger.untargeted_objects or objects & trigger.untargeted_objects
     if trigger.untargeted_type and target is None and untargeted_fits:
         return trigger.untargeted_type
-    if trigger.place_type and any(c.ent_type_ in ("GPE", "LOC") for c in token.children):
+    if trigger.place_type and _takes_ground(token, places):
         return trigger.place_type
     if trigger.alongside_type and _alongside(token):
         return trigger.alongside_type
     return kind
+
+
+def _takes_ground(token: Token, places: list[Place]) -> bool:
+    """True when what the act takes is ground, not people: its object is a place ("captured Avdiivka", "the
+    town of Pokrovsk was seized"), not merely a place somewhere in the clause ("captured soldiers near
+    Kharkiv", "Ukraine captured two soldiers")."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if child.ent_type_ in ("GPE", "LOC", "FAC") or child.lemma_.lower() in gazetteer.word_list(
+            "of_place_heads.txt"
+        ):
+            return True
+        if any(s <= child.idx < e for place in places for s, e in place.mentions):
+            return True
+    return False
 
 
 def _alongside(token: Token) -> bool:
@@ -425,8 +647,9 @@ def _side(actor_id: str | None, by_id: dict[str, Actor]) -> str | None:
 
 
 def _place(token: Token, places: list[Place]) -> Place | None:
-    """A place named inside the trigger's own phrase ("deployed near Kursk")."""
-    start = min(t.idx for t in token.subtree)
+    """A place named inside the trigger's own phrase ("deployed near Kursk"), never the dateline's ("KYIV: ",
+    where the story was filed)."""
+    start = max(min(t.idx for t in token.subtree), dateline_end(sentence_of(token)))
     end = max(t.idx + len(t) for t in token.subtree)
     for place in places:
         if any(start <= s and e <= end for s, e in place.mentions):
@@ -444,7 +667,8 @@ def _country_actor(country: str | None, by_id: dict[str, Actor]) -> str | None:
 
 def _context(token: Token, event: Event, reference: str | None) -> str | None:
     """The event's context from the auxiliaries, adverbs and markers of its trigger and the words above it."""
-    words = {t.lower_ for t in token.subtree if t.dep_ in ("aux", "advmod", "mark")}
+    inner = {t.i for c in token.subtree if c.dep_ in SUBORDINATE_CLAUSES and c != token for t in c.subtree}
+    words = {t.lower_ for t in token.subtree if t.dep_ in ("aux", "advmod", "mark") and t.i not in inner}
     words |= {c.lower_ for a in [token, *token.ancestors] for c in a.children if c.dep_ in ("aux", "advmod", "mark")}
     words |= {a.lower_ for a in token.ancestors}
     return find_context(words, "event", event.time, reference, future=event.type in gazetteer.event_types("future"))

@@ -254,7 +254,8 @@ def _events(rule: Rule, extraction: Extraction) -> list[AlertRow]:
         if not _actor_in(event.target, params.get("targets"), countries):
             continue
         span = event.trigger.span
-        message = f"{event.type} by {event.source} against {event.target or '?'}: {event.trigger.text!r}"
+        doer = event.source or "an unnamed party"
+        message = f"{event.type} by {doer} against {event.target or '?'}: {event.trigger.text!r}"
         found.append(
             _alert(
                 rule,

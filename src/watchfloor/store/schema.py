@@ -178,7 +178,7 @@ events = Table(
     Column("trigger_end", Integer, nullable=False),
     Column("sentence_start", Integer, nullable=False),
     Column("sentence_end", Integer, nullable=False),
-    Column("source", String(120), nullable=False),
+    Column("source", String(120)),  # NULL: an act whose doer the text does not name
     Column("source_country", String(3)),
     Column("target", String(120)),
     Column("target_country", String(3)),

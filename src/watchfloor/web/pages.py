@@ -156,7 +156,7 @@ def map_page(request: Request) -> HTMLResponse:
 def dyad(request: Request, a: str | None = None, b: str | None = None) -> HTMLResponse:
     """The weekly series of events from one party to another; without parties, the busiest pair."""
     events = request.app.state.ledger.events()
-    pairs = Counter((side(e, "source"), side(e, "target")) for e in events if side(e, "target"))
+    pairs = Counter((side(e, "source"), side(e, "target")) for e in events if side(e, "source") and side(e, "target"))
     if not (a and b) and pairs:
         a, b = (str(part) for part in pairs.most_common(1)[0][0])
     series = dyad_series(events, a or "", b or "") if a and b else []
