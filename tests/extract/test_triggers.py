@@ -50,6 +50,17 @@ TRIGGERS = [
     # a nominalisation carried by a light verb
     ("carried noun: curfew", "Sri Lanka imposed a curfew on Monday.", ("COERCE", "LKA", None)),
     ("carried noun: inquiry", "Zambia launched an inquiry into Chinese mining firms.", ("INVESTIGATE", "ZMB", "CHN")),
+    # hand rows (event_triggers.tsv) for verbs of the trade CAMEO codes otherwise or only through patterns
+    ("hand row: kidnap", "Colombian rebels kidnapped three Venezuelan soldiers.", ("COERCE", "COL", "VEN")),
+    ("hand row: kidnap, pirates", "Somali pirates kidnapped four Indian sailors.", ("COERCE", "SOM", "IND")),
+    ("hand row: transport", "Iran transported drones to Russia by ship.", ("AID", "IRN", "RUS")),
+    ("hand row: transport ammunition", "Poland transported ammunition to Ukraine.", ("AID", "POL", "UKR")),
+    ("hand row: give tanks", "Germany gave Ukraine 50 tanks.", ("AID", "DEU", "UKR")),
+    ("hand row: give missiles", "Canada gave missiles to Latvia.", ("AID", "CAN", "LVA")),
+    ("hand row: move troops", "Russia moved troops to the border.", ("MOBILIZE", "RUS", None)),
+    ("hand row: move tanks", "Belarus moved tanks to the Polish frontier.", ("MOBILIZE", "BLR", "POL")),
+    ("hand row: pull out", "Kenyan soldiers pulled out of Somalia.", ("RETREAT", "KEN", None)),
+    ("hand row: pulled out", "French troops pulled out of Niger in 2023.", ("RETREAT", "FRA", None)),
 ]
 
 

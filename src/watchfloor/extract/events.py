@@ -102,12 +102,14 @@ def _trigger(token: Token) -> TriggerEntry | None:
     pattern = find_pattern(token)  # "struck a deal", "eased sanctions": the pattern beats the bare word
     if pattern is not None and _carries_its_noun(token):
         pattern = None  # "held talks", "imposed a curfew": the noun makes the event
-    if trigger is not None and trigger.objects:
-        trigger = trigger if _has_object(token, trigger.objects) else pattern
+    if trigger is not None and trigger.objects:  # the row's objects judge its own type; a pattern another
+        fits = _has_object(token, trigger.objects)
+        trigger = trigger if fits else pattern if pattern and pattern.type != trigger.type else None
     elif pattern is not None and (
-        trigger is None or pattern.lemma != token.lemma_.lower() or _quad(pattern) != _quad(trigger)
+        trigger is None or pattern.lemma != token.lemma_.lower() or _side_of_quad(pattern) != _side_of_quad(trigger)
     ):
-        trigger = pattern  # a phrasal verb or compound noun is its own word; an object only changes the kind
+        trigger = pattern  # a phrasal verb or compound noun is its own word; an object turns conflict to
+        # cooperation or back ("struck a deal") or leaves the word's row
     if trigger is None:
         trigger = gazetteer.cameo_triggers().get(key)
         if trigger is None or _names_its_act(token):
@@ -119,8 +121,9 @@ def _trigger(token: Token) -> TriggerEntry | None:
     return trigger
 
 
-def _quad(trigger: TriggerEntry) -> str:
-    return gazetteer.plover_quads().get(trigger.type, trigger.type)
+def _side_of_quad(trigger: TriggerEntry) -> str:
+    """ "cooperation" or "conflict": the half of PLOVER's quad classes a trigger's type is in."""
+    return gazetteer.plover_quads().get(trigger.type, trigger.type).split()[-1]
 
 
 def _phrasal(token: Token) -> str:
