@@ -101,10 +101,10 @@ NOT_ACT_OBJECTS = {"tension", "tensions"}
 NOT_ACT_NOUNS = {"analysis", "analyses", "research", "examination", "search", "operation", "release"}
 PARTICLES = {"up", "down", "out", "off", "away", "back", "over", "in", "on", "through", "apart", "aside"}
 PREPOSITIONS = {"into", "against", "for", "on", "with", "to", "from", "over", "in", "at", "of", "about", "off"}
-# noun -> the verb whose type it takes (not documents and states: a treaty, a deal or a truce is what the act
-# makes; "signed a treaty", "reached a deal" are the events) (an act named by a noun: "the invasion", "talks", "a visit"), from the
+# noun -> the verb whose type it takes (an act named by a noun: "the invasion", "talks", "a visit"), from the
 # CAMEO verbs, else from our hand table event_triggers.tsv; or the CAMEO code it names when CAMEO codes the
-# verb only through its patterns ("rally" 141, "blockade" 191)
+# verb only through its patterns ("rally" 141, "blockade" 191). Not documents or states: a treaty, a deal or
+# a truce is what an act makes ("signed a treaty", "reached a deal" are the events).
 NOUNS = {
     "invasion": "invade",
     "incursion": "invade",
