@@ -61,6 +61,19 @@ TRIGGERS = [
     ("hand row: move tanks", "Belarus moved tanks to the Polish frontier.", ("MOBILIZE", "BLR", "POL")),
     ("hand row: pull out", "Kenyan soldiers pulled out of Somalia.", ("RETREAT", "KEN", None)),
     ("hand row: pulled out", "French troops pulled out of Niger in 2023.", ("RETREAT", "FRA", None)),
+    # the PLOVER draft's yielding acts: demobilising (0873), receiving inspectors or observers (0861-0862),
+    # acceding to demands (083)
+    ("hand row: demobilize", "Colombia demobilized 2,000 FARC fighters.", ("RETREAT", "COL", None)),
+    ("hand row: demobilise", "Uganda demobilised 3,000 former rebels.", ("RETREAT", "UGA", None)),
+    ("hand row: receive inspectors", "Iran received a team of IAEA inspectors.", ("RETREAT", "IRN", "IAEA")),
+    ("hand row: receive observers", "Liberia received a mission of AU observers.", ("RETREAT", "LBR", "AU")),
+    ("hand row: accept demands", "Kenya accepted the opposition's demands.", ("CONCEDE", "KEN", None)),
+    ("hand row: accept conditions", "Chad accepted Sudan's conditions for the talks.", ("CONCEDE", "TCD", "SDN")),
+    ("hand row: accede", "The Peruvian government acceded to the miners' demands.", ("CONCEDE", "PER", None)),
+    ("hand row: concede", "Sri Lanka conceded to Tamil demands.", ("CONCEDE", "LKA", None)),
+    # light verbs carry the noun's act: the noun is the trigger
+    ("light verb: renew talks", "Mali renewed talks with Algeria.", ("CONSULT", "MLI", "DZA")),
+    ("light verb: resume negotiations", "Sudan resumed negotiations with Ethiopia.", ("CONSULT", "SDN", "ETH")),
 ]
 
 
