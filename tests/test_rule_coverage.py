@@ -35,6 +35,7 @@ CASE_LISTS = [
     ("extract/test_context.py", "CLAIM_CONTEXT", 1),
     ("extract/test_context.py", "EVENT_CONTEXT", 1),
     ("extract/test_events.py", "CASES", 1),
+    ("extract/test_triggers.py", "TRIGGERS", 1),
     ("extract/test_factuality.py", "CLAIM_CERTAINTY", 1),
     ("extract/test_factuality.py", "CLAIM_POLARITY", 1),
     ("extract/test_factuality.py", "EVENT_FACTUALITY", 1),

@@ -18,6 +18,7 @@ from watchfloor import gazetteer
 from watchfloor.extract.attribution import Attributor
 from watchfloor.extract.clause import clause_time, dateline_end, find_context, headline_span
 from watchfloor.extract.factuality import find_factuality, hedged_by_next
+from watchfloor.extract.triggers import find_pattern
 from watchfloor.gazetteer import TriggerEntry
 from watchfloor.model import Actor, Event, Place, TimeExpression, Trigger
 from watchfloor.nlp.sentences import doc_text, sentence_of, sentences
@@ -103,17 +104,31 @@ def _trigger(token: Token) -> TriggerEntry | None:
         return None
     key = f"{_phrasal(token)} {pos}"
     trigger = gazetteer.event_triggers().get(key)
+    pattern = find_pattern(token)  # "struck a deal", "eased sanctions": the pattern beats the bare word
+    if pattern is not None and _carries_its_noun(token):
+        pattern = None  # "held talks", "imposed a curfew": the noun makes the event
+    if trigger is not None and trigger.objects:  # the row's objects judge its own type; a pattern another
+        fits = _has_object(token, trigger.objects)
+        trigger = trigger if fits else pattern if pattern and pattern.type != trigger.type else None
+    elif pattern is not None and (
+        trigger is None or pattern.lemma != token.lemma_.lower() or _side_of_quad(pattern) != _side_of_quad(trigger)
+    ):
+        trigger = pattern  # a phrasal verb or compound noun is its own word; an object turns conflict to
+        # cooperation or back ("struck a deal") or leaves the word's row
     if trigger is None:
         trigger = gazetteer.cameo_triggers().get(key)
         if trigger is None or _names_its_act(token):
             return None
-    if trigger.objects and not _has_object(token, trigger.objects):
-        return None
     if trigger.needs == "military" and not any(c.lower_ == "military" for c in token.children):
         return None
     if trigger.needs == "quote" and '"' not in doc_text(token.doc)[token.idx : token.idx + 80]:
         return None
     return trigger
+
+
+def _side_of_quad(trigger: TriggerEntry) -> str:
+    """ "cooperation" or "conflict": the half of PLOVER's quad classes a trigger's type is in."""
+    return gazetteer.plover_quads().get(trigger.type, trigger.type).split()[-1]
 
 
 def _phrasal(token: Token) -> str:
@@ -129,15 +144,20 @@ def _phrasal(token: Token) -> str:
 
 
 def _broad(token: Token, trigger: TriggerEntry) -> bool:
-    """A trigger only the broad CAMEO table knows ("curb", "seek", "increase") reports an act on someone only
+    """A CAMEO verb of its category's general code ("curb", "seek", "increase") reports an act on someone only
     with a party on each side: without a target it is too often a state or a plan."""
-    return gazetteer.event_triggers().get(f"{_phrasal(token)} {trigger.pos}") is None
+    return trigger.broad
 
 
 def _names_its_act(token: Token) -> bool:
     """A verb of the broad CAMEO table whose object is itself a trigger noun ("imposed sanctions", "held
     talks", "launched an offensive") only carries the act the noun names: the noun makes the event."""
     return any(c.dep_ in ("dobj", "nsubjpass") and _trigger_noun(c) for c in token.children)
+
+
+def _carries_its_noun(token: Token) -> bool:
+    """A light verb ("hold", "impose", "launch") whose object is a trigger noun only carries the noun's act."""
+    return token.lemma_.lower() in gazetteer.word_list("light_verbs.txt") and _names_its_act(token)
 
 
 def _trigger_noun(token: Token) -> bool:
