@@ -1,0 +1,50 @@
+from g import *
+A = ["HOUTHIS", "YEM", "LBR", "GBR", "USA", "ISR", "PSE", "UN", "ARE", "IRN", "EGY"]
+P_ = [P("Dubai", "ARE", 25.2, 55.27), P("Red Sea", None, 20.0, 38.5), P("Hodeidah", "YEM", 14.8, 42.95), P("Gulf of Aden", None, 12.5, 48.0),
+      P("Gaza", "PSE", 31.5, 34.47), P("Aden", "YEM", 12.8, 45.03), P("Ras Isa", "YEM", 15.2, 42.62), P("Suez Canal", "EGY", 30.5, 32.35)]
+D = "2026-09-15"
+C_ = [
+ C("it had fired two ballistic missiles and an explosive-laden drone boat", "two", 2, "missiles", "HOUTHIS", "HOUTHIS", "Yemen's Houthi movement",
+   certainty="unknown", date=D, basis="statement", note="'Reuters could not independently verify the Houthi claim'"),
+ C("about 60 nautical miles west of the port of Hodeidah", "about 60", 60, "nautical miles", None, "GBR", "British maritime security agency UKMTO",
+   date=D, basis="published", bound="~", approx=True),
+ C("The crew of 23 were safe", "23", 23, "crew", None, "GBR", "the agency", date=D, basis="published"),
+ C("its forces had intercepted four drones launched from Houthi-controlled areas over the past day", "four", 4, "drones", "USA", "USA",
+   "The U.S. military's Central Command", date=D, basis="stated",
+   note="no owner in the counted phrase: the interceptor is the agent (as in 001); 'Houthi-controlled areas' is the launch place"),
+ C("the Houthis had carried out more than 190 operations against vessels since November 2023", "more than 190", 190, "operations", "HOUTHIS", "HOUTHIS",
+   "He", date="2023-11", basis="stated", bound=">"),
+ C("imposed sanctions on three shipping companies based in the United Arab Emirates", "three", 3, "companies", None, "USA", "the U.S. Treasury",
+   date=D, basis="stated", note="'Earlier on Tuesday'"),
+ C("transported Iranian oil worth some $120 million to the Houthi-held Ras Isa oil terminal this year", "some $120 million", 120000000, "usd", "IRN", "USA",
+   "it", date="2026", basis="stated", bound="~", approx=True),
+ C("Israeli warplanes struck Hodeidah port in July, killing at least six people", "at least six", 6, "killed", "YEM", "HOUTHIS",
+   "the Houthi-run health ministry", date="2026-07", basis="stated", bound=">="),
+ C("Traffic through the Suez Canal remains about 50% below 2023 levels", "about 50%", 50, "percent", None, "EGY", "Egypt's canal authority",
+   date=D, basis="published", bound="~", approx=True),
+]
+E_ = [
+ E("it had fired two ballistic missiles and an explosive-laden drone boat at the Liberia-flagged oil tanker Pacific Lima in the Red Sea", "fired",
+   "ASSAULT", "HOUTHIS", None, "HOUTHIS", certainty="unknown", location="Red Sea",
+   note="the outlet's 'could not independently verify' two paragraphs later; the tanker's flag state is not the target"),
+ E("its forces had intercepted four drones launched from Houthi-controlled areas", "intercepted", "FIGHT", "USA", "HOUTHIS", "USA"),
+ E("four drones launched from Houthi-controlled areas", "launched", "ASSAULT", "HOUTHIS", None, "USA"),
+ E("a U.S. Navy destroyer had shot down an anti-ship cruise missile over the Gulf of Aden", "shot down", "FIGHT", "USA", None, "USA",
+   location="Gulf of Aden", note="the missile's owner is not named"),
+ E("the group would keep targeting ships linked to Israel", "targeting", "ASSAULT", "HOUTHIS", None, "HOUTHIS", certainty="possible",
+   context="future", note="a stated plan: 'would'"),
+ E("the Houthis had carried out more than 190 operations against vessels since November 2023", "operations", "ASSAULT", "HOUTHIS", None, "HOUTHIS",
+   date="2023-11"),
+ E("Yemen's internationally recognised government in Aden condemned the attack", "condemned", "DISAPPROVE", "YEM", "HOUTHIS", "OUTLET"),
+ E("called on the U.N. Security Council to act", "called on", "DEMAND", "YEM", "UN", "OUTLET"),
+ E("the U.S. Treasury imposed sanctions on three shipping companies based in the United Arab Emirates", "imposed sanctions", "SANCTION", "USA", None,
+   "OUTLET", date=D, note="the companies are not a state: target left open"),
+ E("blacklisted the vessel Sea Falcon", "blacklisted", "SANCTION", "USA", None, "OUTLET", date=D),
+ E("had transported Iranian oil worth some $120 million to the Houthi-held Ras Isa oil terminal", "transported", "AID", "IRN", "HOUTHIS", "USA",
+   location="Ras Isa", date="2026", note="the Treasury's statement ('which it said'); type debatable (oil delivery to the group)"),
+ E("Iran, which backs the Houthis, denies arming the group", "denies", "REJECT", "IRN", None, "OUTLET"),
+ E("Iran, which backs the Houthis, denies arming the group", "arming", "AID", "IRN", "HOUTHIS", "IRN", polarity="negative", note="the denied event"),
+ E("Israeli warplanes struck Hodeidah port in July", "struck", "ASSAULT", "ISR", None, "HOUTHIS", context="historical", location="Hodeidah",
+   date="2026-07"),
+]
+save("034", "2026-09-15", A, P_, C_, E_, note="'which backs the Houthis' is an epithet (state), not an event; ship names are neither places nor actors")

@@ -1,0 +1,50 @@
+from g import *
+A = ["IOM", "SDN", "RSF", "OCHA", "WFP", "UN"]
+P_ = [P("West Kordofan", "SDN", 11.5, 28.0), P("Gezira", "SDN", 14.4, 33.5), P("Babanusa", "SDN", 11.33, 27.81), P("En Nahud", "SDN", 12.7, 28.43),
+      P("Port Sudan", "SDN", 19.62, 37.22), P("El Obeid", "SDN", 13.18, 30.22), P("North Kordofan", "SDN", 14.0, 29.5),
+      P("Tamboul", "SDN", 14.95, 33.38), P("Kordofan", "SDN", 13.0, 29.5)]
+D = "2026-11-03"; DTM = "IOM's Displacement Tracking Matrix (DTM)"
+C_ = [
+ C("An estimated 42,000 people have been displaced from Babanusa and surrounding villages in West Kordofan since 28 October", "An estimated 42,000",
+   42000, "displaced", "SDN", "IOM", DTM, certainty="probable", date="2026-10-28", basis="stated", bound="~", approx=True),
+ C("At least 85 civilians were reportedly killed in shelling of En Nahud town over the past 72 hours", "At least 85", 85, "killed", "SDN", "OUTLET",
+   None, certainty="unknown", date=D, basis="published", bound=">=", note="'72 hours' is the window, not a figure"),
+ C("Humanitarian partners in Port Sudan have dispatched 14 trucks", "14", 14, "trucks", None, "OUTLET", None, date=D, basis="published"),
+ C("Between 20,000 and 25,000 of the newly displaced have arrived in El Obeid", "Between 20,000 and 25,000", None, "displaced", "SDN", "IOM",
+   "the DTM report", date=D, basis="published", low=20000, high=25000),
+ C("a further 9,000 people are expected to arrive in the coming days", "9,000", 9000, "displaced", "SDN", "IOM", "It", certainty="possible",
+   date=D, basis="published", change="increase", note="'It added' carries the DTM attribution"),
+ C("drone strikes on the village of Tamboul on 30 October killed 11 people, including four children, and wounded 23 others", "11", 11, "killed",
+   "SDN", "SDN", "the State Ministry of Health", date="2026-10-30", basis="stated"),
+ C("drone strikes on the village of Tamboul on 30 October killed 11 people, including four children, and wounded 23 others", "four", 4, "killed",
+   "SDN", "SDN", "the State Ministry of Health", date="2026-10-30", basis="stated", note="a part of the 11"),
+ C("drone strikes on the village of Tamboul on 30 October killed 11 people, including four children, and wounded 23 others", "23", 23, "wounded",
+   "SDN", "SDN", "the State Ministry of Health", date="2026-10-30", basis="stated"),
+ C("WFP reached about 1.2 million people across Kordofan in October", "about 1.2 million", 1200000, "people", "WFP", "OUTLET", None,
+   date="2026-10", basis="stated", bound="~", approx=True),
+ C("up from 950,000 in September", "950,000", 950000, "people", "WFP", "OUTLET", None, date="2026-09", basis="stated"),
+ C("An estimated 640,000 people in West Kordofan face emergency levels of food insecurity", "An estimated 640,000", 640000, "people", "SDN", None,
+   "a joint assessment released last week", certainty="probable", date="2026-10", basis="statement", bound="~", approx=True,
+   note="'IPC Phase 4' is a name, not a figure; assessment released last week (late October)"),
+ C("which seeks US$4.2 billion", "US$4.2 billion", 4200000000, "usd", None, "OUTLET", None, date="2026", basis="stated"),
+ C("is 23 per cent funded", "23 per cent", 23, "percent", None, "OUTLET", None, date=D, basis="published"),
+]
+E_ = [
+ E("Humanitarian partners in Port Sudan have dispatched 14 trucks carrying food and medical supplies to El Obeid", "dispatched", "AID", None, None,
+   "OUTLET", location="Port Sudan", note="unnamed humanitarian partners: no source code"),
+ E("At least 85 civilians were reportedly killed in shelling of En Nahud town", "shelling", "ASSAULT", None, None, "OUTLET", certainty="unknown",
+   location="En Nahud"),
+ E("Fighting between the Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) intensified in West Kordofan", "Fighting", "FIGHT", "SDN", "RSF",
+   "OUTLET", location="West Kordofan"),
+ E("the RSF launched an offensive on Babanusa", "offensive", "FIGHT", "RSF", "SDN", "OUTLET", location="Babanusa", date="2026-10-28"),
+ E("RSF fighters stormed the eastern neighbourhoods of the town on 1 November", "stormed", "FIGHT", "RSF", "SDN", None, certainty="unknown",
+   location="Babanusa", date="2026-11-01", note="'Local sources' (no code); 'OCHA could not independently verify these reports'"),
+ E("drone strikes on the village of Tamboul on 30 October killed 11 people", "drone strikes", "ASSAULT", None, None, "SDN", location="Tamboul",
+   date="2026-10-30", note="no party named (unclaimed)"),
+ E("WFP reached about 1.2 million people across Kordofan in October", "reached", "AID", "WFP", None, "OUTLET", location="Kordofan", date="2026-10"),
+ E("The Humanitarian Coordinator calls on all parties to the conflict to allow safe passage for civilians", "calls on", "DEMAND", "UN", None, "OUTLET",
+   note="the parties are SDN and RSF"),
+ E("the Jeddah Declaration signed in May 2023", "signed", "AGREE", "SDN", "RSF", "OUTLET", context="historical", date="2023-05",
+   note="as the seed's 'treaty signed in June 2024'; Jeddah inside the name is not a place"),
+]
+save("036", "2026-11-03", A, P_, C_, E_, note="publisher OCHA's own voice = OUTLET; 'the report' / 'a joint assessment' are unnamed speakers")

@@ -1,0 +1,50 @@
+from g import *
+A = ["ISR", "PSE", "HAMAS", "UN", "EGY", "QAT", "USA", "LBN", "HEZBOLLAH", "UNIFIL"]
+P_ = [P("Cairo", "EGY", 30.04, 31.24), P("Gaza Strip", "PSE", 31.42, 34.36), P("Shati refugee camp", "PSE", 31.53, 34.45),
+      P("Deir el-Balah", "PSE", 31.42, 34.35), P("Khan Younis", "PSE", 31.34, 34.3), P("al-Mawasi", "PSE", 31.35, 34.27),
+      P("southern Lebanon", "LBN", 33.27, 35.4), P("Nabatieh", "LBN", 33.38, 35.48), P("Naqoura", "LBN", 33.12, 35.14)]
+D = "2026-07-21"
+C_ = [
+ C("Israeli attacks have killed at least 41 Palestinians across the Gaza Strip since dawn on Tuesday", "at least 41", 41, "killed", "PSE", None,
+   "medical sources", date=D, basis="stated", bound=">="),
+ C("including 11 people who were sheltering in a school in the Shati refugee camp", "11", 11, "killed", "PSE", None, "medical sources",
+   date=D, basis="stated"),
+ C("the school had housed hundreds of displaced families", "hundreds", 200, "families", "PSE", "OUTLET", "Al Jazeeraʼs Hani Mahmoud",
+   date=D, basis="published", bound=">=", approx=True, note="the outlet's own correspondent is the outlet's voice"),
+ C("the death toll since October 2023 had risen to 61,480", "61,480", 61480, "killed", "PSE", "PSE", "Gaza's Ministry of Health",
+   date="2023-10", basis="stated", note="cumulative since October 2023"),
+ C("more than 150,000 people had been wounded", "more than 150,000", 150000, "wounded", "PSE", "PSE", "It", date=D, basis="published", bound=">",
+   note="'It added' carries the ministry's attribution"),
+ C("some 90,000 people have fled the area in the past week", "some 90,000", 90000, "displaced", "PSE", "UN", "The UN", certainty="probable",
+   date="2026-07", basis="stated", bound="~", approx=True),
+ C("all 20 remaining captives held in Gaza", "20", 20, "captives", "HAMAS", "ISR", "Israeli Prime Minister Benjamin Netanyahu", date=D,
+   basis="published", note="subject: who holds them (README), implied Hamas"),
+ C("an Israeli drone strike on a car near the town of Nabatieh killed two people", "two", 2, "killed", "LBN", "LBN", "Lebanon's health ministry",
+   date=D, basis="published"),
+]
+E_ = [
+ E("Israeli attacks have killed at least 41 Palestinians across the Gaza Strip since dawn on Tuesday", "attacks", "ASSAULT", "ISR", "PSE", None,
+   location="Gaza Strip", date=D, note="'medical sources' (no code)"),
+ E("People were asleep when the missiles hit the second floor", "hit", "ASSAULT", "ISR", None, "OUTLET", location="Shati refugee camp",
+   note="the missiles of the Israeli attacks; the correspondent speaks for the outlet"),
+ E("it had struck \"Hamas terrorists\" operating from a command centre inside the compound", "struck", "ASSAULT", "ISR", "HAMAS", "ISR",
+   note="'Hamas terrorists' is an epithet, not an event"),
+ E("Israeli forces pushed into the eastern neighbourhoods of Khan Younis", "pushed", "FIGHT", "ISR", None, "OUTLET", location="Khan Younis"),
+ E("residents were ordered to leave for the coastal area of al-Mawasi", "ordered", "COERCE", None, None, "OUTLET", location="Khan Younis",
+   note="agentless passive; an evacuation order as coercion"),
+ E("Indirect talks between Israel and Hamas resumed in Cairo on Tuesday", "talks", "CONSULT", "ISR", "HAMAS", "EGY", location="Cairo", date=D,
+   note="speaker: an Egyptian official"),
+ E("Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani flew to Cairo on Monday to join Egyptian and US mediators", "flew", "CONSULT",
+   "QAT", "EGY", "OUTLET", location="Cairo", date="2026-07-20", note="also USA"),
+ E("a Hamas delegation is set to arrive on Wednesday", "arrive", "CONSULT", "HAMAS", None, "OUTLET", certainty="possible", context="future",
+   location="Cairo", date="2026-07-22"),
+ E("an Israeli drone strike on a car near the town of Nabatieh killed two people", "drone strike", "ASSAULT", "ISR", None, "LBN", location="Nabatieh"),
+ E("it had killed a Hezbollah commander in the strike", "killed", "ASSAULT", "ISR", "HEZBOLLAH", "ISR", location="Nabatieh"),
+ E("one of its patrols came under fire near Naqoura on Monday", "came under fire", "ASSAULT", None, "UNIFIL", "UNIFIL", location="Naqoura",
+   date="2026-07-20"),
+ E("called on all sides to respect Resolution 1701", "called on", "DEMAND", "UNIFIL", None, "OUTLET"),
+ E("Israel has continued near-daily strikes in Lebanon", "strikes", "ASSAULT", "ISR", "LBN", "OUTLET",
+   note="'a tally by Al Jazeera' is the outlet's own voice"),
+ E("the ceasefire agreed with Hezbollah in November 2024", "agreed", "AGREE", "ISR", "HEZBOLLAH", "OUTLET", context="historical", date="2024-11"),
+]
+save("037", "2026-07-21", A, P_, C_, E_, note="Al Jazeera is the outlet (not QAT); Netanyahu's 'would not end the war until' is a stance, not an event")
