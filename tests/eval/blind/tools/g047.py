@@ -5,8 +5,8 @@ P_ = [P("Ankara", "TUR", 39.93, 32.86), P("Quneitra", "SYR", 33.13, 35.82), P("J
       P("Daraa", "SYR", 32.62, 36.1), P("Menagh airbase", "SYR", 36.52, 37.04), P("Aleppo", "SYR", 36.2, 37.16)]
 D = "2026-07-22"; TUE = "2026-07-21"; SANA = "Syria's official news agency SANA"; LOCAL = "local sources cited by Anadolu's correspondent in the region"
 C_ = [
- C("detaining three shepherds near the village of Jubata al-Khashab", "three", 3, "shepherds", "SYR", "SYR", SANA, date=TUE, basis="stated",
-   note="SANA is Syria's state agency: SYR"),
+ C("detaining three shepherds near the village of Jubata al-Khashab", "three", 3, "shepherds", "ISR", "SYR", SANA, date=TUE, basis="stated",
+   note="SANA is Syria's state agency: SYR; no owner in the counted phrase: the detaining agent is the subject (as 037 captives by holder)"),
  C("An Israeli force of around 15 military vehicles", "around 15", 15, "vehicles", "ISR", "SYR", "SANA", date=D, basis="published", bound="~",
    approx=True, note="unit after 'a force of' is the vehicles"),
  C("Israel has deployed a total of 3,000 soldiers in the former UN-monitored buffer zone", "3,000", 3000, "soldiers", "ISR", None, LOCAL, date=D,

@@ -11,7 +11,8 @@ C_ = [
    basis="statement", note="the detained Kosovo Serbs roll up to SRB by the community's name (debatable)"),
  C("Several thousand Serbs rallied in North Mitrovica on Monday evening", "Several thousand", 1000, "Serbs", "SRB", "OUTLET", None, date=MON,
    basis="stated", bound=">=", approx=True, note="vague number: matched by span; 'a TASS correspondent reported' = the publisher's own voice"),
- C("a court in Pristina released two of the four men", "two", 2, "men", "SRB", None, "local media", date=D, basis="stated"),
+ C("a court in Pristina released two of the four men", "two", 2, "men", "XKX", None, "local media", date=D, basis="stated",
+   note="no owner in the counted phrase: the releasing holder is the subject"),
  C("a further 200 troops from Italy and Hungary would arrive in the coming days", "200", 200, "troops", "ITA", "KFOR", "KFOR",
    certainty="possible", date=D, basis="published", change="increase", note="owner outside the phrase: 'troops from Italy and Hungary' (also HUN)"),
 ]
