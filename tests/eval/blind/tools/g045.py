@@ -23,6 +23,8 @@ C_ = [
    "The U.N. human rights office", certainty="unknown", date=D, basis="published", bound=">=",
    note="reports under investigation; the gang of the dead is not named"),
  C("imposed sanctions on two former Haitian lawmakers", "two", 2, "lawmakers", "HTI", "OUTLET", None, date=MON, basis="stated"),
+ C("Gangs control about 90% of the capital, a U.N. report said in February", "about 90%", 90, "percent", None, "UN", "a U.N. report",
+   date="2026-02", basis="statement", bound="~", approx=True, note="'said in February': statement date; an unnamed report as speaker"),
  C("More than 1.3 million Haitians are displaced, according to the U.N.", "More than 1.3 million", 1300000, "displaced", "HTI", "UN", "the U.N.",
    date=D, basis="published", bound=">", note="'nearly half' is a share without a number; 'six-hour' is a duration"),
 ]

@@ -1,5 +1,5 @@
 from g import *
-A = ["UKR", "RUS", "TUR", "NOR", "GBR"]
+A = ["UKR", "RUS", "TUR", "NOR", "GBR", "CZE"]
 P_ = [P("Novorossiysk", "RUS", 44.72, 37.77), P("Crimea", "UKR", 45.0, 34.0), P("Black Sea", None, 43.0, 34.0), P("Odesa Oblast", "UKR", 46.5, 30.7),
       P("Chornomorsk", "UKR", 46.3, 30.65), P("Izmail", "UKR", 45.35, 28.84), P("Danube", None, 45.3, 28.9), P("Bosphorus", "TUR", 41.12, 29.07),
       P("Odesa", "UKR", 46.48, 30.73)]
@@ -17,6 +17,8 @@ C_ = [
    "Ukraineʼs Air Force", date=D, basis="published", note="'Iskander-M' is a model name, not a number"),
  C("47 of the drones were shot down", "47", 47, "drones", "RUS", "UKR", "Ukraineʼs Air Force", date=D, basis="published",
    note="owner from 'of the drones' (Russia's 58)"),
+ C("The port of Izmail received 40 containers of 155mm artillery shells from the Czech-led ammunition initiative in September", "40", 40,
+   "containers", "CZE", "UKR", "the Navy", date="2026-09", basis="stated", note="'155mm' is a calibre, not a count; subject = the supplier (as 032's shipped containers)"),
  C("Russian strikes have damaged more than 300 port facilities and 26 civilian ships in Odesa Oblast", "more than 300", 300, "facilities", "UKR",
    "UKR", "the regional administration", date="2026", basis="stated", bound=">", note="'Since the start of the year'"),
  C("Russian strikes have damaged more than 300 port facilities and 26 civilian ships in Odesa Oblast", "26", 26, "ships", "UKR", "UKR",
@@ -35,8 +37,10 @@ E_ = [
  E("Ukrainian naval drones struck a Russian Black Sea Fleet patrol ship near the port of Novorossiysk overnight on Oct. 6", "struck", "FIGHT",
    "UKR", "RUS", "UKR", certainty="unknown", location="Novorossiysk", date=D,
    note="a strike on a warship = FIGHT; 'The Kyiv Independent could not independently verify the claim'; Vasily Bykov is a ship name"),
- E("Russiaʼs fleet had moved most of its remaining warships away from occupied Crimea", "moved", "RETREAT", "RUS", "UKR", "UKR",
-   location="Crimea", note="Pletenchuk 'adding'"),
+ E("Russiaʼs fleet appears to have moved most of its remaining warships away from occupied Crimea", "moved", "RETREAT", "RUS", "UKR", "UKR",
+   certainty="probable", location="Crimea", note="Pletenchuk 'adding'; 'appears' = probable"),
+ E("The port of Izmail received 40 containers of 155mm artillery shells from the Czech-led ammunition initiative in September", "received", "AID",
+   "CZE", "UKR", "UKR", location="Izmail", date="2026-09", note="'the Navy said'; the giver is the source even when the receiver is the subject"),
  E("its forces had intercepted 41 Ukrainian drones over Crimea and the Black Sea", "intercepted", "FIGHT", "RUS", "UKR", "RUS", location="Crimea"),
  E("Russia launched a combined missile and drone attack on the ports of Odesa Oblast", "attack", "ASSAULT", "RUS", "UKR", "UKR",
    location="Odesa Oblast"),

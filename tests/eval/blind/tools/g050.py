@@ -13,7 +13,7 @@ C_ = [
    basis="stated", bound=">=", approx=True, note="vague number: matched by span; 'a TASS correspondent reported' = the publisher's own voice"),
  C("a court in Pristina released two of the four men", "two", 2, "men", "XKX", None, "local media", date=D, basis="stated",
    note="no owner in the counted phrase: the releasing holder is the subject"),
- C("a further 200 troops from Italy and Hungary would arrive in the coming days", "200", 200, "troops", "ITA", "KFOR", "KFOR",
+ C("a further 200 troops from Italy and Hungary were set to arrive in the coming days", "200", 200, "troops", "ITA", "KFOR", "KFOR",
    certainty="possible", date=D, basis="published", change="increase", note="owner outside the phrase: 'troops from Italy and Hungary' (also HUN)"),
 ]
 E_ = [
@@ -36,7 +36,7 @@ E_ = [
  E("Maria Zakharova condemned the arrests", "condemned", "DISAPPROVE", "RUS", "XKX", "OUTLET"),
  E("said Moscow supports Belgrade's demand", "supports", "SUPPORT", "RUS", "SRB", "RUS", note="verbal support; 'Belgrade's demand' restates Serbia's position (not a new event)"),
  E("it had increased patrols in the north", "increased patrols", "MOBILIZE", "KFOR", None, "KFOR"),
- E("a further 200 troops from Italy and Hungary would arrive in the coming days", "arrive", "AID", "ITA", "KFOR", "KFOR", certainty="possible",
+ E("a further 200 troops from Italy and Hungary were set to arrive in the coming days", "arrive", "AID", "ITA", "KFOR", "KFOR", certainty="possible",
    context="future", note="reinforcements for the mission; also HUN"),
  E("the mission was investigating reports that a drone had flown over the Jarinje crossing", "investigating", "INVESTIGATE", "KFOR", None, "KFOR",
    location="Jarinje", note="'It added' carries KFOR's attribution; the drone flight itself is not coded"),

@@ -1,8 +1,8 @@
 from g import *
-A = ["ETH", "ERI", "TPLF", "AU", "UN", "SAU"]
+A = ["ETH", "ERI", "TPLF", "AU", "UN", "SAU", "IGAD"]
 P_ = [P("Afar region", "ETH", 11.75, 40.96), P("Bure", "ETH", 13.3, 41.9), P("Assab", "ERI", 13.0, 42.74), P("Red Sea", None, 20.0, 38.5),
       P("Zalambessa", "ETH", 14.52, 39.38), P("Mekelle", "ETH", 13.5, 39.47), P("Adigrat", "ETH", 14.28, 39.46),
-      P("Addis Ababa", "ETH", 9.03, 38.74), P("Tigray", "ETH", 14.0, 38.5)]
+      P("Addis Ababa", "ETH", 9.03, 38.74), P("Tigray", "ETH", 14.0, 38.5), P("Djibouti", "DJI", 11.59, 43.15)]
 D = "2026-02-18"; TUE = "2026-02-17"; MON = "2026-02-16"; SUN = "2026-02-15"; TSAD = "Tsadkan Gebretensae"
 C_ = [
  C("Ethiopia has moved thousands of troops and heavy weapons towards its border with Eritrea", "thousands", 1000, "troops", "ETH", None,
@@ -48,6 +48,9 @@ E_ = [
  E("called on Ethiopia and Eritrea to \"exercise maximum restraint\"", "called on", "DEMAND", "AU", "ETH", "OUTLET", note="also ERI"),
  E("said he would send an envoy to both capitals", "send an envoy", "CONSULT", "AU", "ETH", "AU", certainty="possible", context="future",
    note="also ERI"),
+ E("Leaders of the regional bloc IGAD are set to hold an emergency summit in Djibouti next week", "summit", "CONSULT", "IGAD", None, "OUTLET",
+   certainty="possible", context="future", location="Djibouti", date="2026-02-23",
+   note="'set to' = possible; Djibouti as the venue is the city (the capital), not the country"),
  E("Saudi Arabia has also offered to host talks between the two neighbours", "talks", "CONSULT", "ETH", "ERI", None, certainty="possible",
    context="hypothetical", note="only offered; 'diplomatic sources told Al Jazeera' (no code); Saudi Arabia would host"),
 ]

@@ -16,6 +16,8 @@ C_ = [
  C("up from four in September", "four", 4, "helicopters", "VEN", "OUTLET", None, date="2026-09", basis="stated"),
  C("about 300 US personnel, according to US Southern Command (SOUTHCOM)", "about 300", 300, "troops", "USA", "USA", "US Southern Command (SOUTHCOM)",
    date=D, basis="published", bound="~", approx=True),
+ C("The FANB can move up to 10,000 troops to the border within 72 hours", "up to 10,000", 10000, "troops", "VEN", "OUTLET", None,
+   certainty="probable", date=D, basis="published", bound="<=", note="'according to CCA estimates': the publisher's estimate (probable); 'can' is capability; '72 hours' a duration"),
  C("it had sent 600 more troops to the border town of Pacaraima", "600", 600, "troops", "BRA", "BRA", "Brazil's Defense Ministry", date=D,
    basis="published", change="increase", note="'more' = increment"),
 ]
@@ -27,7 +29,7 @@ E_ = [
    note="'CCA assesses ... likely preparing to'; 'rather than a full-scale invasion' is a contrast, not asserted"),
  E("Unidentified gunmen fired on a Guyana Defence Force (GDF) patrol on the Cuyuni River on November 10", "fired", "FIGHT", None, "GUY", "OUTLET",
    location="Cuyuni River", date=N10, note="unclaimed attack: source null; 'The attack on the GDF patrol occurred near the village of Eteringbang' refers back"),
- E("its soldiers returned fire", "returned fire", "FIGHT", "GUY", None, "GUY", location="Eteringbang", date=N10),
+ E("its soldiers engaged the attackers", "engaged", "FIGHT", "GUY", None, "GUY", location="Eteringbang", date=N10),
  E("The United States and Guyana began a joint air and maritime exercise off Georgetown on November 11", "exercise", "COOPERATE", "USA", "GUY",
    "OUTLET", location="Georgetown", date="2026-11-11"),
  E("the Bolivarian National Armed Forces (FANB) had deployed \"an additional 2,000 combatants\" to the Operational Strategic Zone in Bolívar State",

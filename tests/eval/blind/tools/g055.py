@@ -5,7 +5,7 @@ P_ = [P("Seoul", "KOR", 37.57, 126.98), P("Islamabad", "PAK", 33.69, 73.06), P("
       P("Jammu and Kashmir", "IND", 33.5, 75.0), P("Poonch district", "IND", 33.77, 74.09), P("Lahore", "PAK", 31.55, 74.34),
       P("Rawalpindi", "PAK", 33.6, 73.05), P("New Delhi", "IND", 28.61, 77.21), P("Pakistan-administered Kashmir", "PAK", 34.2, 73.5),
       P("Bahawalpur", "PAK", 29.4, 71.68), P("Muzaffarabad", "PAK", 34.37, 73.47), P("Pahalgam", "IND", 34.02, 75.32)]
-D = "2026-05-09"; FRI = "2026-05-08"; ISPR = "the Inter-Services Public Relations (ISPR)"; POL = "a senior police officer"
+D = "2026-05-09"; FRI = "2026-05-08"; ISPR = "the Inter-Services Public Relations(ISPR)"; POL = "a senior police officer"
 C_ = [
  C("four-thousand-100 families had been evacuated from villages near the Line of Control", "four-thousand-100", 4100, "families", "PAK", "PAK",
    "Pakistan's National Disaster Management Authority", date=D, basis="stated", note="mixed words and digits; 'over the past two days' is the window; 'likely to double' has no figure"),
