@@ -56,3 +56,17 @@ def test_place_aliases_resolve_to_geonames(settings) -> None:
     index = open_index(settings.cache_dir)
     for alias, name, country in gazetteer.read_rows("place_aliases.tsv"):
         assert any(city.country == country for city in index.find(name)), f"{alias} -> {name} ({country})"
+
+
+def test_a_new_index_removes_the_older_index_files_beside_it(tmp_path) -> None:
+    """Each index version was left behind in the cache (about 45 MB each); building a new one deletes the
+    older geonames index files and nothing else in the folder."""
+    from watchfloor.resolve.geonames import _remove_older_indexes
+
+    current = tmp_path / "geonames-3.0.2-v9-0000abcd.sqlite"
+    older = [tmp_path / "geonames-3.0.2-v2.sqlite", tmp_path / "geonames-3.0.2-v8-08d00252.sqlite"]
+    others = [tmp_path / "ledger.sqlite", tmp_path / "token", tmp_path / "geonames-notes.txt"]
+    for path in [current, *older, *others]:
+        path.write_bytes(b"x")
+    _remove_older_indexes(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in [current, *others])

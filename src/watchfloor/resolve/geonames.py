@@ -98,6 +98,7 @@ def open_index(cache_dir: Path) -> CityIndex:
             try:
                 cache_dir.mkdir(parents=True, exist_ok=True)
                 _build_file(path)
+                _remove_older_indexes(path)
             except OSError:
                 memory = sqlite3.connect(":memory:", check_same_thread=False)
                 _fill(memory)
@@ -155,6 +156,18 @@ def _add_division_names(
         names.extend((key, gid, 0) for key in keys if (key, code) not in known or known[(key, code)] != gid)
         codes[(country, admin1)] = gid
     return codes
+
+
+def _remove_older_indexes(current: Path) -> None:
+    """Delete the index files earlier versions of the package or its tables built beside ``current``: each is
+    about 45 MB and none is read again once a newer one exists (a process still reading one keeps its open
+    handle; a file in use by another user, or already gone, is left as it is)."""
+    for old in current.parent.glob("geonames-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:
+                continue
 
 
 def _build_file(path: Path) -> None:
