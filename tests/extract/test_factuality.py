@@ -121,6 +121,18 @@ CLAIM_CERTAINTY = [
         "probable",
     ),
     (
+        "an evidential cue reaches into a reduced relative (it doubts the whole report)",
+        "Rebels are reported to have seized grain, estimated at 9,000 tonnes.",
+        "9,000",
+        "unknown",
+    ),
+    (
+        "an evidential adverb reaches into a reduced relative",
+        "The militia allegedly looted a warehouse stocked with food, estimated at 300 tonnes.",
+        "300",
+        "unknown",
+    ),
+    (
         "an infinitival plan still reaches its figure",
         "Tokyo announced a plan to buy 400 cruise missiles.",
         "400",

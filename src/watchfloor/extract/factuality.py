@@ -57,14 +57,17 @@ def _cues() -> list[tuple[tuple[str, ...], str]]:
     return sorted(rows, key=lambda row: -len(row[0]))
 
 
-def scope(token: Token) -> set[int]:
+def scope(token: Token, *, evidential: bool = False) -> set[int]:
     """Token indices whose cues reach the token: its ancestors and their function-word dependents. A
     coordinated verb's first conjunct is its sibling, not its governor: "denied shelling ... and accused
-    the army" does not deny the accusation."""
+    the army" does not deny the accusation. An evidential cue ("are reported to", "allegedly": the
+    ``unknown`` rows) doubts the whole proposition, so with ``evidential`` the scope runs on through a
+    reduced relative, which a modal or plan does not reach (``_reduced_relative``)."""
     path = [token]
     siblings: set[int] = set()
     for ancestor in token.ancestors:
-        if path[-1].dep_ in CLAUSE_BOUNDARIES or _reduced_relative(path[-1]) or _finite_subject(path[-1]):
+        reduced = _reduced_relative(path[-1]) and not evidential
+        if path[-1].dep_ in CLAUSE_BOUNDARIES or reduced or _finite_subject(path[-1]):
             break
         if path[-1].dep_ == "conj" and path[-1].pos_ in ("VERB", "AUX"):
             siblings.add(ancestor.i)
@@ -104,9 +107,10 @@ def find_factuality(token: Token, hedged_sentence: bool = False, exclude: int | 
     trigger of a denial itself, does not count)."""
     sentence = sentence_of(token)
     reach = scope(token) - {exclude}
+    wide = scope(token, evidential=True) - {exclude}
     certainty, polarity, cues = "certain", "positive", []
     for start, words, effect in _cue_matches(sentence):
-        if not any(i in reach for i in range(start, start + len(words))):
+        if not any(i in (wide if effect == "unknown" else reach) for i in range(start, start + len(words))):
             continue
         cues.append(" ".join(words))
         if effect == "negative":
