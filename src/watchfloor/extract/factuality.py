@@ -107,11 +107,16 @@ def find_factuality(token: Token, hedged_sentence: bool = False, exclude: int | 
     trigger of a denial itself, does not count)."""
     sentence = sentence_of(token)
     reach = scope(token) - {exclude}
-    wide = scope(token, evidential=True) - {exclude}
+    wide: set[int] | None = None  # the evidential scope, walked only when an evidential cue lies outside reach
     certainty, polarity, cues = "certain", "positive", []
     for start, words, effect in _cue_matches(sentence):
-        if not any(i in (wide if effect == "unknown" else reach) for i in range(start, start + len(words))):
-            continue
+        span = range(start, start + len(words))
+        if not any(i in reach for i in span):
+            if effect != "unknown":
+                continue
+            wide = scope(token, evidential=True) - {exclude} if wide is None else wide
+            if not any(i in wide for i in span):
+                continue
         cues.append(" ".join(words))
         if effect == "negative":
             polarity = "negative"

@@ -588,17 +588,7 @@ def event_pairs(connection: Connection) -> list[dict[str, Any]]:
     """Who did what kind of act to whom: the distinct type, sides, polarity and context of the latest, non-copy
     events no analyst rejected, for ``correlate.dyads.alignment`` (which decides what counts). Documents with
     an event an analyst changed by hand are left out: ``Ledger.event_pairs`` reads those corrected."""
-    rejected = (
-        select(corrections.c.id)
-        .where(
-            corrections.c.kind == "event",
-            corrections.c.reject.is_(True),
-            corrections.c.document_id == extractions.c.document_id,
-            corrections.c.span_start == events.c.trigger_start,
-            corrections.c.span_end == events.c.trigger_end,
-        )
-        .exists()
-    )
+    rejected = _rejected("event", events.c.trigger_start, events.c.trigger_end)
     query = (
         select(*(events.c[name] for name in PAIR_COLUMNS))
         .distinct()
@@ -812,14 +802,20 @@ def track_summaries(
 def rejected_claim() -> Any:
     """Whether an analyst rejected the claim of the current row (a correction anchored on its document and
     span, as ``store.corrections`` records it)."""
+    return _rejected("claim", claims.c.span_start, claims.c.span_end)
+
+
+def _rejected(kind: str, start: Any, end: Any) -> Any:
+    """Whether an analyst rejected the fact of ``kind`` of the current row whose span is ``start``-``end``
+    (an EXISTS over the corrections anchored on the row's document and span)."""
     return (
         select(corrections.c.id)
         .where(
-            corrections.c.kind == "claim",
+            corrections.c.kind == kind,
             corrections.c.reject.is_(True),
             corrections.c.document_id == extractions.c.document_id,
-            corrections.c.span_start == claims.c.span_start,
-            corrections.c.span_end == claims.c.span_end,
+            corrections.c.span_start == start,
+            corrections.c.span_end == end,
         )
         .exists()
     )
