@@ -88,40 +88,65 @@ def ingest_items(
     extract: Callable[[Iterable[Document | Skip]], Iterator[Extraction | Skip]] | None = None,
     extractor: str | None = None,
     recheck_stored: bool = False,
+    batch: int = 1,
 ) -> Iterator[Any]:
-    """Extract and store every document, one transaction each, with its track keys and copy link
-    (``correlate.links``); yields each IngestResult or Skip. A document the ledger already holds from this
-    extractor (its id is the hash of its text) is not extracted again: it is "unchanged" at once.
-    ``after(extraction, result)`` runs on each extraction once it is stored (or found stored already), before
-    it is yielded: watch rules raise their alerts there. ``extract`` turns the new items into results in their
-    order (default: ``extract_documents`` in this process; ``cluster.extract_on_cluster`` on Dask workers);
-    storing stays here, in the caller's process, the one writer. ``extractor`` is the name that extraction
-    records (default: ``extractor_name``, which loads the model here). With ``recheck_stored`` a stored
-    document is extracted again so that ``after`` sees it: the monitor, which re-fetches only entries it did
-    not record, uses it after a crash between a document's commit and its alerts (alerts are idempotent)."""
+    """Extract and store every document with its track keys and copy link (``correlate.links``); yields each
+    IngestResult or Skip. A document the ledger already holds from this extractor (its id is the hash of its
+    text) is not extracted again: it is "unchanged" at once. Documents are stored ``batch`` to a transaction,
+    in their order (the last batch when the input ends); a document that cannot be stored is a Skip with
+    its reason, never its batch. ``after(extraction, result)`` runs on each extraction once it is committed
+    (or found stored already), before it is yielded: watch rules raise their alerts there. ``extract`` turns
+    the new items into results in their order (default: ``extract_documents`` in this process;
+    ``cluster.extract_on_cluster`` on Dask workers); storing stays here, in the caller's process, the one
+    writer. ``extractor`` is the name that extraction records (default: ``extractor_name``, which loads the
+    model here). With ``recheck_stored`` a stored document is extracted again so that ``after`` sees it: the
+    monitor, which re-fetches only entries it did not record, uses it after a crash between a document's
+    commit and its alerts (alerts are idempotent)."""
     from watchfloor.correlate.links import Linker
-    from watchfloor.errors import WatchfloorError
 
     extractor = extractor or extractor_name(settings)
     linker = Linker(ledger)
     known: list[Any] = []
+    pending: list[Extraction | Skip] = []  # in input order: a Skip waits for the documents before it
     extract = extract or (lambda new: extract_documents(new, settings))
     for result in extract(_new_items(items, ledger, None if recheck_stored else extractor, known)):
         yield from _drain(known)
-        if isinstance(result, Skip):
-            yield result
-            continue
+        pending.append(result)
+        if sum(isinstance(item, Extraction) for item in pending) >= max(1, batch):
+            yield from _store(pending, linker, extractor, after)
+            pending = []
+    yield from _store(pending, linker, extractor, after)
+    yield from _drain(known)
+
+
+def _store(pending: list[Extraction | Skip], linker: Any, extractor: str, after: Any) -> Iterator[Any]:
+    """Store the extractions among ``pending`` as one batch and yield every item's outcome in order."""
+    from watchfloor.errors import WatchfloorError
+
+    extractions = [item for item in pending if isinstance(item, Extraction)]
+    if len(extractions) == 1:
         try:
-            stored = linker.ingest(result, extractor)
+            outcomes: list[Any] = [linker.ingest(extractions[0], extractor)]
         except WatchfloorError:
             raise
         except Exception as error:  # the document's transaction was rolled back; say so and go on
-            yield Skip(result.document.source, f"could not be stored ({type(error).__name__}: {error})")
+            outcomes = [error]
+    else:
+        outcomes = linker.ingest_batch(extractions, extractor) if extractions else []
+    stored = iter(zip(extractions, outcomes, strict=True))
+    for item in pending:
+        if isinstance(item, Skip):
+            yield item
+            continue
+        extraction, outcome = next(stored)
+        if isinstance(outcome, WatchfloorError):
+            raise outcome
+        if isinstance(outcome, Exception):
+            yield Skip(extraction.document.source, f"could not be stored ({type(outcome).__name__}: {outcome})")
             continue
         if after is not None:
-            after(result, stored)
-        yield stored
-    yield from _drain(known)
+            after(extraction, outcome)
+        yield outcome
 
 
 def _new_items(

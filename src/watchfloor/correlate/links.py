@@ -3,6 +3,7 @@ copies. They are computed here and handed to ``Ledger.ingest``, which only store
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from watchfloor.correlate.copies import CopyFinder, signature
@@ -44,6 +45,38 @@ class Linker:
             # only once the document is committed may later ones be matched against it
             self._copies_known().add(document.id, minhash)
         return result
+
+    def ingest_batch(self, extractions: Sequence[Extraction], extractor: str) -> list[IngestResult | Exception]:
+        """``ingest`` of several extractions in one transaction (``Ledger.ingest_batch``), linked as they would
+        be one by one: a document may copy one stored earlier in the same batch. When the batch cannot be
+        stored (a document that breaks a constraint, a lost race, a deadlock between two writers), it is
+        rolled back and its documents are stored one transaction each, so that only a document that fails
+        on its own is lost, as its exception."""
+        from watchfloor.store.ledger import Links
+
+        stored = self.ledger.stored_ids({extraction.document.id for extraction in extractions})
+        finder = self._copies()
+        batch = []
+        for extraction in extractions:
+            document = extraction.document
+            links = Links(claim_track_keys(extraction))
+            if document.id not in stored:
+                minhash = signature(document.text)
+                links = Links(links.track_keys, minhash, finder.original_of(minhash))
+                finder.add(document.id, minhash)  # not yet committed: forgotten below if the batch fails
+                stored.add(document.id)  # the same text again in this batch is then a stored document
+            batch.append((extraction, extractor, links))
+        try:
+            return list(self.ledger.ingest_batch(batch))
+        except Exception:
+            self._finder = None  # it holds the rolled-back documents: read it again from the ledger
+        results: list[IngestResult | Exception] = []
+        for extraction in extractions:
+            try:
+                results.append(self.ingest(extraction, extractor))
+            except Exception as error:  # this document's own transaction was rolled back
+                results.append(error)
+        return results
 
     def _copies_known(self) -> CopyFinder:
         assert self._finder is not None  # read before the document was matched

@@ -1,8 +1,9 @@
-"""The Ledger: the only code that talks to the database. Ingest is one transaction per document."""
+"""The Ledger: the only code that talks to the database. Ingest is one transaction per document, or per batch."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -34,6 +35,16 @@ class IngestResult:
     document_id: str
     outcome: str
     version: int
+
+
+@dataclass(frozen=True)
+class Links:
+    """What relates a document to others, computed by ``correlate.links`` and only stored here: claim id ->
+    track key, and for a new document its MinHash signature and the (stored id, similarity) it copies."""
+
+    track_keys: Mapping[str, str | None]
+    signature: bytes | None = None
+    original: tuple[str, float] | None = None
 
 
 T = TypeVar("T")
@@ -111,7 +122,7 @@ class Ledger:
         config = Config()
         config.set_main_option("script_location", str(resources.files("watchfloor.store").joinpath("migrations")))
         try:
-            with self.engine.begin() as connection:
+            with self.engine.connect() as connection, _foreign_keys_off(connection), connection.begin():
                 _lock_for_migration(connection)
                 config.attributes["connection"] = connection
                 getattr(command, direction)(config, revision)
@@ -157,35 +168,27 @@ class Ledger:
         signature: bytes | None,
         original: tuple[str, float] | None,
     ) -> IngestResult:
-        document = extraction.document
         with self.engine.begin() as connection:
-            versions = queries.versions(connection, document.id)
-            if versions and document.id in corrections.deleted_documents(connection):
-                return IngestResult(document.id, "deleted", max(versions.values()))
-            if extractor in versions:
-                return IngestResult(document.id, "unchanged", versions[extractor])
-            stored_at = queries.ingested_at(connection, document.id) if versions else _now()
-            if not versions:
-                queries.insert_document(connection, extraction, stored_at)
-                if original is not None:
-                    queries.insert_copy(connection, document.id, original[0], original[1])
-                if signature is not None:
-                    queries.insert_signature(connection, document.id, signature)
-            version = max(versions.values(), default=0) + 1
-            if versions:
-                queries.supersede(connection, document.id)
-            extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
-            queries.insert_facts(connection, extraction_id, extraction, track_keys or {}, stored_at)
-            if versions:  # the old version's claims stop counting: recompute the tracks either version touches
-                summaries.refresh(connection, summaries.document_keys(connection, document.id))
-            else:
-                summaries.add_extraction(connection, extraction_id)
-        return IngestResult(document.id, "new version" if versions else "added", version)
+            return _store(connection, extraction, extractor, Links(track_keys or {}, signature, original))
+
+    def ingest_batch(self, batch: Sequence[tuple[Extraction, str, Links]]) -> list[IngestResult]:
+        """Store several extractions in one transaction, in their order, each as ``ingest`` would (a text twice
+        in one batch is "unchanged" the second time). All or nothing: on any error the whole batch is rolled
+        back and the error raised, so the caller can store its documents one by one and skip only the one that
+        fails (``correlate.links.Linker.ingest_batch``). Committing once for many documents spares the
+        writer a transaction, a commit and the reads that open each one."""
+        with self.engine.begin() as connection:
+            return [_store(connection, extraction, extractor, links) for extraction, extractor, links in batch]
 
     def versions(self, document_id: str) -> dict[str, int]:
         """The extractor -> version map of a document's stored extractions (empty for a new document)."""
         with self.engine.connect() as connection:
             return queries.versions(connection, document_id)
+
+    def stored_ids(self, document_ids: set[str]) -> set[str]:
+        """Which of these documents the ledger holds."""
+        with self.engine.connect() as connection:
+            return queries.stored_ids(connection, document_ids)
 
     def signatures(self) -> list[tuple[str, bytes]]:
         """Every stored document's MinHash signature, for ``correlate.copies.CopyFinder``."""
@@ -477,6 +480,52 @@ def group_events(
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _store(connection: Any, extraction: Extraction, extractor: str, links: Links) -> IngestResult:
+    """One extraction stored on an open transaction (``Ledger.ingest``'s rules), its summaries kept."""
+    document = extraction.document
+    versions = queries.versions(connection, document.id)
+    if versions and document.id in corrections.deleted_documents(connection):
+        return IngestResult(document.id, "deleted", max(versions.values()))
+    if extractor in versions:
+        return IngestResult(document.id, "unchanged", versions[extractor])
+    stored_at = queries.ingested_at(connection, document.id) if versions else _now()
+    if not versions:
+        queries.insert_document(connection, extraction, stored_at)
+        if links.original is not None:
+            queries.insert_copy(connection, document.id, links.original[0], links.original[1])
+        if links.signature is not None:
+            queries.insert_signature(connection, document.id, links.signature)
+    version = max(versions.values(), default=0) + 1
+    if versions:
+        queries.supersede(connection, document.id)
+    extraction_id = queries.insert_extraction(connection, extraction, extractor, version, _now())
+    queries.insert_facts(connection, extraction_id, extraction, links.track_keys, stored_at)
+    if versions:  # the old version's claims stop counting: recompute the tracks either version touches
+        summaries.refresh(connection, summaries.document_keys(connection, document.id))
+    else:
+        summaries.add_extraction(connection, extraction_id)
+    return IngestResult(document.id, "new version" if versions else "added", version)
+
+
+@contextmanager
+def _foreign_keys_off(connection: Any) -> Iterator[None]:
+    """SQLite's foreign keys off while migrations run: a migration that alters a table SQLite cannot alter in
+    place copies it to a new table and drops the old one, which the rows of other tables still reference
+    (without this, downgrading a ledger that holds documents fails). A no-op elsewhere; the pragma only
+    takes effect outside a transaction, so it is set before the migration's and reset after it."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.rollback()
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
 
 
 # Any fixed number: the key of the PostgreSQL advisory lock migrations hold (b"wfmigr" as an integer).

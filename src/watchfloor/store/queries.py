@@ -37,6 +37,14 @@ def versions(connection: Connection, document_id: str) -> dict[str, int]:
     return {extractor: version for extractor, version in rows}
 
 
+def stored_ids(connection: Connection, document_ids: set[str]) -> set[str]:
+    """Which of these documents the ledger holds (one query for a batch)."""
+    if not document_ids:
+        return set()
+    rows = connection.execute(select(documents.c.id).where(documents.c.id.in_(sorted(document_ids))))
+    return {document_id for (document_id,) in rows}
+
+
 def insert_document(connection: Connection, extraction: Extraction, now: datetime) -> None:
     document = extraction.document
     connection.execute(
