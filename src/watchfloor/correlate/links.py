@@ -11,7 +11,7 @@ from watchfloor.correlate.tracks import claim_track_keys
 
 if TYPE_CHECKING:
     from watchfloor.model import Extraction
-    from watchfloor.store.ledger import IngestResult, Ledger
+    from watchfloor.store.ledger import IngestResult, Ledger, Links
 
 
 # Extraction ids are taken in order but committed in any order by concurrent writers (each holds at most
@@ -33,17 +33,13 @@ class Linker:
     def ingest(self, extraction: Extraction, extractor: str) -> IngestResult:
         """``Ledger.ingest`` with the extraction's track keys and, for a document the ledger does not hold
         yet, its signature and the original it is a copy of."""
-        document = extraction.document
-        minhash = original = None
-        if not self.ledger.versions(document.id):  # a known document keeps the links it was stored with
-            minhash = signature(document.text)
-            original = self._copies().original_of(minhash)
+        links = self._links(extraction, new=not self.ledger.versions(extraction.document.id))
         result = self.ledger.ingest(
-            extraction, extractor, track_keys=claim_track_keys(extraction), signature=minhash, original=original
+            extraction, extractor, track_keys=links.track_keys, signature=links.signature, original=links.original
         )
-        if result.outcome == "added" and minhash is not None:
+        if result.outcome == "added" and links.signature is not None:
             # only once the document is committed may later ones be matched against it
-            self._copies_known().add(document.id, minhash)
+            self._copies_known().add(extraction.document.id, links.signature)
         return result
 
     def ingest_batch(self, extractions: Sequence[Extraction], extractor: str) -> list[IngestResult | Exception]:
@@ -52,18 +48,15 @@ class Linker:
         stored (a document that breaks a constraint, a lost race, a deadlock between two writers), it is
         rolled back and its documents are stored one transaction each, so that only a document that fails
         on its own is lost, as its exception."""
-        from watchfloor.store.ledger import Links
-
         stored = self.ledger.stored_ids({extraction.document.id for extraction in extractions})
-        finder = self._copies()
         batch = []
         for extraction in extractions:
             document = extraction.document
-            links = Links(claim_track_keys(extraction))
-            if document.id not in stored:
-                minhash = signature(document.text)
-                links = Links(links.track_keys, minhash, finder.original_of(minhash))
-                finder.add(document.id, minhash)  # not yet committed: forgotten below if the batch fails
+            links = self._links(extraction, new=document.id not in stored)
+            if links.signature is not None:
+                self._copies_known().add(
+                    document.id, links.signature
+                )  # not yet committed: forgotten below if the batch fails
                 stored.add(document.id)  # the same text again in this batch is then a stored document
             batch.append((extraction, extractor, links))
         try:
@@ -77,6 +70,16 @@ class Linker:
             except Exception as error:  # this document's own transaction was rolled back
                 results.append(error)
         return results
+
+    def _links(self, extraction: Extraction, *, new: bool) -> Links:
+        """The extraction's track keys and, for a document the ledger does not hold (a known document keeps the
+        links it was stored with), its signature and the original it copies."""
+        from watchfloor.store.ledger import Links
+
+        if not new:
+            return Links(claim_track_keys(extraction))
+        minhash = signature(extraction.document.text)
+        return Links(claim_track_keys(extraction), minhash, self._copies().original_of(minhash))
 
     def _copies_known(self) -> CopyFinder:
         assert self._finder is not None  # read before the document was matched
