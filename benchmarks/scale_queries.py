@@ -252,12 +252,14 @@ def _claim_count(url: str) -> int:
 def query_timings(url: str, slow_runs: int = 10) -> Iterator[tuple[str, float, float, float, str]]:
     """(name, median ms, p95 ms, goal ms, size of the answer) of each query on a filled ledger, as each is
     timed."""
+    from watchfloor.cli import TRACK_PAGE
     from watchfloor.correlate.dyads import alignment, dyad_series
     from watchfloor.correlate.tracks import contradictions, latest_tracks, load_track, summarize_tracks
     from watchfloor.report import write_brief
     from watchfloor.store.ledger import Ledger
 
     ledger = Ledger(url)
+    ledger.upgrade()  # a ledger filled by an earlier run gets this version's indexes
     key = "troops|PRK|deploy|RUS"
     rows: Callable[[Any], str] = lambda found: f"{len(found):,} rows"  # noqa: E731
     queries: list[tuple[str, Callable[[], Any], int, float, Callable[[Any], str]]] = [
@@ -270,7 +272,13 @@ def query_timings(url: str, slow_runs: int = 10) -> Iterator[tuple[str, float, f
             50,
             rows,
         ),
-        ("track " + key, lambda: load_track(ledger, key), 50, 50, lambda track: f"{len(track.entries):,} figures"),
+        (
+            "track " + key,
+            lambda: load_track(ledger, key, TRACK_PAGE),
+            50,
+            50,
+            lambda track: f"newest {len(track.entries):,} of {track.total:,} figures",
+        ),
         (
             "dyad PRK RUS --by month",
             lambda: dyad_series(ledger.events(sides=("PRK", "RUS")), "PRK", "RUS", "month"),
@@ -283,7 +291,13 @@ def query_timings(url: str, slow_runs: int = 10) -> Iterator[tuple[str, float, f
         ("brief", lambda: write_brief(ledger), slow_runs, 1000, lambda text: f"{text.count('[^') // 2:,} citations"),
         # what the first `tracks`, `track` or brief after an ingest pays once (then memoised until the next)
         ("track groups, first read after ingest", lambda: _track_groups(ledger), slow_runs, 1000, rows),
-        ("  of which the alignment (event_pairs)", lambda: alignment(ledger.event_pairs()), slow_runs, 1000, rows),
+        (
+            "  of which the alignment (event_pairs)",
+            lambda: alignment(ledger.event_pairs()),
+            slow_runs,
+            1000,
+            lambda found: f"{len(found.conflicts):,} conflicts, {len(found.helps):,} helps",
+        ),
     ]
     for name, function, runs, goal, size in queries:
         answer = function()  # warm the caches once: the figures are of a running desk, not a cold start

@@ -19,6 +19,7 @@ from watchfloor.formats import CLAIM_COLUMNS, EVENT_COLUMNS, FORMATS, print_extr
 # but one of them, while another writer waits at most ~20 documents' writes (tens of milliseconds) for SQLite's
 # lock; a stop mid-batch loses only the extractions not yet stored (stored documents are never lost).
 BATCH = 20
+TRACK_PAGE = 100  # figures `track` shows by default: the newest (a track can hold tens of thousands)
 ROWS_HELP = "json: one array; jsonl: one object a line; csv: a header, then a line each; table: readable."
 
 Command = TypeVar("Command", bound=Callable[..., Any])
@@ -439,21 +440,27 @@ def tracks(db: str | None, actor: str | None, output_format: str) -> None:
 @cli.command()
 @click.argument("key")
 @DB_OPTION
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=TRACK_PAGE, show_default=True,
+    help="Show the newest N figures (marked as in the whole track); 0 shows all of them.",
+)  # fmt: skip
 @format_option("table")
-def track(key: str, db: str | None, output_format: str) -> None:
+def track(key: str, db: str | None, limit: int, output_format: str) -> None:
     """Show one track's history, source by source, with agreement marks (KEY as listed by `tracks`;
     a unique prefix will do).
 
     \b
     Example:
-      watchfloor track "troops|PRK|deploy|RUS"
+      watchfloor track "troops|PRK|deploy|RUS" --limit 20
     """
     from watchfloor.correlate.tracks import entry_row, find_track
 
     try:
-        chosen = find_track(_ledger(db), key)
+        chosen = find_track(_ledger(db), key, limit or None)
     except WatchfloorError as error:
         raise click.UsageError(str(error)) from error
+    if chosen.total is not None and chosen.total > len(chosen.entries):
+        click.echo(f"the newest {len(chosen.entries):,} of {chosen.total:,} figures (--limit 0 for all)", err=True)
     rows = [entry_row(entry) for entry in chosen.entries]
     # the table shows a figure and a span as text; the other formats give their numbers
     numbers = ["value", "low", "high", "bound"] if output_format != "table" else []

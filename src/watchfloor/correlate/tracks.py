@@ -32,8 +32,9 @@ per outlet; wire copies of a story are left out (their figures are the original'
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict, cast
 
@@ -41,6 +42,7 @@ from watchfloor import gazetteer
 from watchfloor.correlate.dyads import Alignment, alignment
 from watchfloor.errors import UnknownValueError
 from watchfloor.gazetteer import unit_class
+from watchfloor.store.queries import chronological_key
 from watchfloor.store.rows import ClaimRow, Marks, ultimate_source
 
 if TYPE_CHECKING:
@@ -194,8 +196,12 @@ def _interval_of(row: ClaimRow) -> tuple[float, float]:
 
 @dataclass
 class Track:
+    """A track's figures in the documents' order; ``total`` is how many the whole track holds when
+    ``entries`` are only its newest page (``load_track`` with a limit), else None."""
+
     key: str
     entries: list[ClaimRow] = field(default_factory=list)
+    total: int | None = None
 
     @property
     def sources(self) -> set[str]:
@@ -205,8 +211,6 @@ class Track:
 def chronological(rows: list[ClaimRow]) -> list[ClaimRow]:
     """Claims in the order they were stated: the ledger's one document order (``store.queries.chronological_key``:
     by date, undated last by ingest time), then by position."""
-    from watchfloor.store.queries import chronological_key
-
     return sorted(rows, key=chronological_key)
 
 
@@ -239,8 +243,6 @@ def latest_tracks(ledger: Ledger) -> dict[str, Track]:
     groups = track_groups(ledger)
     latest: dict[tuple[str, str], ClaimRow] = {}
     first: dict[str, tuple[Any, ...]] = {}
-    from watchfloor.store.queries import chronological_key
-
     for item in ledger.latest_claims():
         start = item.pop("_first")
         row = cast(ClaimRow, item)
@@ -257,24 +259,77 @@ def latest_tracks(ledger: Ledger) -> dict[str, Track]:
     return tracks
 
 
-def load_track(ledger: Ledger, key: str) -> Track:
-    """One track by its key, from an indexed query (no need to build every track), marked."""
-    stored = [other for other, track_of in track_groups(ledger).items() if track_of == key]
-    track = Track(key, chronological(ledger.track_claims(*(stored or [key]))))
+def load_track(ledger: Ledger, key: str, limit: int | None = None) -> Track:
+    """One track by its key, from an indexed query (no need to build every track), marked: all of it, or with
+    ``limit`` only its newest ``limit`` figures (``total`` says how many it holds), marked exactly as in the
+    whole track (``newest_page``)."""
+    stored = [other for other, track_of in track_groups(ledger).items() if track_of == key] or [key]
+    if limit is None:
+        track = Track(key, chronological(ledger.track_claims(*stored)))
+        mark(track)
+        return track
+    return newest_page(ledger, key, stored, limit)
+
+
+PAGE_CHUNK = 200  # claims read per query while walking a track backwards
+
+
+def newest_page(ledger: Ledger, key: str, stored: list[str], limit: int) -> Track:
+    """The newest ``limit`` figures of the track of the ``stored`` keys, marked as ``mark`` marks the whole
+    track. A mark depends only on each source's latest figure before it, so the walk backwards goes on past
+    the page until it has met, for every source whose first figure is older than the page
+    (``Ledger.track_size``), its latest earlier figure that is not a denial; those figures precede the page
+    when it is marked, then are dropped. Within a track every figure is of one kind (a change keys a track of
+    its own), so one figure a source is enough."""
+    total, firsts = ledger.track_size(stored)
+    newest = _newest_first(ledger, stored)
+    page = [row for _, row in zip(range(limit), newest, strict=False)]
+    context: list[ClaimRow] = []
+    if page:
+        oldest = chronological_key(page[-1])
+        needed = {source for source, first in firsts.items() if first < oldest}
+        for row in newest if needed else ():
+            order = chronological_key(row)
+            needed = {source for source in needed if firsts[source] <= order}  # no figure of theirs is older
+            source = ultimate_source(row)
+            if source in needed and row.get("polarity") != "negative":
+                context.append(row)
+                needed.discard(source)
+            if not needed:
+                break
+    track = Track(key, [*context[::-1], *page[::-1]], total=max(total, len(page)))
     mark(track)
+    track.entries = track.entries[len(context) :]
     return track
 
 
-def find_track(ledger: Ledger, key: str) -> Track:
-    """The track of ``key``, or of the one track whose key starts with it; raises UnknownValueError (with the
-    matching keys) when none or several match."""
-    chosen = load_track(ledger, key)
+def _newest_first(ledger: Ledger, stored: list[str]) -> Iterator[ClaimRow]:
+    """The claims of the stored keys, newest first, read in chunks (each key along its index, merged)."""
+
+    def walk(key: str) -> Iterator[ClaimRow]:
+        offset = 0
+        while True:
+            rows = ledger.track_newest(key, offset, PAGE_CHUNK)
+            yield from rows
+            if len(rows) < PAGE_CHUNK:
+                return
+            offset += PAGE_CHUNK
+
+    walks = [walk(key) for key in stored]
+    yield from walks[0] if len(walks) == 1 else heapq.merge(*walks, key=chronological_key, reverse=True)
+
+
+def find_track(ledger: Ledger, key: str, limit: int | None = None) -> Track:
+    """The track of ``key``, or of the one track whose key starts with it (``load_track``); raises
+    UnknownValueError (with the matching keys) when none or several match."""
+    chosen = load_track(ledger, key, limit)
     if chosen.entries:
         return chosen
-    matches = [other for other in load_tracks(ledger) if other.startswith(key)]
+    matches = [other for other in track_groups(ledger).values() if other.startswith(key)]
+    matches = list(dict.fromkeys(matches))
     if len(matches) != 1:
         raise UnknownValueError(f"{len(matches)} tracks match {key!r}; see `watchfloor tracks`", matches)
-    return load_track(ledger, matches[0])
+    return load_track(ledger, matches[0], limit)
 
 
 def entry_row(entry: Any) -> dict[str, Any]:
@@ -332,6 +387,8 @@ def mark(track: Track) -> None:
             if (other.get("change") or None) != change:
                 continue
             (marks["corroborated_by"] if agree(other, entry) else marks["contradicted_by"]).append(other_source)
+        marks["corroborated_by"].sort()  # sets of sources, in one order whatever order they first spoke in
+        marks["contradicted_by"].sort()
         entry["marks"] = marks
         if entry.get("polarity") != "negative":
             latest[source] = entry

@@ -249,6 +249,17 @@ class Ledger:
         with self.engine.connect() as connection:
             return self._corrected(connection, queries.select_track(connection, keys), "claim")
 
+    def track_newest(self, key: str, offset: int, limit: int) -> list[ClaimRow]:
+        """``limit`` claims of one stored track key from ``offset``, newest first, as the analysts corrected
+        them (``queries.select_track_newest``)."""
+        with self.engine.connect() as connection:
+            return self._corrected(connection, queries.select_track_newest(connection, key, offset, limit), "claim")
+
+    def track_size(self, keys: Sequence[str]) -> tuple[int, dict[str, tuple[Any, ...]]]:
+        """The figures under ``keys`` and each ultimate source's first figure's order (``queries.track_size``)."""
+        with self.engine.connect() as connection:
+            return queries.track_size(connection, keys)
+
     def track_keys(self) -> list[str]:
         """The distinct stored track keys (``correlate.tracks.canonical_keys`` groups them into tracks)."""
         with self.engine.connect() as connection:

@@ -22,6 +22,8 @@ from watchfloor.store.schema import (
     extractions,
     places,
     signatures,
+    track_latest,
+    track_speakers,
 )
 
 if TYPE_CHECKING:
@@ -766,6 +768,40 @@ def select_track(connection: Connection, keys: Sequence[str]) -> list[ClaimRow]:
     dated = func.coalesce(documents.c.published, documents.c.latest_date)
     query = query.order_by(*document_order(dated), claims.c.span_start)
     return [cast(ClaimRow, dict(row)) for row in connection.execute(query).mappings()]
+
+
+def select_track_newest(connection: Connection, key: str, offset: int, limit: int) -> list[ClaimRow]:
+    """The claims of one stored track key, newest first (the documents' order reversed, as
+    ``chronological_key`` sorts), ``limit`` of them from ``offset``, latest extractions only, wire copies left
+    out: a walk backwards along ``claims_track_order`` that stops after its rows."""
+    terms = [claims.c.document_date.is_(None), *(claims.c[name] for name in CHRONOLOGICAL_COLUMNS)]
+    query = (
+        select(*track_selection())
+        .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
+        .join(documents, documents.c.id == extractions.c.document_id)
+        .where(claims.c.track_key == key, ~extractions.c.document_id.in_(select(copies.c.document_id)))
+        .order_by(*(term.desc() for term in terms))
+        .offset(offset)
+        .limit(limit)
+    )
+    return [cast(ClaimRow, dict(row)) for row in connection.execute(query).mappings()]
+
+
+CHRONOLOGICAL_COLUMNS = ("document_date", "ingested_at", "extraction_id", "span_start")
+
+
+def track_size(connection: Connection, keys: Sequence[str]) -> tuple[int, dict[str, tuple[Any, ...]]]:
+    """How many figures the stored keys hold and each ultimate source's first figure's order
+    (``summaries.order_key``), from the summary tables."""
+    from watchfloor.store.summaries import order_key
+
+    figures = select(func.coalesce(func.sum(track_speakers.c.figures), 0)).where(track_speakers.c.track_key.in_(keys))
+    firsts: dict[str, tuple[Any, ...]] = {}
+    query = select(track_latest).where(track_latest.c.track_key.in_(keys))
+    for row in connection.execute(query):
+        order = order_key(row.first_document_date, row.first_ingested_at, row.first_extraction_id, row.first_span_start)
+        firsts[row.source] = min(firsts.get(row.source, order), order)
+    return int(connection.execute(figures).scalar_one()), firsts
 
 
 def track_summaries(

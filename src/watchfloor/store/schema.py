@@ -91,6 +91,9 @@ CLAIMS_NEWEST_FIRST = (
     "span_start",
 )
 
+# The documents' order of a track's claims, oldest first (``queries.chronological_key``), as index terms.
+CLAIMS_CHRONOLOGICAL = (text("(document_date IS NULL)"), "document_date", "ingested_at", "extraction_id", "span_start")
+
 claims = Table(
     "claims",
     metadata,
@@ -140,7 +143,6 @@ claims = Table(
     Index("claims_unit_subject", "unit", "subject_country"),
     Index("claims_source", "source_country"),
     Index("claims_time", "time_start"),
-    Index("claims_track", "track_key"),
     Index("claims_owner_date", "subject_country", "unit", "document_date", "extraction_id"),
     # (migration 0010) actor ids, cited sources and the newest-first page without a filter
     Index("claims_subject", "subject"),
@@ -149,6 +151,9 @@ claims = Table(
     # (migration 0013) pages of claims newest first, all of them or by owner state and unit class
     Index("claims_page", *CLAIMS_NEWEST_FIRST),
     Index("claims_owner_page", "subject_country", "unit_class", *CLAIMS_NEWEST_FIRST),
+    # (migration 0015, replacing one on the key alone) a track in the documents' order, read backwards for a
+    # page of its newest figures (``queries.select_track_newest``)
+    Index("claims_track_order", "track_key", *CLAIMS_CHRONOLOGICAL),
 )
 
 signatures = Table(

@@ -231,16 +231,21 @@ def tracks(request: Request, actor: str | None = None, limit: int = Limit, curso
 
 
 @router.get("/track/{key:path}")
-def track(request: Request, key: str) -> dict[str, Any]:
-    """One track's entries in order, each with its figure, marks and span (a unique key prefix will do)."""
+def track(
+    request: Request,
+    key: str,
+    limit: int = Query(100, ge=1, le=MAX_LIMIT, description="The newest N figures, marked as in the whole track."),
+) -> dict[str, Any]:
+    """One track's newest entries in order, each with its figure, marks and span (a unique key prefix will
+    do); ``total`` is how many figures the whole track holds."""
     from watchfloor.correlate.tracks import entry_row, find_track
 
     try:
-        chosen = find_track(_ledger(request), key)
+        chosen = find_track(_ledger(request), key, limit)
     except WatchfloorError as error:
         raise ApiError(404, str(error), getattr(error, "valid", None)) from error
     entries = [{**entry_row(entry), "marks": entry["marks"]} for entry in chosen.entries]
-    return {"track": chosen.key, "entries": entries}
+    return {"track": chosen.key, "total": chosen.total, "entries": entries}
 
 
 @router.get("/contradictions")

@@ -93,7 +93,7 @@ def tracks(request: Request) -> HTMLResponse:
 def track(request: Request, key: str) -> HTMLResponse:
     """One track: a chart of each source's figures over time and the figures with their quoted spans."""
     ledger = request.app.state.ledger
-    found = load_track(ledger, key)
+    found = load_track(ledger, key, TRACK_PAGE)
     if not found.entries:
         raise HTTPException(404, f"no track {key!r}; see /tracks")
     texts = ledger.documents({e["document_id"] for e in found.entries})
@@ -106,7 +106,11 @@ def track(request: Request, key: str) -> HTMLResponse:
         }
         for entry in found.entries
     ]
-    return page("track.html", request, key=key, entries=entries, chart=render.track_chart(entries))
+    chart = render.track_chart(entries)
+    return page("track.html", request, key=key, entries=entries, chart=chart, total=found.total)
+
+
+TRACK_PAGE = 500  # the newest figures a track's page charts and lists
 
 
 def _claim_ids(ledger: Any, texts: dict[str, Any]) -> list[dict[str, Any]]:
