@@ -72,7 +72,7 @@ def generated_batch(numbers: range, rng: random.Random, now: datetime) -> dict[s
                 | {"trigger_start": e * 10, "trigger_end": e * 10 + 1, "sentence_start": 0, "sentence_end": 10}
                 # the parties are states, as extraction stores them (a state's id is its country)
                 | {"source": source, "source_country": source, "target": target, "target_country": target}
-                | {"certainty": "certain", "polarity": "positive", "time_start": date}
+                | {"certainty": "certain", "polarity": "positive", "time_start": date, "day": date, "current": True}
             )
     return batch
 
@@ -128,7 +128,7 @@ SQL_STATEMENTS = (
     FROM drawn JOIN unit_classes USING (unit)""",
     """INSERT INTO events (extraction_id, event_id, type, trigger, trigger_start, trigger_end, sentence_start,
                            sentence_end, source, source_country, target, target_country, certainty, polarity,
-                           time_start)
+                           time_start, day, current)
     WITH drawn AS MATERIALIZED (
         SELECT n, e, (:types)[1 + floor(random() * 8)::int] AS type,
                (:states)[1 + floor(random() * 10)::int] AS source,
@@ -136,7 +136,7 @@ SQL_STATEMENTS = (
         FROM generate_series(CAST(:first AS int), CAST(:last AS int)) n,
              generate_series(0, CAST(:events AS int) - 1) e)
     SELECT n + 1, 'e' || e, type, 'x', e * 10, e * 10 + 1, 0, 10, source, source, target, target, 'certain',
-           'positive', {date}
+           'positive', {date}, {date}, true
     FROM drawn""",
 )
 SQL_DATE = "'2024-' || lpad((1 + n % 12)::text, 2, '0') || '-' || lpad((1 + n % 28)::text, 2, '0')"
@@ -252,8 +252,8 @@ def _claim_count(url: str) -> int:
 def query_timings(url: str, slow_runs: int = 10) -> Iterator[tuple[str, float, float, float, str]]:
     """(name, median ms, p95 ms, goal ms, size of the answer) of each query on a filled ledger, as each is
     timed."""
-    from watchfloor.cli import TRACK_PAGE
-    from watchfloor.correlate.dyads import alignment, dyad_series
+    from watchfloor.cli import DYAD_EXAMPLES, TRACK_PAGE
+    from watchfloor.correlate.dyads import alignment, load_dyad
     from watchfloor.correlate.tracks import contradictions, latest_tracks, load_track, summarize_tracks
     from watchfloor.report import write_brief
     from watchfloor.store.ledger import Ledger
@@ -281,10 +281,10 @@ def query_timings(url: str, slow_runs: int = 10) -> Iterator[tuple[str, float, f
         ),
         (
             "dyad PRK RUS --by month",
-            lambda: dyad_series(ledger.events(sides=("PRK", "RUS")), "PRK", "RUS", "month"),
+            lambda: load_dyad(ledger, "PRK", "RUS", "month", DYAD_EXAMPLES),
             50,
             50,
-            lambda points: f"{sum(len(point['events']) for point in points):,} events",
+            lambda points: f"{sum(sum(point['counts'].values()) for point in points):,} events counted",
         ),
         ("tracks", lambda: summarize_tracks(ledger), slow_runs, 1000, rows),
         ("contradictions", lambda: contradictions(latest_tracks(ledger)), slow_runs, 1000, rows),

@@ -19,6 +19,7 @@ from watchfloor.formats import CLAIM_COLUMNS, EVENT_COLUMNS, FORMATS, print_extr
 # but one of them, while another writer waits at most ~20 documents' writes (tens of milliseconds) for SQLite's
 # lock; a stop mid-batch loses only the extractions not yet stored (stored documents are never lost).
 BATCH = 20
+DYAD_EXAMPLES = 3  # events `dyad` cites per period (the rest are counted)
 TRACK_PAGE = 100  # figures `track` shows by default: the newest (a track can hold tens of thousands)
 ROWS_HELP = "json: one array; jsonl: one object a line; csv: a header, then a line each; table: readable."
 
@@ -508,18 +509,14 @@ def dyad(first: str, second: str, db: str | None, by: str, output_format: str) -
     Example:
       watchfloor dyad PRK RUS --by month --format table
     """
-    from watchfloor.correlate.dyads import QUADS, dyad_series
+    from watchfloor.correlate.dyads import QUADS, load_dyad
 
-    points = dyad_series(_ledger(db).events(sides=(first, second)), first, second, by)
-    rows = [
-        {
-            "period": p["period"],
-            **p["counts"],
-            "score": p["score"],
-            "events": " ".join(f"{e['document_id'][:19]}:{e['trigger_start']}" for e in p["events"]),
-        }
-        for p in points
-    ]
+    rows = []
+    for point in load_dyad(_ledger(db), first, second, by, DYAD_EXAMPLES):
+        shown = [f"{e['document_id'][:19]}:{e['trigger_start']}" for e in point["events"]]
+        more = sum(point["counts"].values()) - len(shown)
+        shown += [f"and {more} more"] if more else []
+        rows.append({"period": point["period"], **point["counts"], "score": point["score"], "events": " ".join(shown)})
     print_rows(rows, ["period", *QUADS, "score", "events"], output_format)
 
 

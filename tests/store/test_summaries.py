@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from watchfloor.config import Settings
-from watchfloor.correlate.dyads import dyad_series, side
+from watchfloor.correlate.dyads import dyad_series, example_order, load_dyad, side
 from watchfloor.correlate.tracks import contradictions, latest_tracks, load_tracks, track_groups
 from watchfloor.pipeline import extract_text, ingest_items
 from watchfloor.read import read_paths
@@ -96,6 +96,37 @@ def test_dyads_filtered_in_sql_equal_dyads_over_every_event(ledger: Ledger, nlp)
     for first, second in sorted(pairs):  # type: ignore[type-var]
         chosen = ledger.events(sides=(first, second))
         assert dyad_series(chosen, first, second, "week") == dyad_series(every, first, second, "week")
+        for by in ("day", "week", "month"):
+            _same_dyad(load_dyad(ledger, first, second, by, examples=2), dyad_series(every, first, second, by), 2)
+
+
+def _same_dyad(counted, reference, examples: int) -> None:
+    """A dyad counted in SQL (``Ledger.dyad``) equals one over every event: same periods, counts and scores,
+    and each period's events are the first ``examples`` of the reference's."""
+
+    def cited(events) -> list[tuple[object, object]]:
+        return [(event["document_id"], event["trigger_start"]) for event in events]
+
+    assert [(p["period"], p["counts"], p["score"]) for p in counted] == [
+        (p["period"], p["counts"], p["score"]) for p in reference
+    ]
+    firsts = [sorted(p["events"], key=example_order)[:examples] for p in reference]
+    assert [cited(p["events"]) for p in counted] == [cited(events) for events in firsts]
+
+
+def test_a_dyad_counts_its_events_as_the_analysts_corrected_them(ledger: Ledger, nlp) -> None:
+    _ingest_samples(ledger)
+    every = ledger.events()
+    counted = [e for e in every if side(e, "source") == "PRK" and side(e, "target") == "RUS"]
+    assert len(counted) >= 3
+    first, second = counted[0], counted[1]
+    ledger.correct(f"{first['document_id']}:{first['event_id']}", reject=True, author="analyst")
+    ledger.correct(f"{second['document_id']}:{second['event_id']}", field="type", value="FIGHT", author="analyst")
+    corrected = ledger.events()
+    assert len(corrected) == len(every) - 1
+    for by in ("week", "month"):
+        _same_dyad(load_dyad(ledger, "PRK", "RUS", by, examples=3), dyad_series(corrected, "PRK", "RUS", by), 3)
+    assert load_dyad(ledger, "PRK", "RUS", "month") != dyad_series(every, "PRK", "RUS", "month")
 
 
 def _track_figures(ledger: Ledger) -> dict[str, tuple[int, int]]:
@@ -131,3 +162,37 @@ def test_the_summaries_count_figures_as_the_analysts_corrected_them(ledger: Ledg
     assert _track_figures(ledger) == {"drones|PRK|deploy|RUS": (1, 1)}
     assert list(latest_tracks(ledger)) == list(load_tracks(ledger)) == ["drones|PRK|deploy|RUS"]
     _maintained_equals_rebuilt(ledger)
+
+
+def _current_events(ledger: Ledger) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    """Events flagged current, and events of the latest extractions of documents that are no copy."""
+    from sqlalchemy import select
+
+    from watchfloor.store.schema import copies, events, extractions
+
+    with ledger.engine.connect() as connection:
+        flagged = connection.execute(select(events.c.extraction_id, events.c.event_id).where(events.c.current))
+        joined = (
+            select(events.c.extraction_id, events.c.event_id)
+            .join(extractions, extractions.c.id == events.c.extraction_id)
+            .where(extractions.c.latest, extractions.c.document_id.not_in(select(copies.c.document_id)))
+        )
+        return {tuple(row) for row in flagged}, {tuple(row) for row in connection.execute(joined)}
+
+
+def test_the_current_flag_of_events_follows_versions_copies_and_deletions(ledger: Ledger, nlp) -> None:
+    _ingest_samples(ledger)
+    flagged, joined = _current_events(ledger)
+    assert flagged == joined and ledger.copies()  # the samples hold wire copies, whose events are not current
+    extraction = extract_text(TEXT, published="2025-01-13")
+    from watchfloor.correlate.tracks import claim_track_keys
+
+    ledger.ingest(extraction, "watchfloor test-1", track_keys=claim_track_keys(extraction))
+    ledger.ingest(extraction, "watchfloor test-2", track_keys=claim_track_keys(extraction))  # a new version
+    [event, *_] = [e for e in ledger.events() if e["document_id"] != extraction.document.id]
+    ledger.delete(event["document_id"], author="analyst")
+    flagged, joined = _current_events(ledger)
+    assert flagged == joined
+    ledger.downgrade("0015")  # the migration's backfill gives the same flags
+    ledger.upgrade()
+    assert _current_events(ledger) == (flagged, joined)

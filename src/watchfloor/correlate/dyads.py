@@ -13,10 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from watchfloor import gazetteer
+from watchfloor.store.queries import UNCOUNTED_CONTEXTS
 from watchfloor.store.rows import EventRow
+
+if TYPE_CHECKING:
+    from watchfloor.store.ledger import Ledger
 
 CERTAINTY_WEIGHTS = {"certain": 1.0, "probable": 0.8, "possible": 0.5, "unknown": 0.5}
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
@@ -53,23 +57,67 @@ class DyadPoint(TypedDict):
     events: list[EventRow]
 
 
+def event_day(event: Mapping[str, Any]) -> str | None:
+    """The day an event counts on: its time, else its document's date."""
+    day: str | None = event.get("time_start") or event.get("published") or event.get("latest_date")
+    return day
+
+
+def counts_in_dyad(event: EventRow, first: str, second: str) -> bool:
+    """Whether the dyad first -> second counts the event (what ``store.queries.dyad_days`` selects in SQL):
+    an act of those sides that happened, dated, of a type with a quad class."""
+    if side(event, "source") != first or side(event, "target") != second:
+        return False
+    if event.get("polarity") == "negative" or event.get("context") in UNCOUNTED_CONTEXTS:
+        return False
+    return bool(event_day(event)) and event["type"] in quads()
+
+
+def load_dyad(ledger: Ledger, first: str, second: str, by: str = "week", examples: int = 3) -> list[DyadPoint]:
+    """The dyad first -> second per period from the ledger, counted in SQL (``Ledger.dyad_counts``), each
+    point with its first ``examples`` events (``example_order``)."""
+    days, sample, fixed = ledger.dyad_counts(first, second, sorted(quads()), examples)
+    return dyad_points(days, sample, fixed, first, second, by, examples)
+
+
+def example_order(event: Mapping[str, Any]) -> tuple[str, int, int, str]:
+    """The order a dyad's point gives its first events in: by day, then as they were stored."""
+    return (event_day(event) or "", event["extraction_id"], event["trigger_start"], event["event_id"])
+
+
 def dyad_series(events: list[EventRow], first: str, second: str, by: str = "week") -> list[DyadPoint]:
-    """Points of the dyad first -> second, oldest first, each with counts per quad, the score and its events."""
+    """Points of the dyad first -> second over events in hand, oldest first, each with counts per quad, the
+    score and all its events (``dyad_points`` is the same from counts made in SQL)."""
+    return dyad_points([], [], events, first, second, by, examples=None)
+
+
+def dyad_points(
+    days: Iterable[Mapping[str, Any]],
+    sample: list[EventRow],
+    fixed: list[EventRow],
+    first: str,
+    second: str,
+    by: str,
+    examples: int | None,
+) -> list[DyadPoint]:
+    """Points of the dyad from ``days`` (counted events per day, type and certainty, ``Ledger.dyad``), the
+    first events of each day (``sample``) and events read whole (``fixed``: the corrected documents', counted
+    here when they count); each point's ``events`` are its first ``examples`` by day and the order they were
+    stored in (``example_order``), or all of them in the order given with None."""
+    chosen = [event for event in fixed if counts_in_dyad(event, first, second)]
+    rows = [*days, *({"day": event_day(e), "type": e["type"], "certainty": e.get("certainty"), "events": 1}
+                     for e in chosen)]  # fmt: skip
     points: dict[str, DyadPoint] = {}
-    for event in events:
-        if side(event, "source") != first or side(event, "target") != second:
-            continue
-        if event.get("polarity") == "negative" or event.get("context") in ("historical", "future", "hypothetical"):
-            continue
-        day = event.get("time_start") or event.get("published") or event.get("latest_date")
-        if not day or event["type"] not in quads():
-            continue
-        quad, weight = quads()[event["type"]]
-        key = period(day, by)
+    for row in rows:
+        quad, weight = quads()[row["type"]]
+        key = period(row["day"], by)
         point = points.setdefault(key, DyadPoint(period=key, counts=dict.fromkeys(QUADS, 0), score=0.0, events=[]))
-        point["counts"][quad] += 1
-        point["score"] += weight * CERTAINTY_WEIGHTS.get(event.get("certainty") or "", 0.5)
-        point["events"].append(event)
+        point["counts"][quad] += row["events"]
+        point["score"] += row["events"] * weight * CERTAINTY_WEIGHTS.get(row["certainty"] or "", 0.5)
+    for event in chosen if examples is None else sorted([*sample, *chosen], key=example_order):
+        point = points[period(event_day(event) or "", by)]
+        if examples is None or len(point["events"]) < examples:
+            point["events"].append(event)
     return [{**value, "score": round(value["score"], 2)} for _key, value in sorted(points.items())]
 
 
@@ -96,7 +144,7 @@ def alignment(events: Iterable[Mapping[str, Any]]) -> Alignment:
     conflicts: set[frozenset[str]] = set()
     helps: set[tuple[str, str]] = set()
     for event in events:
-        if event.get("polarity") == "negative" or event.get("context") in ("historical", "future", "hypothetical"):
+        if event.get("polarity") == "negative" or event.get("context") in UNCOUNTED_CONTEXTS:
             continue
         first, second = side(cast(EventRow, event), "source"), side(cast(EventRow, event), "target")
         quad = quads().get(event.get("type") or "", ("", 0.0))[0]

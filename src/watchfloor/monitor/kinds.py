@@ -113,7 +113,6 @@ def first_places(rule: Rule, extraction: Extraction, store: WatchStore) -> list[
 def dyad_rise(rule: Rule, extraction: Extraction, ledger: Ledger) -> list[AlertRow]:
     """The dyad's latest period scores more than ``drop`` below the mean of its previous ``periods`` periods
     (conflict weighs negative, so a fall in score is a rise in conflict). Raised once per period."""
-    from watchfloor.correlate.dyads import dyad_series
     from watchfloor.monitor.rules import _alert
 
     first, second = rule.params["first"], rule.params["second"]
@@ -123,8 +122,10 @@ def dyad_rise(rule: Rule, extraction: Extraction, ledger: Ledger) -> list[AlertR
     event = sides.get((first, second))
     if event is None:
         return []  # this document adds nothing to the dyad: the rise, if any, was raised by another
-    # only this dyad's events are read (an indexed query by source and target), not the whole ledger's
-    points = dyad_series(ledger.events(source=first, target=second), first, second, rule.params.get("by", "week"))
+    from watchfloor.correlate.dyads import load_dyad
+
+    # only this dyad is counted (in SQL, by source and target), not the whole ledger read
+    points = load_dyad(ledger, first, second, rule.params.get("by", "week"), examples=0)
     periods = int(rule.params.get("periods", DEFAULT_PERIODS))
     change = score_drop(points, periods)
     if change is None or change[0] <= float(rule.params.get("drop", DEFAULT_DROP)):

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, insert, select
 from sqlalchemy.engine import Connection
 
 from watchfloor import gazetteer
@@ -105,7 +105,9 @@ def delete_document(connection: Connection, document_id: str, author: str, reaso
     """Take a document and its facts out of every reader's view; its versions stay in the version table."""
     record(connection, document_id=document_id, kind="document", reject=True, author=author, reason=reason,
            created_at=now)  # fmt: skip
-    connection.execute(update(extractions).where(extractions.c.document_id == document_id).values(latest=False))
+    from watchfloor.store.queries import retire
+
+    retire(connection, document_id)
 
 
 def deleted_documents(connection: Connection) -> set[str]:
@@ -118,15 +120,20 @@ def deleted_documents(connection: Connection) -> set[str]:
 FEW_DOCUMENTS = 50
 
 
+def any_correction(connection: Connection, kind: str) -> bool:
+    """Whether any correction of ``kind`` ("claim", "event", "document") is recorded."""
+    query = select(corrections.c.id).where(corrections.c.kind == kind).limit(1)
+    return connection.execute(query).first() is not None
+
+
 def for_documents(connection: Connection, kind: str, document_ids: Iterable[str]) -> list[dict[str, Any]]:
     """The corrections of ``kind`` ("claim" or "event") on these documents, oldest first."""
     ids = sorted(set(document_ids))
     if not ids:
         return []
-    if len(ids) > FEW_DOCUMENTS:  # many rows read (a dyad, a track): first ask whether any such correction exists
-        any_of_kind = select(corrections.c.id).where(corrections.c.kind == kind).limit(1)
-        if connection.execute(any_of_kind).first() is None:
-            return []
+    # many rows read (a dyad, a track): first ask whether any such correction exists
+    if len(ids) > FEW_DOCUMENTS and not any_correction(connection, kind):
+        return []
     query = (
         select(corrections)
         .where(corrections.c.kind == kind, corrections.c.document_id.in_(ids))

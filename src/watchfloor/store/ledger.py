@@ -276,6 +276,26 @@ class Ledger:
         with self.engine.connect() as connection:
             return Records(self._corrected(connection, queries.select_events(connection, **filters), "event"))
 
+    def dyad_counts(
+        self, first: str, second: str, types: Sequence[str], examples: int
+    ) -> tuple[list[dict[str, Any]], list[EventRow], list[EventRow]]:
+        """What ``correlate.dyads.load_dyad`` needs of the dyad first -> second (acts of ``types``): its counted
+        events per day, type and certainty, counted in SQL (``queries.dyad_days``); the first ``examples`` of
+        each day; and, read whole and corrected, the events of documents with an analyst's event correction."""
+        with self.engine.connect() as connection:
+            days = queries.dyad_days(connection, first, second, types)
+            sample = queries.dyad_examples(connection, first, second, types, examples) if examples else []
+            fixed = []
+            if corrections.any_correction(connection, "event"):
+                found = queries.select_events(connection, corrected=True, sides=(first, second))
+                fixed = self._corrected(connection, found, "event")
+        return days, sample, fixed
+
+    def busiest_pairs(self, limit: int = 20) -> list[tuple[str, str, int]]:
+        """The dyads with the most events (``queries.busiest_pairs``)."""
+        with self.engine.connect() as connection:
+            return queries.busiest_pairs(connection, limit)
+
     def event_pairs(self) -> list[dict[str, Any]]:
         """The distinct kinds of act between sides (``queries.event_pairs``), as the analysts corrected them:
         enough for ``correlate.dyads.alignment`` without loading every event."""

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import and_, case, func, insert, or_, select, text
+from sqlalchemy import and_, case, func, insert, or_, select, text, union_all
 
 from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
@@ -78,9 +78,23 @@ def ingested_at(connection: Connection, document_id: str) -> datetime:
 
 def supersede(connection: Connection, document_id: str) -> None:
     """Mark a document's stored extractions as no longer the latest (a newer version is being added)."""
+    retire(connection, document_id)
+
+
+def retire(connection: Connection, document_id: str) -> None:
+    """No stored extraction of the document is its latest any more (a newer version comes, or an analyst
+    deleted it): its extractions' latest flag and its events' current flag cleared."""
     from sqlalchemy import update
 
+    ids = select(extractions.c.id).where(extractions.c.document_id == document_id)
+    connection.execute(update(events).where(events.c.extraction_id.in_(ids)).values(current=False))
     connection.execute(update(extractions).where(extractions.c.document_id == document_id).values(latest=False))
+
+
+def is_copy(connection: Connection, document_id: str) -> bool:
+    return (
+        connection.execute(select(copies.c.document_id).where(copies.c.document_id == document_id)).first() is not None
+    )
 
 
 def insert_extraction(
@@ -154,7 +168,13 @@ def insert_facts(
              for c in extraction.claims],
         )  # fmt: skip
     if extraction.events:
-        connection.execute(insert(events), [_event_row(extraction_id, e, countries) for e in extraction.events])
+        date = extraction.document.published or extraction.latest_date
+        current = not is_copy(connection, extraction.document.id)  # a wire copy's events are the original's
+        connection.execute(
+            insert(events),
+            [_event_row(extraction_id, e, countries) | {"day": (e.time.start if e.time else None) or date}
+             | {"current": current} for e in extraction.events],
+        )  # fmt: skip
 
 
 def _claim_row(
@@ -588,6 +608,91 @@ def _event_conditions(
         in_fixed = extractions.c.document_id.in_(fixed)
         conditions.append(in_fixed if corrected else ~in_fixed)
     return conditions + _event_filters(sides, party, published, contexts)
+
+
+# What a dyad counts (``correlate.dyads.counts_in_dyad``): acts that happened (not denied, not background,
+# future or hypothetical), on a day (the event's time, else its document's date), of a type with a quad class.
+UNCOUNTED_CONTEXTS = ("historical", "future", "hypothetical")
+
+
+def _dyad_events(first: str, second: str, types: Sequence[str]) -> Any:
+    """The current events of the dyad first -> second that it counts, of documents no analyst corrected an
+    event of (``Ledger.dyad`` reads those corrected), with what ``events_dyad_days`` holds: one SELECT per way
+    a side is named (its state, or the actor when it has none), so that each reads the index alone."""
+    fixed = (
+        select(extractions.c.id)
+        .join(corrections, corrections.c.document_id == extractions.c.document_id)
+        .where(corrections.c.kind == "event")
+    )
+    counted = [
+        events.c.current.is_(True),
+        events.c.polarity != "negative",
+        or_(events.c.context.is_(None), events.c.context.not_in(UNCOUNTED_CONTEXTS)),
+        events.c.day.is_not(None),
+        events.c.type.in_(list(types)),
+        events.c.extraction_id.not_in(fixed),
+    ]
+    columns = [events.c[name] for name in ("day", "type", "certainty", "extraction_id", "trigger_start", "event_id")]
+    ways = []
+    for source in (events.c.source_country == first, and_(events.c.source_country.is_(None), events.c.source == first)):
+        for target in (
+            events.c.target_country == second,
+            and_(events.c.target_country.is_(None), events.c.target == second),
+        ):
+            ways.append(select(*columns).where(source, target, *counted))
+    return union_all(*ways).subquery("dyad")
+
+
+def dyad_days(connection: Connection, first: str, second: str, types: Sequence[str]) -> list[dict[str, Any]]:
+    """The dyad's counted events per day, type and certainty (``events``), counted in SQL."""
+    dyad = _dyad_events(first, second, types)
+    query = select(dyad.c.day, dyad.c.type, dyad.c.certainty, func.count().label("events")).group_by(
+        dyad.c.day, dyad.c.type, dyad.c.certainty
+    )
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
+def dyad_examples(
+    connection: Connection, first: str, second: str, types: Sequence[str], per_day: int
+) -> list[EventRow]:
+    """The first ``per_day`` counted events of each day of the dyad (by extraction and position: the order
+    they were stored in), with their documents (the first few of any period are among them)."""
+    dyad = _dyad_events(first, second, types)
+    order = [dyad.c.extraction_id, dyad.c.trigger_start, dyad.c.event_id]
+    rank = func.row_number().over(partition_by=dyad.c.day, order_by=order).label("rank")
+    ranked = select(dyad.c.extraction_id, dyad.c.event_id, rank).subquery("ranked")
+    names = (*EVENT_GROUP_COLUMNS, "event_id", "trigger", "certainty", "context", "extraction_id", "trigger_start")
+    query = (
+        select(
+            *(events.c[name] for name in (*names, "trigger_end", "time_start", "day")),
+            extractions.c.document_id,
+            documents.c.published,
+            documents.c.latest_date,
+            documents.c.ingested_at,
+        )
+        .select_from(ranked)
+        .join(events, and_(events.c.extraction_id == ranked.c.extraction_id, events.c.event_id == ranked.c.event_id))
+        .join(extractions, extractions.c.id == events.c.extraction_id)
+        .join(documents, documents.c.id == extractions.c.document_id)
+        .where(ranked.c.rank <= per_day)
+    )
+    return [cast(EventRow, dict(row)) for row in connection.execute(query).mappings()]
+
+
+def busiest_pairs(connection: Connection, limit: int) -> list[tuple[str, str, int]]:
+    """The (source side, target side) pairs with the most events of the latest extractions, wire copies left
+    out, with their counts, most first (ties by the pair); a side is the state, else the actor."""
+    first = func.coalesce(events.c.source_country, events.c.source)
+    second = func.coalesce(events.c.target_country, events.c.target)
+    query = (
+        select(first.label("first"), second.label("second"), func.count().label("events"))
+        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
+        .where(first.is_not(None), second.is_not(None), *_event_conditions())
+        .group_by(first, second)
+        .order_by(func.count().desc(), first, second)
+        .limit(limit)
+    )
+    return [(row.first, row.second, row.events) for row in connection.execute(query)]
 
 
 def _same_values(group: Mapping[str, str | None]) -> list[ColumnElement[bool]]:

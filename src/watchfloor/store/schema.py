@@ -171,6 +171,10 @@ copies = Table(
     Column("similarity", Float, nullable=False),
 )
 
+# What a dyad reads of an event besides its sides (``queries.dyad_days``), kept in its index in the order a
+# dyad's first events per day are ranked by (``queries.dyad_examples``), so that ranking them sorts nothing.
+DYAD_INDEX_COLUMNS = ("day", "extraction_id", "trigger_start", "event_id", "type", "certainty", "polarity", "context")
+
 events = Table(
     "events",
     metadata,
@@ -195,9 +199,18 @@ events = Table(
     Column("certainty", String(10), nullable=False),
     Column("polarity", String(10), nullable=False),
     Column("context", String(20)),
+    # (migration 0016) the day a dyad counts the event on (its time, else its document's date; documents
+    # never change), and whether it is of its document's latest extraction and the document is no wire copy
+    # (``queries.retire`` clears it), so that a dyad is counted from one index without joining a row
+    Column("day", String(10)),
+    Column("current", Boolean, nullable=False),
     Index("events_extraction", "extraction_id"),
     Index("events_dyad", "source_country", "target_country", "time_start"),
-    Index("events_source", "source", "target"),  # (migration 0010) dyads of actors without a country
+    # (migration 0016) a dyad's counts and first events read off the index alone (``queries.dyad_days``)
+    Index("events_dyad_days", "source_country", "target_country", "current", *DYAD_INDEX_COLUMNS),
+    # (migrations 0010, 0016) dyads of actors without a country: a side named by its actor is looked up with
+    # its country (none), so that a state's own id ("PRK", whose country is PRK) never reads every act of it
+    Index("events_source", "source", "source_country", "target", "target_country"),
 )
 
 # -- query summaries (migration 0010): kept inside the ingest transaction so `contradictions`, `tracks` and the

@@ -264,12 +264,14 @@ def dyad(
     first: str = Query(description="Who acted: an actor id, country code or known name."),
     second: str = Query(description="Whom to."),
     by: Literal["day", "week", "month"] = "week",
+    examples: int = Query(3, ge=0, le=MAX_LIMIT, description="Events given per period (all are counted)."),
 ) -> dict[str, Any]:
-    """What FIRST did to SECOND per period: events by PLOVER quad class and a weighted score."""
-    from watchfloor.correlate.dyads import dyad_series
+    """What FIRST did to SECOND per period: events by PLOVER quad class, a weighted score and the period's
+    first events."""
+    from watchfloor.correlate.dyads import load_dyad
 
     pair = (_actor(first), _actor(second))
-    points = dyad_series(_ledger(request).events(), pair[0] or "", pair[1] or "", by)
+    points = load_dyad(_ledger(request), pair[0] or "", pair[1] or "", by, examples)
     return {"first": pair[0], "second": pair[1], "by": by, "points": points}
 
 

@@ -6,7 +6,6 @@ input and reaches the page only as escaped text.
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -15,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
-from watchfloor.correlate.dyads import QUADS, dyad_series, side
+from watchfloor.correlate.dyads import QUADS, load_dyad
 from watchfloor.correlate.tracks import figure_text, load_track, load_tracks
 from watchfloor.report import write_brief
 from watchfloor.web import render
@@ -111,6 +110,7 @@ def track(request: Request, key: str) -> HTMLResponse:
 
 
 TRACK_PAGE = 500  # the newest figures a track's page charts and lists
+DYAD_EXAMPLES = 5  # events the dyad page lists per week (all are counted)
 
 
 def _claim_ids(ledger: Any, texts: dict[str, Any]) -> list[dict[str, Any]]:
@@ -159,13 +159,13 @@ def map_page(request: Request) -> HTMLResponse:
 @router.get("/dyad", response_class=HTMLResponse)
 def dyad(request: Request, a: str | None = None, b: str | None = None) -> HTMLResponse:
     """The weekly series of events from one party to another; without parties, the busiest pair."""
-    events = request.app.state.ledger.events()
-    pairs = Counter((side(e, "source"), side(e, "target")) for e in events if side(e, "source") and side(e, "target"))
+    ledger = request.app.state.ledger
+    pairs = ledger.busiest_pairs(20)
     if not (a and b) and pairs:
-        a, b = (str(part) for part in pairs.most_common(1)[0][0])
-    series = dyad_series(events, a or "", b or "") if a and b else []
+        a, b, _count = pairs[0]
+    series = load_dyad(ledger, a, b, "week", DYAD_EXAMPLES) if a and b else []
     chart = render.dyad_chart(render.fill_weeks(series, QUADS), QUADS)
-    choices = [f"{x}/{y}" for (x, y), _n in pairs.most_common(20)]
+    choices = [f"{x}/{y}" for x, y, _count in pairs]
     return page("dyad.html", request, a=a, b=b, series=series, chart=chart, choices=choices)
 
 
