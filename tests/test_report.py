@@ -49,10 +49,12 @@ class _EventsOnly:
         """The kinds of act between sides (what the track groups read for the alignment)."""
         return self._events
 
-    def event_sections(self, key, top: int, sections: dict, **filters) -> dict:
+    def event_sections(self, key, top: int, sections: dict, reports: int | None = None, **filters) -> dict:
         from watchfloor.store.ledger import group_events
 
-        return {name: group_events(self.events(contexts=c, **filters), key, top) for name, c in sections.items()}
+        return {
+            name: group_events(self.events(contexts=c, **filters), key, top, reports) for name, c in sections.items()
+        }
 
     def documents(self, ids: set[str]) -> dict[str, dict]:
         text = "Russia struck Kyiv; in 2023 it attacked Odesa and it will strike again."

@@ -6,10 +6,12 @@ import html
 import re
 from typing import Any
 
-from watchfloor.correlate.tracks import load_track, summarize_tracks
-from watchfloor.store.rows import ClaimRow, Marks
+from watchfloor.correlate.tracks import load_track, stored_keys, summarize_tracks
+from watchfloor.store.rows import ClaimRow, Marks, ultimate_source
 
 MAX_TRACKS = 5
+MAX_FIGURES = 12  # dated lines per track, the newest (the rest are counted, and `watchfloor track` lists them)
+MAX_REPORTS = 3  # reports cited per event line (the rest are counted)
 MAX_EVENT_GROUPS = 25  # event lines (one per dyad, type and polarity); the rest are counted
 
 
@@ -56,9 +58,7 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     marks, the events, then background and future acts, each sentence followed by a citation [n] whose
     footnote quotes the span it rests on with its outlet, date, title and URL."""
     summaries = summarize_tracks(ledger, actor=actor, since=since, limit=MAX_TRACKS)
-    ranked = [load_track(ledger, summary["track"]) for summary in summaries]
-    for track in ranked:
-        track.entries = [e for e in track.entries if _within(e, since, until)]
+    ranked = [load_track(ledger, summary["track"], MAX_FIGURES, (since, until)) for summary in summaries]
     ranked = [track for track in ranked if track.entries]
     names = _state_names()
     # filtered and counted in SQL: the news (every act counts) and the background and future acts, each
@@ -68,7 +68,9 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     sections = [("Events", (False, other))]
     for title in dict.fromkeys(OTHER_SECTIONS.values()):
         sections.append((title, (True, tuple(c for c, t in OTHER_SECTIONS.items() if t == title))))
-    grouped = ledger.event_sections(lambda e: _event_group(e, names), MAX_EVENT_GROUPS, dict(sections), **chosen)
+    grouped = ledger.event_sections(
+        lambda e: _event_group(e, names), MAX_EVENT_GROUPS, dict(sections), MAX_REPORTS, **chosen
+    )
     cited: list[tuple[str, int, int]] = []
 
     def cite(document_id: str, start: int, end: int) -> str:
@@ -81,7 +83,9 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
         unit, owner, relation, where = ([*track.key.split("|"), "", "", ""])[:4]
         whose = f" of {names.get(owner, owner)}" if owner else ""
         lines += [f"## {unit}{whose} ({relation} {where.lstrip('@')})".replace(" )", ")").replace("()", ""), ""]
-        summary = _track_summary(track.entries, names)
+        deniers = [ultimate_source(e) for e in ledger.track_denials(stored_keys(ledger, track.key), since, until)]
+        earlier = [entry for entry in track.earlier if _within(entry, since, until)]
+        summary = _track_summary([*earlier, *track.entries], deniers, names)
         lines += [summary, ""] if summary else []
         for entry in track.entries:
             marks = entry["marks"]
@@ -95,6 +99,9 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
             lines.append(
                 f"- {entry['published'] or 'undated'}: {who} {verb} \u201c{words}\u201d ({details}). {citation}"
             )
+        if (more := (track.total or 0) - len(track.entries)) > 0:
+            figures = "figure" if more == 1 else "figures"
+            lines += ["", f"{more} earlier {figures}: `watchfloor track {track.key} --limit 0`."]
         lines.append("")
     for title, (groups, total, count) in grouped.items():
         if groups:
@@ -105,17 +112,14 @@ def write_brief(ledger: Any, *, actor: str | None = None, since: str | None = No
     return "\n".join(_header(texts, cited) + lines + _footnotes(texts, cited))
 
 
-def _track_summary(entries: list[ClaimRow], names: dict[str, str]) -> str:
-    """One line before a track's dated lines: each independent source's latest figure, the spread of those
-    figures, and who denied."""
+def _track_summary(entries: list[ClaimRow], denied_by: list[str], names: dict[str, str]) -> str:
+    """One line before a track's dated lines: each independent source's latest figure (of ``entries``, in
+    order), the spread of those figures, and who denied (``denied_by``: the sources of every denial)."""
     latest: dict[str, ClaimRow] = {}
-    deniers: list[str] = []
+    deniers = [_name(source, names) for source in denied_by]
     for entry in entries:
-        source = entry["marks"]["source"]
-        if entry["marks"].get("denial"):
-            deniers.append(_name(source, names))
-        else:
-            latest[source] = entry
+        if not entry["marks"].get("denial"):
+            latest[entry["marks"]["source"]] = entry
     parts = []
     if latest:
         figures = ", ".join(
@@ -138,24 +142,26 @@ def _event_group(event: Any, names: dict[str, str]) -> tuple[str, str, str, str]
     return (source, target, event["type"], event["polarity"])
 
 
-def _event_lines(groups: list[list[Any]], total: int, count: int, names: dict[str, str], cite: Any) -> list[str]:
+def _event_lines(groups: list[Any], total: int, count: int, names: dict[str, str], cite: Any) -> list[str]:
     """The largest event groups (``Ledger.event_groups``: most reports first, then by first date), each with
-    its count, dates and every report cited; then how many events and groups are left out."""
+    its count, dates, certainties and first reports cited; then how many events and groups are left out."""
     lines = []
-    for members in groups:
+    for group in groups:
+        members = group["events"]
         source, target, event_type, polarity = _event_group(members[0], names)
         with_target, without_target = _verbs(event_type)
         action = f"{with_target} {target}" if target else without_target
         who = source or "An unnamed party"
         said = f"{who} {action}" + (" (reported as not having happened)" if polarity == "negative" else "")
-        dates = sorted({m["published"] or "undated" for m in members})
-        when = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
-        certainties = ", ".join(dict.fromkeys(m["certainty"] for m in members))
-        reports = f"{len(members)} reports" if len(members) > 1 else "1 report"
+        first, last = group["first"] or "undated", group["last"] or "undated"
+        when = first if first == last else f"{first} to {last}"
+        reports = f"{group['reports']} reports" if group["reports"] > 1 else "1 report"
         citations = "".join(cite(m["document_id"], m["trigger_start"], m["trigger_end"]) for m in members)
-        lines.append(f"- {when}: {said} [{event_type}; {reports}; {certainties}]. {citations}")
+        more = f" and {group['reports'] - len(members)} more reports" if group["reports"] > len(members) else ""
+        certainties = ", ".join(group["certainties"])
+        lines.append(f"- {when}: {said} [{event_type}; {reports}; {certainties}]. {citations}{more}")
     if count > len(groups):
-        rest = total - sum(len(members) for members in groups)
+        rest = total - sum(group["reports"] for group in groups)
         lines.append(f"- and {rest} more events in {count - len(groups)} other groups (`watchfloor events`).")
     return lines
 

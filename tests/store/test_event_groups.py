@@ -28,11 +28,20 @@ def _by_name(event) -> tuple[str, str, str, str]:
     return _event_group(event, _state_names())
 
 
-def _same(ledger: Ledger, top: int, **filters) -> None:
-    found = ledger.event_groups(_by_name, top, **filters)
-    expected = group_events(ledger.events(**filters), _by_name, top)
-    ids = [[(e["document_id"], e["event_id"], e["type"], e.get("rejected")) for e in group] for group in found[0]]
-    assert ids == [[(e["document_id"], e["event_id"], e["type"], e.get("rejected")) for e in g] for g in expected[0]]
+def _same(ledger: Ledger, top: int, reports: int | None = None, **filters) -> None:
+    found = ledger.event_groups(_by_name, top, reports=reports, **filters)
+    expected = group_events(ledger.events(**filters), _by_name, top, reports)
+
+    def shown(groups) -> list[tuple[object, ...]]:
+        return [
+            (
+                [(e["document_id"], e["event_id"], e["type"], e.get("rejected")) for e in group["events"]],
+                *(group[name] for name in ("reports", "first", "last", "certainties")),
+            )
+            for group in groups
+        ]
+
+    assert shown(found[0]) == shown(expected[0])
     assert found[1:] == expected[1:]
 
 
@@ -43,6 +52,8 @@ def test_groups_counted_in_sql_equal_the_groups_of_every_event(samples: Ledger, 
     _same(samples, top, contexts=(True, other))
     _same(samples, top, party="RUS", contexts=(False, other))
     _same(samples, top, published=("2024-11-01", "2025-01-31"), contexts=(False, other))
+    _same(samples, top, 2, contexts=(False, other))  # only each group's first two reports read
+    _same(samples, top, 1, party="RUS", contexts=(False, other))
 
 
 def test_corrected_events_move_between_groups_and_rejected_ones_leave(samples: Ledger) -> None:
@@ -56,6 +67,7 @@ def test_corrected_events_move_between_groups_and_rejected_ones_leave(samples: L
     samples.correct(f"{third['document_id']}:{third['event_id']}", reject=True, author="a")
     for top in (1, 3, 25):
         _same(samples, top, contexts=(False, tuple(OTHER_SECTIONS)))
+        _same(samples, top, 2, contexts=(False, tuple(OTHER_SECTIONS)))
     groups, total, _count = samples.event_groups(_by_name, 25, contexts=(False, tuple(OTHER_SECTIONS)))
     assert total == len(events) - 1
-    assert any(e["source"] == "CHN" and e["event_id"] == second["event_id"] for group in groups for e in group)
+    assert any(e["source"] == "CHN" and e["event_id"] == second["event_id"] for g in groups for e in g["events"])

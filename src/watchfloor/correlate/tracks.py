@@ -33,6 +33,7 @@ per outlet; wire copies of a story are left out (their figures are the original'
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -202,6 +203,8 @@ class Track:
     key: str
     entries: list[ClaimRow] = field(default_factory=list)
     total: int | None = None
+    # with a page: each source's latest figure before it that is no denial (what the page's marks rest on)
+    earlier: list[ClaimRow] = field(default_factory=list)
 
     @property
     def sources(self) -> set[str]:
@@ -259,31 +262,53 @@ def latest_tracks(ledger: Ledger) -> dict[str, Track]:
     return tracks
 
 
-def load_track(ledger: Ledger, key: str, limit: int | None = None) -> Track:
+def load_track(
+    ledger: Ledger, key: str, limit: int | None = None, window: tuple[str | None, str | None] = (None, None)
+) -> Track:
     """One track by its key, from an indexed query (no need to build every track), marked: all of it, or with
-    ``limit`` only its newest ``limit`` figures (``total`` says how many it holds), marked exactly as in the
-    whole track (``newest_page``)."""
-    stored = [other for other, track_of in track_groups(ledger).items() if track_of == key] or [key]
+    ``limit`` only its newest ``limit`` figures (published within ``window`` if given; ``total`` says how
+    many there are), marked exactly as in the whole track (``newest_page``)."""
     if limit is None:
-        track = Track(key, chronological(ledger.track_claims(*stored)))
+        track = Track(key, chronological(ledger.track_claims(*stored_keys(ledger, key))))
         mark(track)
         return track
-    return newest_page(ledger, key, stored, limit)
+    return newest_page(ledger, key, stored_keys(ledger, key), limit, window)
+
+
+def stored_keys(ledger: Ledger, key: str) -> list[str]:
+    """The stored keys whose figures make up the track ``key`` (``track_groups``)."""
+    return [other for other, track_of in track_groups(ledger).items() if track_of == key] or [key]
 
 
 PAGE_CHUNK = 200  # claims read per query while walking a track backwards
 
 
-def newest_page(ledger: Ledger, key: str, stored: list[str], limit: int) -> Track:
+def newest_page(
+    ledger: Ledger, key: str, stored: list[str], limit: int, window: tuple[str | None, str | None] = (None, None)
+) -> Track:
     """The newest ``limit`` figures of the track of the ``stored`` keys, marked as ``mark`` marks the whole
-    track. A mark depends only on each source's latest figure before it, so the walk backwards goes on past
-    the page until it has met, for every source whose first figure is older than the page
-    (``Ledger.track_size``), its latest earlier figure that is not a denial; those figures precede the page
-    when it is marked, then are dropped. Within a track every figure is of one kind (a change keys a track of
-    its own), so one figure a source is enough."""
+    track; with a ``window`` (since, until: publication dates, undated figures left out), the newest within
+    it, ``total`` counting the figures in it. A mark depends only on each source's latest figure before it,
+    so the walk backwards goes on past the page until it has met, for every source whose first figure is
+    older than the page (``Ledger.track_size``), its latest earlier figure that is not a denial; those figures
+    precede the page when it is marked, then are kept apart (``earlier``). Within a track every figure is of
+    one kind (a change keys a track of its own), so one figure a source is enough."""
+    since, until = window
     total, firsts = ledger.track_size(stored)
+    if since or until:
+        total = ledger.track_count(stored, since, until)
     newest = _newest_first(ledger, stored)
-    page = [row for _, row in zip(range(limit), newest, strict=False)]
+    page: list[ClaimRow] = []
+    for row in newest if limit else ():
+        published = row.get("published")
+        if ((since or until) and not published) or (until and published and published > until):
+            continue  # newer than the window: no figure in it rests on this one
+        if since and published and published < since:
+            newest = itertools.chain([row], newest)  # older than the window: where the walk for marks starts
+            break
+        page.append(row)
+        if len(page) == limit:
+            break
     context: list[ClaimRow] = []
     if page:
         oldest = chronological_key(page[-1])
@@ -299,7 +324,7 @@ def newest_page(ledger: Ledger, key: str, stored: list[str], limit: int) -> Trac
                 break
     track = Track(key, [*context[::-1], *page[::-1]], total=max(total, len(page)))
     mark(track)
-    track.entries = track.entries[len(context) :]
+    track.earlier, track.entries = track.entries[: len(context)], track.entries[len(context) :]
     return track
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar
 
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
@@ -255,6 +255,17 @@ class Ledger:
         with self.engine.connect() as connection:
             return self._corrected(connection, queries.select_track_newest(connection, key, offset, limit), "claim")
 
+    def track_count(self, keys: Sequence[str], since: str | None, until: str | None) -> int:
+        """The figures under ``keys`` published between ``since`` and ``until`` (``queries.count_track``)."""
+        with self.engine.connect() as connection:
+            return queries.count_track(connection, keys, (since, until))
+
+    def track_denials(self, keys: Sequence[str], since: str | None = None, until: str | None = None) -> list[ClaimRow]:
+        """The denials under ``keys`` published between ``since`` and ``until``, corrected, in order."""
+        with self.engine.connect() as connection:
+            found = queries.select_track(connection, keys, denials=True, published=(since, until))
+            return self._corrected(connection, found, "claim")
+
     def track_size(self, keys: Sequence[str]) -> tuple[int, dict[str, tuple[Any, ...]]]:
         """The figures under ``keys`` and each ultimate source's first figure's order (``queries.track_size``)."""
         with self.engine.connect() as connection:
@@ -315,26 +326,32 @@ class Ledger:
         key: Callable[[Mapping[str, Any]], Hashable],
         top: int,
         contexts: tuple[bool, Sequence[str]] | None = None,
+        reports: int | None = None,
         **filters: Any,
-    ) -> tuple[list[list[EventRow]], int, int]:
+    ) -> tuple[list[EventGroup], int, int]:
         """The events ``events(contexts=contexts, **filters)`` gives, grouped by ``key`` of their
         ``queries.EVENT_GROUP_COLUMNS``: the ``top`` largest groups, ties in the order their first events
-        come, each with its events in the documents' order; and how many events and groups there are."""
-        return self.event_sections(key, top, {"": contexts}, **filters)[""]
+        come, each with its first ``reports`` events (all with None) in the documents' order, its size, first
+        and last publication dates and certainties; and how many events and groups there are."""
+        return self.event_sections(key, top, {"": contexts}, reports, **filters)[""]
 
     def event_sections(
         self,
         key: Callable[[Mapping[str, Any]], Hashable],
         top: int,
         sections: Mapping[str, tuple[bool, Sequence[str]] | None],
+        reports: int | None = None,
         **filters: Any,
-    ) -> dict[str, tuple[list[list[EventRow]], int, int]]:
+    ) -> dict[str, tuple[list[EventGroup], int, int]]:
         """``event_groups`` of each section (a name and its ``contexts`` filter) from one count over the
-        events in SQL; only the top groups' events are read (and every event of documents an analyst
+        events in SQL; only the top groups' first events are read (and every event of documents an analyst
         corrected, which are few)."""
         with self.engine.connect() as connection:
-            counted = queries.count_event_groups(connection, corrected=False, **filters)
-            fixed = self._corrected(connection, queries.select_events(connection, corrected=True, **filters), "event")
+            counted = queries.count_event_groups(connection, **filters)
+            fixed = []
+            if corrections.any_correction(connection, "event"):
+                rows = queries.select_events(connection, corrected=True, **filters)
+                fixed = self._corrected(connection, rows, "event")
             found = {}
             for name, contexts in sections.items():
 
@@ -343,7 +360,12 @@ class Ledger:
 
                 mine = [row for row in counted if inside(row)]
                 found[name] = self._ranked_groups(
-                    connection, key, top, mine, [e for e in fixed if inside(e)], {**filters, "contexts": contexts}
+                    connection,
+                    key,
+                    (top, reports),
+                    mine,
+                    [e for e in fixed if inside(e)],
+                    {**filters, "contexts": contexts},
                 )
         return found
 
@@ -351,30 +373,34 @@ class Ledger:
         self,
         connection: Any,
         key: Callable[[Mapping[str, Any]], Hashable],
-        top: int,
+        sizes: tuple[int, int | None],
         counted: list[dict[str, Any]],
         fixed: list[EventRow],
         filters: dict[str, Any],
-    ) -> tuple[list[list[EventRow]], int, int]:
-        counts: dict[Hashable, int] = {}
+    ) -> tuple[list[EventGroup], int, int]:
+        top = sizes[0]
+        stats: dict[Hashable, EventGroup] = {}
         parts: dict[Hashable, list[dict[str, Any]]] = {}
         for row in counted:
             group = key(row)
-            counts[group] = counts.get(group, 0) + row["reports"]
+            _count_into(stats.setdefault(group, _empty_group()), row["reports"], row["first"], row["last"], row)
             part = {name: row[name] for name in queries.EVENT_GROUP_COLUMNS}
             if part not in parts.setdefault(group, []):
                 parts[group].append(part)
         corrected: dict[Hashable, list[EventRow]] = {}
         for event in fixed:
             group = key(event)
-            counts[group] = counts.get(group, 0) + 1
+            day = event.get("time_start") or event.get("published") or event.get("latest_date")
+            _count_into(stats.setdefault(group, _empty_group()), 1, day, day, event)
             corrected.setdefault(group, []).append(event)
-        ranked = sorted(counts, key=lambda group: -counts[group])
-        least = counts[ranked[top - 1]] if len(ranked) > top else 0
-        candidates = [group for group in ranked if counts[group] >= least]
-        members = self._group_members(connection, candidates, parts, corrected, top, filters)
-        chosen = sorted(candidates, key=lambda group: (-counts[group], queries.event_order_key(members[group][0])))
-        return [members[group] for group in chosen[:top]], sum(counts.values()), len(counts)
+        ranked = sorted(stats, key=lambda group: -stats[group]["reports"])
+        least = stats[ranked[top - 1]]["reports"] if len(ranked) > top else 0
+        candidates = [group for group in ranked if stats[group]["reports"] >= least]
+        members = self._group_members(connection, candidates, parts, corrected, sizes, filters)
+        order = {group: (-stats[group]["reports"], queries.event_order_key(members[group][0])) for group in candidates}
+        chosen = sorted(candidates, key=order.__getitem__)[:top]
+        total = sum(item["reports"] for item in stats.values())
+        return [_finished(stats[group], members[group]) for group in chosen], total, len(stats)
 
     def _group_members(
         self,
@@ -382,11 +408,13 @@ class Ledger:
         groups: list[Hashable],
         parts: dict[Hashable, list[dict[str, Any]]],
         corrected: dict[Hashable, list[EventRow]],
-        top: int,
+        sizes: tuple[int, int | None],
         filters: dict[str, Any],
     ) -> dict[Hashable, list[EventRow]]:
-        """Each group's events in the documents' order, with the columns a brief shows: one query per group,
-        or one for all events when ties make the candidates many (groups of one or two events)."""
+        """Each group's first ``sizes[1]`` events (all with None) in the documents' order, with the columns a
+        brief shows: one query per group, or one for all events when ties make the candidates many (groups of
+        one or two events)."""
+        top, reports = sizes
         found: dict[Hashable, list[EventRow]] = {group: list(corrected.get(group, [])) for group in groups}
         columns = BRIEF_EVENT_COLUMNS
         if len(groups) > GROUP_QUERIES_PER_GROUP * top:
@@ -399,11 +427,12 @@ class Ledger:
             for group in groups:
                 if parts.get(group):
                     found[group] += queries.select_events(
-                        connection, corrected=False, groups=parts[group], columns=columns, **filters
+                        connection, corrected=False, groups=parts[group], columns=columns, limit=reports, **filters
                     )
         for group in groups:
             if corrected.get(group) and parts.get(group):  # two lists in the documents' order: merge them
                 found[group].sort(key=queries.event_order_key)
+            found[group] = found[group][:reports]
         return found
 
     def places(self) -> list[dict[str, Any]]:
@@ -497,16 +526,56 @@ GROUP_QUERIES_PER_GROUP = 4
 BRIEF_EVENT_COLUMNS = (*queries.EVENT_GROUP_COLUMNS, "event_id", "certainty", "trigger_start", "trigger_end")
 
 
+class EventGroup(TypedDict):
+    """One group of events (``Ledger.event_groups``): its first events in the documents' order, how many it
+    holds, the first and last days of the acts (their time, else their document's date) and their
+    certainties (surest first)."""
+
+    events: list[EventRow]
+    reports: int
+    first: str | None
+    last: str | None
+    certainties: list[str]
+
+
+CERTAINTY_ORDER = ("certain", "probable", "possible", "unknown")
+
+
+def _empty_group() -> EventGroup:
+    return EventGroup(events=[], reports=0, first=None, last=None, certainties=[])
+
+
+def _count_into(group: EventGroup, reports: int, first: str | None, last: str | None, row: Mapping[str, Any]) -> None:
+    group["reports"] += reports
+    group["first"] = min(filter(None, [group["first"], first]), default=None)
+    group["last"] = max(filter(None, [group["last"], last]), default=None)
+    if row.get("certainty") and row["certainty"] not in group["certainties"]:
+        group["certainties"].append(row["certainty"])
+
+
+def _finished(group: EventGroup, members: list[EventRow]) -> EventGroup:
+    known = {name: index for index, name in enumerate(CERTAINTY_ORDER)}
+    certainties = sorted(group["certainties"], key=lambda name: (known.get(name, len(known)), name))
+    return {**group, "events": members, "certainties": certainties}
+
+
 def group_events(
-    events: list[EventRow], key: Callable[[Mapping[str, Any]], Hashable], top: int
-) -> tuple[list[list[EventRow]], int, int]:
+    events: list[EventRow], key: Callable[[Mapping[str, Any]], Hashable], top: int, reports: int | None = None
+) -> tuple[list[EventGroup], int, int]:
     """``Ledger.event_groups`` over events in hand (in the documents' order): what it computes in SQL, done
     in Python (the reference its tests compare with)."""
     groups: dict[Hashable, list[EventRow]] = {}
     for event in events:
         groups.setdefault(key(event), []).append(event)
     ranked = sorted(groups.values(), key=len, reverse=True)  # stable: the first reported first among equals
-    return ranked[:top], len(events), len(groups)
+    found = []
+    for members in ranked[:top]:
+        group = _empty_group()
+        for event in members:
+            day = event.get("time_start") or event.get("published") or event.get("latest_date")
+            _count_into(group, 1, day, day, event)
+        found.append(_finished(group, members[:reports]))
+    return found, len(events), len(groups)
 
 
 def _now() -> datetime:

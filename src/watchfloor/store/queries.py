@@ -544,16 +544,26 @@ def select_events(
 EVENT_GROUP_COLUMNS = ("source", "source_country", "target", "target_country", "type", "polarity")
 
 
-def count_event_groups(connection: Connection, **filters: Any) -> list[dict[str, Any]]:
-    """The events ``select_events`` would give, counted per ``EVENT_GROUP_COLUMNS`` and context in SQL
-    (``reports``), in one pass over the events (the documents joined only when a filter reads them)."""
-    columns = [events.c[name] for name in (*EVENT_GROUP_COLUMNS, "context")]
-    query = select(*columns, func.count().label("reports")).join(
-        extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True))
+def count_event_groups(
+    connection: Connection,
+    *,
+    party: str | None = None,
+    published: tuple[str | None, str | None] = (None, None),
+    contexts: tuple[bool, Sequence[str]] | None = None,
+) -> list[dict[str, Any]]:
+    """The events ``select_events(corrected=False, ...)`` would give, counted per ``EVENT_GROUP_COLUMNS``,
+    context and certainty in SQL (``reports``), with the first and last days of the acts (``events.day``), in
+    one pass over the current events (their documents joined only for a ``published`` window)."""
+    columns = [events.c[name] for name in (*EVENT_GROUP_COLUMNS, "context", "certainty")]
+    dates = [func.min(events.c.day).label("first"), func.max(events.c.day).label("last")]
+    query = select(*columns, func.count().label("reports"), *dates).where(
+        events.c.current.is_(True), events.c.extraction_id.not_in(_event_corrected_extractions())
     )
-    if filters.get("since") or filters.get("until") or any(filters.get("published") or ()):
-        query = query.join(documents, documents.c.id == extractions.c.document_id)
-    query = query.where(and_(*_event_conditions(**filters))).group_by(*columns)
+    if any(published):
+        query = query.join(extractions, extractions.c.id == events.c.extraction_id).join(
+            documents, documents.c.id == extractions.c.document_id
+        )
+    query = query.where(*_event_filters(None, party, published, contexts)).group_by(*columns)
     return [dict(row) for row in connection.execute(query).mappings()]
 
 
@@ -615,15 +625,20 @@ def _event_conditions(
 UNCOUNTED_CONTEXTS = ("historical", "future", "hypothetical")
 
 
-def _dyad_events(first: str, second: str, types: Sequence[str]) -> Any:
-    """The current events of the dyad first -> second that it counts, of documents no analyst corrected an
-    event of (``Ledger.dyad`` reads those corrected), with what ``events_dyad_days`` holds: one SELECT per way
-    a side is named (its state, or the actor when it has none), so that each reads the index alone."""
-    fixed = (
+def _event_corrected_extractions() -> Any:
+    """The extractions of documents with an analyst's event correction (a subquery)."""
+    return (
         select(extractions.c.id)
         .join(corrections, corrections.c.document_id == extractions.c.document_id)
         .where(corrections.c.kind == "event")
     )
+
+
+def _dyad_events(first: str, second: str, types: Sequence[str]) -> Any:
+    """The current events of the dyad first -> second that it counts, of documents no analyst corrected an
+    event of (``Ledger.dyad`` reads those corrected), with what ``events_dyad_days`` holds: one SELECT per way
+    a side is named (its state, or the actor when it has none), so that each reads the index alone."""
+    fixed = _event_corrected_extractions()
     counted = [
         events.c.current.is_(True),
         events.c.polarity != "negative",
@@ -861,18 +876,44 @@ def track_selection() -> list[Any]:
     ]
 
 
-def select_track(connection: Connection, keys: Sequence[str]) -> list[ClaimRow]:
+def select_track(
+    connection: Connection,
+    keys: Sequence[str],
+    *,
+    denials: bool = False,
+    published: tuple[str | None, str | None] = (None, None),
+) -> list[ClaimRow]:
     """The latest claims stored under any of ``keys`` (one track's stored keys), wire copies left out, with
-    only the columns a track needs (a track can hold thousands)."""
+    only the columns a track needs (a track can hold thousands); with ``denials`` only the denials, with
+    ``published`` only those published between (since, until)."""
+    query = _track_rows(select(*track_selection()), keys, published)
+    if denials:
+        query = query.where(claims.c.polarity == "negative")
+    dated = func.coalesce(documents.c.published, documents.c.latest_date)
+    query = query.order_by(*document_order(dated), claims.c.span_start)
+    return [cast(ClaimRow, dict(row)) for row in connection.execute(query).mappings()]
+
+
+def _track_rows(query: Any, keys: Sequence[str], published: tuple[str | None, str | None]) -> Any:
+    """``query`` over the latest claims of ``keys``, wire copies left out, published between (since, until)."""
     query = (
-        select(*track_selection())
+        query.select_from(claims)
         .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
         .join(documents, documents.c.id == extractions.c.document_id)
         .where(claims.c.track_key.in_(list(keys)), ~extractions.c.document_id.in_(select(copies.c.document_id)))
     )
-    dated = func.coalesce(documents.c.published, documents.c.latest_date)
-    query = query.order_by(*document_order(dated), claims.c.span_start)
-    return [cast(ClaimRow, dict(row)) for row in connection.execute(query).mappings()]
+    if published[0]:
+        query = query.where(documents.c.published >= published[0])
+    if published[1]:
+        query = query.where(documents.c.published <= published[1])
+    return query
+
+
+def count_track(connection: Connection, keys: Sequence[str], published: tuple[str | None, str | None]) -> int:
+    """How many figures ``select_track`` gives for ``keys`` published between (since, until), figures an
+    analyst rejected left out."""
+    query = _track_rows(select(func.count()), keys, published).where(~rejected_claim())
+    return int(connection.execute(query).scalar_one())
 
 
 def select_track_newest(connection: Connection, key: str, offset: int, limit: int) -> list[ClaimRow]:

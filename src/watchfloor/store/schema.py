@@ -175,6 +175,12 @@ copies = Table(
 # dyad's first events per day are ranked by (``queries.dyad_examples``), so that ranking them sorts nothing.
 DYAD_INDEX_COLUMNS = ("day", "extraction_id", "trigger_start", "event_id", "type", "certainty", "polarity", "context")
 
+# What the brief groups events by and counts of each group (``queries.count_event_groups``), kept in an index.
+GROUP_INDEX_COLUMNS = (
+    *("source", "source_country", "target", "target_country", "type", "polarity", "context", "certainty"),
+    *("day", "extraction_id"),
+)
+
 events = Table(
     "events",
     metadata,
@@ -208,6 +214,8 @@ events = Table(
     Index("events_dyad", "source_country", "target_country", "time_start"),
     # (migration 0016) a dyad's counts and first events read off the index alone (``queries.dyad_days``)
     Index("events_dyad_days", "source_country", "target_country", "current", *DYAD_INDEX_COLUMNS),
+    # (migration 0016) the brief's groups counted off the index alone, in its order (``count_event_groups``)
+    Index("events_groups", "current", *GROUP_INDEX_COLUMNS),
     # (migrations 0010, 0016) dyads of actors without a country: a side named by its actor is looked up with
     # its country (none), so that a state's own id ("PRK", whose country is PRK) never reads every act of it
     Index("events_source", "source", "source_country", "target", "target_country"),

@@ -2,7 +2,7 @@
 document's date) and whether it is current (of its document's latest extraction, the document no wire copy),
 both backfilled, and an index on its sides, current flag and what a dyad reads (``queries.dyad_days``), so that
 a dyad of 20,000 events is counted without joining 20,000 extractions and documents. The index on the actors
-of a dyad's sides takes their countries too.
+of a dyad's sides takes their countries too; one more holds what the brief groups and counts events by.
 
 Revision ID: 0016
 Revises: 0015
@@ -40,11 +40,12 @@ def upgrade() -> None:
 
     op.drop_index("events_source", "events")
     for index in events.indexes:
-        if index.name in ("events_dyad_days", "events_source"):
+        if index.name in ("events_dyad_days", "events_groups", "events_source"):
             index.create(bind)
 
 
 def downgrade() -> None:
+    op.drop_index("events_groups", "events")
     op.drop_index("events_dyad_days", "events")
     op.drop_index("events_source", "events")
     op.create_index("events_source", "events", ["source", "target"])
