@@ -297,7 +297,7 @@ def newest_page(
     total, firsts = ledger.track_size(stored)
     if since or until:
         total = ledger.track_count(stored, since, until)
-    newest = _newest_first(ledger, stored)
+    newest = _newest_first(ledger, stored, limit + 20)
     page: list[ClaimRow] = []
     for row in newest if limit else ():
         published = row.get("published")
@@ -328,17 +328,18 @@ def newest_page(
     return track
 
 
-def _newest_first(ledger: Ledger, stored: list[str]) -> Iterator[ClaimRow]:
-    """The claims of the stored keys, newest first, read in chunks (each key along its index, merged)."""
+def _newest_first(ledger: Ledger, stored: list[str], first: int = PAGE_CHUNK) -> Iterator[ClaimRow]:
+    """The claims of the stored keys, newest first, read in chunks (each key along its index, merged), the
+    first of ``first`` claims (a page and a little more: the sources' earlier figures are often near)."""
 
     def walk(key: str) -> Iterator[ClaimRow]:
-        offset = 0
+        offset, size = 0, first
         while True:
-            rows = ledger.track_newest(key, offset, PAGE_CHUNK)
+            rows = ledger.track_newest(key, offset, size)
             yield from rows
-            if len(rows) < PAGE_CHUNK:
+            if len(rows) < size:
                 return
-            offset += PAGE_CHUNK
+            offset, size = offset + size, PAGE_CHUNK
 
     walks = [walk(key) for key in stored]
     yield from walks[0] if len(walks) == 1 else heapq.merge(*walks, key=chronological_key, reverse=True)

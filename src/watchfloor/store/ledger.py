@@ -312,7 +312,7 @@ class Ledger:
         enough for ``correlate.dyads.alignment`` without loading every event."""
         with self.engine.connect() as connection:
             rows = queries.event_pairs(connection)
-            changed = connection.execute(queries.hand_changed_event_documents().distinct()).scalars().all()
+            changed = connection.execute(queries.event_corrected_documents().distinct()).scalars().all()
             for document in changed:
                 found = queries.select_events(connection, document=str(document))
                 rows += [

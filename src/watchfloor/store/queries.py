@@ -614,8 +614,7 @@ def _event_conditions(
     if groups:
         conditions.append(or_(*(and_(*_same_values(group)) for group in groups)))
     if corrected is not None:
-        fixed = select(corrections.c.document_id).where(corrections.c.kind == "event")
-        in_fixed = extractions.c.document_id.in_(fixed)
+        in_fixed = extractions.c.document_id.in_(event_corrected_documents())
         conditions.append(in_fixed if corrected else ~in_fixed)
     return conditions + _event_filters(sides, party, published, contexts)
 
@@ -627,11 +626,7 @@ UNCOUNTED_CONTEXTS = ("historical", "future", "hypothetical")
 
 def _event_corrected_extractions() -> Any:
     """The extractions of documents with an analyst's event correction (a subquery)."""
-    return (
-        select(extractions.c.id)
-        .join(corrections, corrections.c.document_id == extractions.c.document_id)
-        .where(corrections.c.kind == "event")
-    )
+    return select(extractions.c.id).where(extractions.c.document_id.in_(event_corrected_documents()))
 
 
 def _dyad_events(first: str, second: str, types: Sequence[str]) -> Any:
@@ -715,19 +710,13 @@ def _same_values(group: Mapping[str, str | None]) -> list[ColumnElement[bool]]:
 
 
 def event_pairs(connection: Connection) -> list[dict[str, Any]]:
-    """Who did what kind of act to whom: the distinct type, sides, polarity and context of the latest, non-copy
-    events no analyst rejected, for ``correlate.dyads.alignment`` (which decides what counts). Documents with
-    an event an analyst changed by hand are left out: ``Ledger.event_pairs`` reads those corrected."""
-    rejected = _rejected("event", events.c.trigger_start, events.c.trigger_end)
+    """Who did what kind of act to whom: the distinct type, sides, polarity and context of the current events,
+    for ``correlate.dyads.alignment`` (which decides what counts), read off ``events_groups`` alone. Documents
+    with an analyst's event correction are left out: ``Ledger.event_pairs`` reads those corrected."""
     query = (
         select(*(events.c[name] for name in PAIR_COLUMNS))
         .distinct()
-        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
-        .where(
-            ~extractions.c.document_id.in_(select(copies.c.document_id)),
-            ~extractions.c.document_id.in_(hand_changed_event_documents()),
-            ~rejected,
-        )
+        .where(events.c.current.is_(True), events.c.extraction_id.not_in(_event_corrected_extractions()))
     )
     return [dict(row._mapping) for row in connection.execute(query)]
 
@@ -735,9 +724,9 @@ def event_pairs(connection: Connection) -> list[dict[str, Any]]:
 PAIR_COLUMNS = ("type", "source", "source_country", "target", "target_country", "polarity", "context")
 
 
-def hand_changed_event_documents() -> Any:
-    """The documents with an event whose field an analyst set (a subquery)."""
-    return select(corrections.c.document_id).where(corrections.c.kind == "event", corrections.c.field.is_not(None))
+def event_corrected_documents() -> Any:
+    """The documents with an analyst's event correction (a subquery)."""
+    return select(corrections.c.document_id).where(corrections.c.kind == "event")
 
 
 def _event_filters(
