@@ -23,12 +23,24 @@ def test_ledger_commands_on_the_story(ledger_url: str, cli) -> None:
     assert history.code == 0 and [r["figure"] for r in rows][:3] == ["1500", "1500", "~3000"]
     assert "denial" in rows[1]["marks"] and "revises 1500" in rows[2]["marks"]
     assert cli("track", "no-such-track", "--db", ledger_url).code == 2
+    newest = cli("track", "troops|PRK|deploy|RUS", "--db", ledger_url, "--format", "csv", "--limit", "4")
+    shown = list(csv.DictReader(io.StringIO(newest.out)))
+    assert shown == rows[-4:]  # the newest figures, marked as in the whole track
+    assert f"the newest 4 of {len(rows)} figures (--limit 0 for all)" in newest.err
+    assert list(csv.DictReader(io.StringIO(cli("track", "troops|PRK|deploy|RUS", "--db", ledger_url,
+                                               "--format", "csv", "--limit", "0").out))) == rows  # fmt: skip
     found = [json.loads(line) for line in cli("contradictions", "--db", ledger_url).out.splitlines()]
     assert {item["kind"] for item in found} == {"denial", "contradiction"}
     dyad = [
         json.loads(line) for line in cli("dyad", "PRK", "RUS", "--by", "month", "--db", ledger_url).out.splitlines()
     ]
     assert [p["period"] for p in dyad] == ["2024-10", "2024-11", "2024-12"]
+    for point in dyad:  # the first 3 events of a period cited, the others counted
+        events = sum(point[quad] for quad in ("verbal cooperation", "material cooperation", "verbal conflict",
+                                               "material conflict"))  # fmt: skip
+        cited = [part for part in point["events"].split() if part.startswith("sha256:")]
+        assert len(cited) == min(3, events)
+        assert point["events"].endswith(f"and {events - 3} more") == (events > 3)
     brief = cli("brief", "--db", ledger_url, "--since", "2024-11-01")
     assert (
         brief.code == 0 and brief.out.startswith("# Situation brief") and "2024-10-" not in brief.out.split("[^1]:")[0]

@@ -84,6 +84,8 @@ def test_every_brief_sentence_cites_a_span_holding_its_figure_or_event(story: Le
     footnotes = dict(re.findall(r'\[\^(\d+)\]: "([^"]*)"', "[^1]:" + notes))
     sentences = [line for line in body.splitlines() if line.startswith("- ")]
     assert len(sentences) >= 14
+    # the main track's 13 figures: the newest 12 in lines, the first counted, with the command that lists it
+    assert f"\n1 earlier figure: `watchfloor track {MAIN} --limit 0`.\n" in body
     for line in sentences:
         cited = re.findall(r"\[\^(\d+)\]", line)
         assert cited, line
