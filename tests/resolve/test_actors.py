@@ -17,6 +17,8 @@ CASES = [
     # the state inside a town's name is not an actor
     ("Ships unloaded aid at Port Sudan, the UN said.", [("UN", None)], "state inside a port's name"),
     ("Kuwait City's airport reopened, Iraq said.", [("IRQ", "IRQ")], "state inside a city's name"),
+    ("Hailstorms flattened wheat across New Mexico, US forecasters said.", [("USA", "USA")], "state in a division"),
+    ("Ranchers in British Columbia lost cattle to wildfires.", [], "demonym inside a division's name"),
     # datelines and ships' names are not actors
     ("MOSCOW, May 9 (Wire) Ukraine said it downed 30 drones.", [("UKR", "UKR")], "dateline without dash"),
     ("TEHRAN: Iraq reopened its border crossing.", [("IRQ", "IRQ")], "colon dateline"),

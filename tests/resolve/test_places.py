@@ -249,6 +249,20 @@ def test_division_centre(extract, sentence: str, name: str, lat: float, lon: flo
             [("Tulare County", "USA"), ("California", "USA")],
         ),
         ("The Leeds City Council closed two parks, British officials said.", [("Leeds", "GBR")]),
+        # a state's name or demonym inside a first-order division's name is the division's ("New Mexico",
+        # "British Columbia"), and does not make the other state's towns the document's ("Texas" stays the state)
+        ("Drought hit farms in New Mexico and Texas.", [("New Mexico", "USA"), ("Texas", "USA")]),
+        ("Ranchers in British Columbia lost cattle to wildfires.", [("British Columbia", "CAN")]),
+        ("Sheep farmers in Western Australia sold their flocks.", [("Western Australia", "AUS")]),
+        # a compass word after a name that the NER leaves out, when the two name a division
+        (
+            "Maize rotted in fields of Mashonaland West after the rains, Zimbabwe said.",
+            [("Mashonaland West", "ZWE")],
+        ),
+        (
+            "A drought hit Mashonaland West and Matabeleland North this year.",
+            [("Mashonaland West", "ZWE"), ("Matabeleland North", "ZWE")],
+        ),
     ],
 )
 def test_places_of_a_sentence(extract, text: str, expected: list[tuple[str, str]]) -> None:

@@ -85,6 +85,7 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     index = open_index(cache_dir)
     found: dict[tuple[object, ...], _Found] = {}
     compounds = state_compounds(doc, index)
+    countries = countries - _named_only_inside(doc, compounds, index)
     candidates = [
         (span, candidate)
         for span, candidate in _candidates(doc)
@@ -120,11 +121,18 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
 
 def _widened(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySpan, str]:
     """A listed region with the compass word before it when the two name a division ("West" and "Kordofan":
-    the state of West Kordofan, not the wider region), else the candidate as it was."""
+    the state of West Kordofan, not the wider region); a name with the compass word after it that the NER
+    left out, when the two name a division ("Mashonaland West", "Matabeleland North"); else the candidate as
+    it was."""
     doc = span.doc
     if candidate.startswith("region:") and span.start > 0 and doc[span.start - 1].text in gazetteer.compass_prefixes():
         wider = doc[span.start - 1 : span.end]
         if any(city.is_division for city in index.find(wider.text)):
+            return wider, "name"
+    named = candidate in ("name", "loose", "bare") or candidate.startswith("region:")
+    if named and span.end < len(doc) and doc[span.end].text in gazetteer.compass_prefixes():
+        wider = doc[span.start : span.end + 1]
+        if any(city.is_division for city in index.find(_surface(wider.text))):
             return wider, "name"
     return span, candidate
 
@@ -172,8 +180,9 @@ def _without_region_towns(found: list[_Found]) -> list[_Found]:
 
 
 def state_compounds(doc: Doc, index: CityIndex) -> list[SpacySpan]:
-    """Towns whose name holds a state's ("Port Sudan", "Kuwait City"): a capitalised word and the state's
-    name that together name a town of that state. The state inside is no actor (see actors.py)."""
+    """Places whose name holds a state's name or demonym: a town of that state ("Port Sudan", "Kuwait
+    City"), or a first-order division of any state ("New Mexico", "British Columbia", "Western Australia"),
+    a capitalised word and the state's word together. The state inside is no actor (see pipeline.py)."""
     spans = []
     for ent in doc.ents:
         kind, _, key = ent.ent_id_.partition(":")
@@ -183,13 +192,36 @@ def state_compounds(doc: Doc, index: CityIndex) -> list[SpacySpan]:
             if start < 0 or end > len(doc):
                 continue
             outer = doc[start] if start < ent.start else doc[end - 1]
-            if not outer.text[:1].isupper() or (outer.is_sent_start and start < ent.start):
+            if not outer.text[:1].isupper():
                 continue
             span = doc[start:end]
-            if any(city.country == key and not city.is_division for city in index.find(span.text)):
+            if _surface(span.text).casefold() in gazetteer.not_places():
+                continue  # "Northern Ireland": a UK constituent country, never a place
+            cities = index.find(span.text)
+            # a division's name is no sentence's first word by chance; a town's may be ("Yesterday Sudan")
+            if any(city.kind == ADMIN1 for city in cities) or (
+                not (outer.is_sent_start and start < ent.start)
+                and any(city.country == key and not city.is_division for city in cities)
+            ):
                 spans.append(span)
                 break
     return spans
+
+
+def _named_only_inside(doc: Doc, compounds: list[SpacySpan], index: CityIndex) -> set[str]:
+    """States named only inside the name of another state's division ("Mexico" of "New Mexico", "British"
+    of "British Columbia"): they are not among the countries the document names."""
+    inside, named = set(), set()
+    for ent in doc.ents:
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind not in ("actor", "seat"):
+            continue
+        compound = next((s for s in compounds if s.start <= ent.start and ent.end <= s.end), None)
+        if compound is None:
+            named.add(key)
+        elif not any(city.country == key for city in index.find(compound.text)):
+            inside.add(key)
+    return inside - named
 
 
 def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
