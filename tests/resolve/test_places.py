@@ -79,6 +79,14 @@ CASES = [
     ("Delegates met at a Lisbon hotel on Friday.", "Lisbon", "PRT", 38.72, -9.14, "city"),
     ("Samples went to the Nairobi laboratory, Kenya said.", "Nairobi", "KEN", -1.28, 36.82, "city"),
     ("Two horses fell at the Kursk racecourse, Russia said.", "Kursk", "RUS", 51.73, 36.19, "city"),
+    ("Riot police ringed Tbilisi City Hall on Monday.", "Tbilisi", "GEO", 41.69, 44.83, "city"),
+    ("Ambulances lined up outside the Amman hospital on Friday.", "Amman", "JOR", 31.95, 35.93, "city"),
+    # a capital's possessive before a facility with a name of its own ("Tehran's nuclear sites" stay the state's)
+    ("The minister was discharged from Ankara's Bilkent hospital on Tuesday.", "Ankara", "TUR", 39.92, 32.85, "city"),
+    ("Strikers shut Budapest's Keleti station for a day.", "Budapest", "HUN", 47.50, 19.04, "city"),
+    # a lower-case "city" or "town" after a town's name the NER took in is no part of the name
+    ("Dust storms closed schools in Lanzhou city, China said.", "Lanzhou", "CHN", 36.06, 103.79, "city"),
+    ("Heat shut factories in Nanning city in southern China.", "Nanning", "CHN", 22.82, 108.32, "city"),
     # letters Unicode does not decompose are spelled as English news spells them
     ("Police in Diyarbakir detained 12 people, Turkey said.", "Diyarbakir", "TUR", 37.91, 40.22, "city"),
     ("Floods hit Lodz overnight, Poland said.", "Lodz", "POL", 51.77, 19.46, "city"),
@@ -160,6 +168,8 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         "The freighter Star Ankara was hit, Greece said.",
         "The tanker Sea Tokyo sank, Yemen said.",
         "Russia sent a message to Beijing, China said.",
+        "Tehran's nuclear sites were struck overnight.",
+        "Pyongyang's missile bases are hidden, officials said.",
         # a body named after a town, in a story that names none of that town's country
         "The Springfield Unified School District closed two schools.",
         "The Bank of England raised rates again.",

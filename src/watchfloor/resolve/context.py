@@ -51,17 +51,25 @@ def _place_nouns() -> dict[str, str]:
 
 def place_noun_after(span: Span) -> tuple[str, int] | None:
     """("admin" | "facility", end token) when a place noun follows the name, over up to two modifiers
-    ("Natanz enrichment sites", "Barmal district")."""
+    ("Natanz enrichment sites", "Barmal district"). After the name's possessive only a facility with a name
+    of its own counts ("Rome's Gemelli hospital", "Kyiv's Okhmatdyt hospital"): "Tehran's nuclear sites" are
+    the state's, and "Kherson's Beryslav district" is not Kherson."""
     doc = span.doc
     nouns = _place_nouns()
+    start = span.end
+    possessive = start < len(doc) and doc[start].text in ("'s", "’s")
+    start += possessive
     for skip in range(3):
-        at = span.end + skip
+        at = start + skip
         if at >= len(doc) or doc[at].is_punct or doc[at].pos_ not in ("NOUN", "ADJ", "PROPN"):
             return None
         for width in (2, 1):
             words = " ".join(token.lower_ for token in doc[at : at + width])
-            if words in nouns and (skip == 0 or nouns[words] == "facility"):
-                return nouns[words], at + width
+            if words not in nouns or (skip > 0 and nouns[words] != "facility"):
+                continue
+            if possessive and (nouns[words] != "facility" or not any(t.pos_ == "PROPN" for t in doc[start:at])):
+                return None
+            return nouns[words], at + width
     return None
 
 

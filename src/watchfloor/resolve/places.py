@@ -58,6 +58,8 @@ MIN_ALTERNATE_POPULATION = 10_000
 DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
 # Nouns of a place's name that make it a district whatever its order in GeoNames.
 DISTRICT_NOUNS = {"district", "county", "raion", "municipality"}
+# Lower-case nouns after a town's name that are no part of it ("Pingliang city"; "Quezon City" is a name).
+TOWN_NOUNS = {"city", "town"}
 # Weights of divisions against towns' populations when one name fits both (see _weight).
 DIVISION_WEIGHT = {ADMIN1: 150_000, ADMIN2: 30_000}
 MIN_ALTERNATE_WEIGHTED = 100_000
@@ -383,7 +385,9 @@ def _resolve(
         precision = "district" if not city.is_division or noun in DISTRICT_NOUNS else None
         found = _found(span.doc[span.start : after[1]].text, city, precision)
     else:
-        found = _found(name, city)
+        head, _, noun = name.rpartition(" ")
+        town_noun = noun in TOWN_NOUNS and normalize(city.name) != normalize(name)
+        found = _found(head if town_noun else name, city)
     found.clear = kind == "seat" or _is_clear(city, cities)
     return found
 
@@ -443,6 +447,9 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
     if not cities and space and noun.lower() in _division_nouns():
         # "Kursk Oblast", "Rakhine State": GeoNames names the division without its noun
         cities = sorted(index.find(head), key=lambda c: not c.is_division)
+    if not cities and space and noun in TOWN_NOUNS:
+        # "Pingliang city", "Kalam town": the NER takes in the lower-case noun GeoNames leaves out
+        cities = [c for c in index.find(head) if not c.is_division]
     return cities
 
 
