@@ -234,6 +234,9 @@ def test_country_of_an_ambiguous_name(extract, text: str, expected: list[tuple[s
         ("Wildfires burned in northern Alberta, Canada said.", "Alberta", 54.5, -115.0),
         # a division across the 180th meridian is placed on its own side of it
         ("A storm battered Alaska's coast, US forecasters said.", "Alaska", 62.0, -150.0),
+        # towns GeoNames files under a wrong division, far from all its others, do not move its point
+        ("Smog covered Hebei province on Monday, China said.", "Hebei province", 39.3, 116.7),
+        ("Floods swamped villages in Kurgan Oblast, Russia said.", "Kurgan Oblast", 55.5, 65.3),
     ],
 )
 def test_division_centre(extract, sentence: str, name: str, lat: float, lon: float) -> None:
