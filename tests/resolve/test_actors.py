@@ -28,6 +28,8 @@ CASES = [
     ("The Kremlin denied the report.", [("RUS", "RUS")], "seat of power"),
     ("Officials in Seoul fear the move.", [("KOR", "KOR")], "officials in CAPITAL is the government"),
     ("The DPRK rejected the claim.", [("PRK", "PRK")], "alias"),
+    ("Macedonia closed its border with Greece.", [("MKD", "MKD"), ("GRC", "GRC")], "a state's former name"),
+    ("Swaziland reported its first case.", [("SWZ", "SWZ")], "a state's former name"),
     ("Russian and Ukrainian troops clashed.", [("RUS", "RUS"), ("UKR", "UKR")], "demonyms"),
     ("South Korea’s National Intelligence Service (NIS) said so.", [("KOR", "KOR"), ("KOR-NIS", "KOR")], "organ"),
     ("The Pentagon said it had no evidence.", [("USA-DOD", "USA")], "organ by seat"),

@@ -169,6 +169,12 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         "The tanker Sea Tokyo sank, Yemen said.",
         "Russia sent a message to Beijing, China said.",
         "Tehran's nuclear sites were struck overnight.",
+        # a short name in capitals is an acronym, not a town spelled with its letters (Uga, Nigeria; Ngo, Congo)
+        "Scientists at UGA published the findings on Monday.",
+        "Volunteers at the NGO in Congo fed 400 children.",
+        # the planet is no place below country level (Earth, Texas is a town)
+        "A meteor streaked toward Earth on Monday, astronomers said.",
+        "The rock hit the Earth near the border, Peru said.",
         "Pyongyang's missile bases are hidden, officials said.",
         # a body named after a town, in a story that names none of that town's country
         "The Springfield Unified School District closed two schools.",

@@ -58,6 +58,9 @@ MIN_ALTERNATE_POPULATION = 10_000
 DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
 # Nouns of a place's name that make it a district whatever its order in GeoNames.
 DISTRICT_NOUNS = {"district", "county", "raion", "municipality"}
+# A name in capitals this short is an acronym unless data/place_aliases.tsv lists it (datelines' longer names
+# in capitals are read as names: see _surface).
+MAX_ACRONYM = 3
 # Lower-case nouns after a town's name that are no part of it ("Pingliang city"; "Quezon City" is a name).
 TOWN_NOUNS = {"city", "town"}
 # Weights of divisions against towns' populations when one name fits both (see _weight).
@@ -439,6 +442,8 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
         if cities:
             # a spelling of a town names the town ("D.C." is Washington the city, not the state)
             return [c for c in cities if not c.is_division] or cities
+    if name.isupper() and len(name) <= MAX_ACRONYM:
+        return []  # "UGA", "MSF": an acronym, not a town of its letters (the table above lists "NSW", "NY")
     cities = index.find(name)
     prefix, space, rest = name.partition(" ")
     if not cities and space and prefix in gazetteer.compass_prefixes():
