@@ -59,6 +59,14 @@ CASES = [
         "person by title",
     ),
     ("North Korea's XI Corps is elite.", [("PRK", "PRK"), ("PRK-11CORPS", "PRK")], "named formation"),
+    # a place the NER calls a person is no local official, even beside a local role
+    ("Police searched Kampong Cham for the gunmen, Cambodia said.", [("KHM", "KHM")], "place as PERSON"),
+    ("The governor visited Sidi Bouzid, Tunisia said.", [("TUN", "TUN")], "place as PERSON, local role"),
+    (
+        "Mayor Ali Khan toured Dera Ismail Khan, Pakistan said.",
+        [("PAK", "PAK"), ("person:ali-khan", "PAK")],
+        "the official stays, the town is no person",
+    ),
 ]
 
 

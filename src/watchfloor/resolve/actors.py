@@ -204,7 +204,8 @@ def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
 
 
 def _without_names_in_places(actors: list[Actor], places: list[Place]) -> list[Actor]:
-    """Actors without their mentions inside a longer place name ("Sudan" in "Port Sudan"), and without the
+    """Actors without their mentions inside a longer place name ("Sudan" in "Port Sudan"), people without
+    their mentions that overlap a place's (the NER calls "Nusa Tenggara Barat" a person), and without the
     actors that keep none: the state inside a town's name is not named as an actor."""
     inside = [(start, end) for place in places for start, end in place.mentions]
     kept = []
@@ -213,6 +214,7 @@ def _without_names_in_places(actors: list[Actor], places: list[Place]) -> list[A
             (start, end)
             for start, end in actor.mentions
             if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in inside)
+            and not (actor.kind == "person" and any(s < end and start < e for s, e in inside))
         )
         if mentions or not actor.mentions:
             kept.append(replace(actor, mentions=mentions) if mentions != actor.mentions else actor)
@@ -229,6 +231,8 @@ def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> l
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.ent_id_ or (ent.start_char, ent.end_char) in known:
             continue
+        if any(s < ent.end_char and ent.start_char < e for place in places for s, e in place.mentions):
+            continue  # a place the NER calls a person
         window = doc[
             max(sentence_of(ent[0]).start, ent.start - ROLE_WINDOW_BEFORE) : min(
                 sentence_of(ent[0]).end, ent.end + ROLE_WINDOW_AFTER
