@@ -14,6 +14,14 @@ CASES = [
     ("Lebanon's Hezbollah fired rockets overnight.", [("HEZBOLLAH", None)], "possessive locates a group"),
     ("Yemen’s Houthis claimed the attack.", [("HOUTHIS", None)], "curly possessive locates a group"),
     ("Yemen's government condemned the Houthis.", [("YEM-GOV", "YEM"), ("HOUTHIS", None)], "organ stays"),
+    # ... also over the group's modifiers
+    ("Sudan's paramilitary Rapid Support Forces attacked El Fasher.", [("RSF", None)], "adjective before group"),
+    (
+        "Lebanon's Iran-backed Hezbollah fired rockets into Israel.",
+        [("IRN", "IRN"), ("HEZBOLLAH", None), ("ISR", "ISR")],
+        "backer stays, possessive locates",
+    ),
+    ("Nigeria's Islamist Boko Haram kidnapped 30 girls.", [("BOKOHARAM", None)], "creed before group"),
     # the state inside a town's name is not an actor
     ("Ships unloaded aid at Port Sudan, the UN said.", [("UN", None)], "state inside a port's name"),
     ("Kuwait City's airport reopened, Iraq said.", [("IRQ", "IRQ")], "state inside a city's name"),

@@ -58,6 +58,9 @@ CASES = [
     # datelines without a dash: a date or the wire's name follows, or a colon
     ("MOSCOW, May 9 (Wire) Ukraine said it downed 30 drones.", "Moscow", "RUS", 55.75, 37.62, "city"),
     ("TEHRAN: Iraq reopened its border crossing.", "Tehran", "IRN", 35.69, 51.42, "city"),
+    # the country or state after the dateline's town ("DNIPRO, Ukraine (AP) —")
+    ("DNIPRO, Ukraine (AP) — A missile hit a block of flats.", "Dnipro", "UKR", 48.45, 34.98, "city"),
+    ("ODESA, Ukraine, May 2 (Wire) - Drones hit the port overnight.", "Odesa", "UKR", 46.48, 30.73, "city"),
     # a town whose name holds its state's name is one place
     ("Ships unloaded aid at Port Sudan, the UN said.", "Port Sudan", "SDN", 19.62, 37.22, "city"),
     ("Flights to Kuwait City were cancelled on Monday.", "Kuwait City", "KWT", 29.37, 47.98, "city"),

@@ -69,9 +69,29 @@ def _qualifies_group(ent: SpacySpan, entry: gazetteer.ActorEntry) -> bool:
         end += 1
     elif not ent.text.endswith(tuple(p for p in POSSESSIVES if p.endswith("s"))):
         return False
+    end = _after_modifiers(doc, end)
     following = next((e for e in doc.ents if e.start == end), None)
     kind, _, key = following.ent_id_.partition(":") if following is not None else ("", "", "")
     return kind == "actor" and _entry(key).kind in GROUP_KINDS
+
+
+# How many words of modifiers may stand between a state's possessive and the group it locates.
+MAX_GROUP_MODIFIERS = 4
+
+
+def _after_modifiers(doc: Doc, start: int) -> int:
+    """Where the noun after a run of modifiers begins: "paramilitary", "Iran-backed", "Iran - aligned" (a
+    state's possessive locates the group after them: "Sudan's paramilitary Rapid Support Forces")."""
+    end = start
+    while end < min(len(doc), start + MAX_GROUP_MODIFIERS):
+        token = doc[end]
+        hyphenated = end + 1 < len(doc) and doc[end + 1].text == "-"
+        creed = token.ent_type_ == "NORP" and not token.ent_id_  # "Islamist", "Sunni"
+        if token.text == "-" or token.pos_ == "ADJ" or token.tag_ == "VBN" or hyphenated or creed:
+            end += 1
+        else:
+            break
+    return end
 
 
 def _entry(key: str) -> gazetteer.ActorEntry:

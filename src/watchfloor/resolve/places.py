@@ -44,9 +44,10 @@ MIN_NAMED_TOWN = 50_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
 MIN_DATELINE_POPULATION = 20_000
 # Also without the dash, when a date or the wire's name follows ("SEOUL, Oct 28 (Reuters)"), and with a
-# colon ("KYIV:").
+# colon ("KYIV:"); the country or state may follow the town ("KYIV, Ukraine (AP) —", "BEIRUT, Lebanon —").
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z'’. -]{1,40}[A-Z](?:/[A-Z][A-Z'’. -]{1,40}[A-Z])*)"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s*[,(–—-]))?"
     r"(?:(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s"
     r"|:\s|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\([^)]{1,40}\)\s)",
     re.MULTILINE,
