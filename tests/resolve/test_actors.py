@@ -33,6 +33,7 @@ CASES = [
     ("The freighter Star Ankara was hit, Greece said.", [("GRC", "GRC")], "ship named after a capital"),
     ("The tanker Sea Tokyo sank near Aden, Yemen said.", [("YEM", "YEM")], "ship named after a city"),
     ("Moscow and Pyongyang signed a treaty.", [("RUS", "RUS"), ("PRK", "PRK")], "capitals as metonyms"),
+    ("Fighting raged near the town, Kyiv said.", [("UKR", "UKR")], "capital speaking after a place phrase"),
     ("The Kremlin denied the report.", [("RUS", "RUS")], "seat of power"),
     ("Officials in Seoul fear the move.", [("KOR", "KOR")], "officials in CAPITAL is the government"),
     ("The DPRK rejected the claim.", [("PRK", "PRK")], "alias"),

@@ -172,6 +172,7 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         "The tanker Sea Tokyo sank, Yemen said.",
         "Russia sent a message to Beijing, China said.",
         "Tehran's nuclear sites were struck overnight.",
+        "Fighting raged near the town, Kyiv said.",
         # a short name in capitals is an acronym, not a town spelled with its letters (Uga, Nigeria; Ngo, Congo)
         "Scientists at UGA published the findings on Monday.",
         "Volunteers at the NGO in Congo fed 400 children.",
@@ -271,6 +272,15 @@ def test_division_centre(extract, sentence: str, name: str, lat: float, lon: flo
             [("Tulare County", "USA"), ("California", "USA")],
         ),
         ("The Leeds City Council closed two parks, British officials said.", [("Leeds", "GBR")]),
+        # a capital after a comma that is the next clause's subject speaks for its state ("..., Moscow said")
+        ("Drones hit an oil depot in the Bryansk region, Moscow said on Sunday.", [("Bryansk region", "RUS")]),
+        # English spellings of divisions GeoNames romanises otherwise (Buryatiya, Adygeya; Tyva, Bashkortostan)
+        (
+            "Protests spread in Buryatia and Bashkiria, Russian media reported.",
+            [("Buryatia", "RUS"), ("Bashkiria", "RUS")],
+        ),
+        ("Raids were carried out in Ingushetia and Adygea, Russia said.", [("Ingushetia", "RUS"), ("Adygea", "RUS")]),
+        ("Recruits from Tuva and Kalmykia were sent to the front.", [("Tuva", "RUS"), ("Kalmykia", "RUS")]),
         # a state's name or demonym inside a first-order division's name is the division's ("New Mexico",
         # "British Columbia"), and does not make the other state's towns the document's ("Texas" stays the state)
         ("Drought hit farms in New Mexico and Texas.", [("New Mexico", "USA"), ("Texas", "USA")]),

@@ -37,6 +37,8 @@ def follows_place_noun(span: Span) -> bool:
     to it ("the capital, Juba", "the port city, Aden")."""
     start = span.start
     if start > 1 and span.doc[start - 1].lower_ in ("of", ","):
+        if span.doc[start - 1].text == "," and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "... in the Donetsk region, Moscow said": the subject of the next clause
         start -= 1
     if start == 0:
         return False
