@@ -90,6 +90,9 @@ CASES = [
     # a lower-case "city" or "town" after a town's name the NER took in is no part of the name
     ("Dust storms closed schools in Lanzhou city, China said.", "Lanzhou", "CHN", 36.06, 103.79, "city"),
     ("Heat shut factories in Nanning city in southern China.", "Nanning", "CHN", 22.82, 108.32, "city"),
+    # a hyphenated name the NER cut at a hyphen is the whole name
+    ("A missile hit Kamianets-Podilskyi overnight, Ukraine said.", "Kamianets-Podilskyi", "UKR", 48.68, 26.58, "city"),
+    ("Fires broke out in Komsomolsk-on-Amur, Russia said.", "Komsomolsk-on-Amur", "RUS", 50.55, 137.0, "city"),
     # letters Unicode does not decompose are spelled as English news spells them
     ("Police in Diyarbakir detained 12 people, Turkey said.", "Diyarbakir", "TUR", 37.91, 40.22, "city"),
     ("Floods hit Lodz overnight, Poland said.", "Lodz", "POL", 51.77, 19.46, "city"),

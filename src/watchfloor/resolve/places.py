@@ -99,6 +99,11 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     ]
     candidates.extend((span, "name") for span in compounds)
     candidates = [_widened(span, candidate, index) for span, candidate in candidates]
+    candidates = [
+        (span, candidate)
+        for span, candidate in candidates
+        if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o, _ in candidates)
+    ]
     located = _locate(doc, candidates, countries, index)
     clear = [place for _, place in located if place is not None and place.clear]
     settled = {place.country for place in clear if place.country}
@@ -131,6 +136,9 @@ def _widened(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySp
     left out, when the two name a division ("Mashonaland West", "Matabeleland North"); else the candidate as
     it was."""
     doc = span.doc
+    hyphenated = _hyphenated(span) if candidate != "served" and not candidate.startswith("seat:") else None
+    if hyphenated is not None and index.find(_surface(hyphenated.text)):
+        return hyphenated, "name" if candidate.startswith("region:") else candidate
     if candidate.startswith("region:") and span.start > 0 and doc[span.start - 1].text in gazetteer.compass_prefixes():
         wider = doc[span.start - 1 : span.end]
         if any(city.is_division for city in index.find(wider.text)):
@@ -141,6 +149,29 @@ def _widened(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySp
         if any(city.is_division for city in index.find(_surface(wider.text))):
             return wider, "name"
     return span, candidate
+
+
+def _hyphenated(span: SpacySpan) -> SpacySpan | None:
+    """The whole of a hyphenated name the NER cut at a hyphen ("Ust-Luga", "Kamianets-Podilskyi",
+    "Komsomolsk-on-Amur"): the words joined to the span by hyphens without spaces, or None."""
+    doc = span.doc
+    start, end = span.start, span.end
+
+    def joined(hyphen: int) -> bool:  # a hyphen with a word right before and right after it, no spaces
+        return (
+            0 < hyphen < len(doc) - 1
+            and doc[hyphen].text == "-"
+            and not doc[hyphen - 1].whitespace_
+            and not doc[hyphen].whitespace_
+            and doc[hyphen - 1].is_alpha
+            and doc[hyphen + 1].is_alpha
+        )
+
+    while start >= 2 and joined(start - 1):
+        start -= 2
+    while end + 1 < len(doc) and joined(end):
+        end += 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else None
 
 
 def _seat_with_next_word(ent: SpacySpan) -> SpacySpan | None:
