@@ -174,6 +174,7 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         "The freighter Star Ankara was hit, Greece said.",
         "The tanker Sea Tokyo sank, Yemen said.",
         "Russia sent a message to Beijing, China said.",
+        "A message from Moscow reached the summit, China said.",
         "Tehran's nuclear sites were struck overnight.",
         "Fighting raged near the town, Kyiv said.",
         # a short name in capitals is an acronym, not a town spelled with its letters (Uga, Nigeria; Ngo, Congo)
@@ -275,6 +276,21 @@ def test_division_centre(extract, sentence: str, name: str, lat: float, lon: flo
             [("Tulare County", "USA"), ("California", "USA")],
         ),
         ("The Leeds City Council closed two parks, British officials said.", [("Leeds", "GBR")]),
+        # a capital after "from" a word of movement is where someone comes from, a place
+        (
+            "Protests spread from Tbilisi to Batumi and Kutaisi.",
+            [("Tbilisi", "GEO"), ("Batumi", "GEO"), ("Kutaisi", "GEO")],
+        ),
+        ("Families fled from Khartoum to Port Sudan, the UN said.", [("Khartoum", "SDN"), ("Port Sudan", "SDN")]),
+        # a list of towns the NER ran into one ORG entity, commas and all
+        (
+            "The RSF shelled Omdurman, Bahri and Kadugli, Sudan's army said.",
+            [("Omdurman", "SDN"), ("Bahri", "SDN"), ("Kadugli", "SDN")],
+        ),
+        (
+            "Fighting spread to Bunia, Beni and Butembo, Congo's army said.",
+            [("Bunia", "COD"), ("Beni", "COD"), ("Butembo", "COD")],
+        ),
         # a capital after a comma that is the next clause's subject speaks for its state ("..., Moscow said")
         ("Drones hit an oil depot in the Bryansk region, Moscow said on Sunday.", [("Bryansk region", "RUS")]),
         # English spellings of divisions GeoNames romanises otherwise (Buryatiya, Adygeya; Tyva, Bashkortostan)

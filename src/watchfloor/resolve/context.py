@@ -121,7 +121,7 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     if prep is None or prep.lower_ not in gazetteer.word_list("locative_preps.txt"):
         return False
     if prep.lower_ == "from" and not allow_from:
-        return False
+        return _names_a_destination(prep)  # "fled from Kyiv" is a place, "a message from Kyiv" a government
     head = prep.head if prep.head is not prep else None
     head_word = head.lemma_.lower() if head is not None else ""
     if prep.lower_ == "on":
@@ -135,10 +135,11 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
 
 
 def _names_a_destination(prep: Token) -> bool:
-    """True for "to"/"between" after a word of movement or of a route ("flew to Moscow", "the road between
-    Homs and Hama"): the name is where someone goes, not a government spoken to ("talks between Seoul and
-    Tokyo", "a message to Beijing"). "To" after a word of nearness ("near to Kielce", "close to Kursk")
-    places the name as "near" does."""
+    """True for "to"/"between"/"from" after a word of movement or of a route ("flew to Moscow", "the road
+    between Homs and Hama", "fled from Kyiv"): the name is where someone goes or comes from, not a
+    government spoken to ("talks between Seoul and Tokyo", "a message to Beijing", "a message from
+    Moscow"). "To" after a word of nearness ("near to Kielce", "close to Kursk") places the name as "near"
+    does."""
     head = prep.head
     if head is prep:
         return False

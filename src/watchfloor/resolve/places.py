@@ -275,11 +275,12 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
         elif not kind and ent.label_ in INSTITUTION_LABELS and _served_place(ent) is not None:
             out.append((ent, "served"))
         elif not kind and ent.label_ not in NEVER_PLACES:
-            for part in _split_coordination(_trim(ent)):
+            parts = _split_coordination(_trim(ent))
+            for part in parts:
                 if ent.label_ in PLACE_LABELS or is_locative(part):
                     out.append((part, "name"))
-                elif ent.label_ in LOOSE_LABELS and part.start == ent.start and part.end == ent.end:
-                    out.append((part, "loose"))
+                elif ent.label_ in LOOSE_LABELS and (len(parts) > 1 or (part.start, part.end) == (ent.start, ent.end)):
+                    out.append((part, "loose"))  # the whole name, or each of a list the NER ran together
         taken.update(range(ent.start, ent.end))
     out.extend((span, "bare") for span in _bare_proper_nouns(doc, taken))
     return out
@@ -343,8 +344,9 @@ def _trim(ent: SpacySpan) -> SpacySpan:
 
 
 def _split_coordination(ent: SpacySpan) -> list[SpacySpan]:
-    """An entity the NER ran across a conjunction ("the Fordow and Natanz") as its proper-noun parts."""
-    if not any(token.pos_ == "CCONJ" for token in ent):
+    """An entity the NER ran across a conjunction or a list's comma ("the Fordow and Natanz", "Omdurman,
+    Bahri") as its proper-noun parts."""
+    if not any(token.pos_ == "CCONJ" or token.text == "," for token in ent):
         return [ent]
     parts, start = [], None
     for token in ent:
