@@ -37,6 +37,13 @@ CASES = [
     ("The Kremlin denied the report.", [("RUS", "RUS")], "seat of power"),
     ("Officials in Seoul fear the move.", [("KOR", "KOR")], "officials in CAPITAL is the government"),
     ("The DPRK rejected the claim.", [("PRK", "PRK")], "alias"),
+    # news English's "Congo" is the Democratic Republic; its neighbour is the "Republic of Congo"
+    (
+        "M23 rebels seized towns in eastern Congo, the UN said.",
+        [("M23", None), ("COD", "COD"), ("UN", None)],
+        "Congo is the DRC",
+    ),
+    ("The Republic of Congo held elections on Sunday.", [("COG", "COG")], "Republic of Congo"),
     ("Macedonia closed its border with Greece.", [("MKD", "MKD"), ("GRC", "GRC")], "a state's former name"),
     ("Swaziland reported its first case.", [("SWZ", "SWZ")], "a state's former name"),
     ("Russian and Ukrainian troops clashed.", [("RUS", "RUS"), ("UKR", "UKR")], "demonyms"),
