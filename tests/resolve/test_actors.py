@@ -75,6 +75,9 @@ CASES = [
         "person by title",
     ),
     ("North Korea's XI Corps is elite.", [("PRK", "PRK"), ("PRK-11CORPS", "PRK")], "named formation"),
+    # a person who speaks for an armed group or an international body is that actor
+    ("Hamas leader Yahya Sinwar said the war would go on.", [("HAMAS", None)], "group's leader"),
+    ("IAEA chief Rafael Grossi said inspectors left.", [("IAEA", None)], "IGO's head"),
     # a place the NER calls a person is no local official, even beside a local role
     ("Police searched Kampong Cham for the gunmen, Cambodia said.", [("KHM", "KHM")], "place as PERSON"),
     ("The governor visited Sidi Bouzid, Tunisia said.", [("TUN", "TUN")], "place as PERSON, local role"),
@@ -111,6 +114,12 @@ def test_capital_as_place_is_not_an_actor(extract) -> None:
 def test_unknown_person_without_actor_is_left_out(extract) -> None:
     result = extract("John Smith, a local farmer, said the road was closed.")
     assert result.actors == ()
+
+
+def test_a_stateless_persons_mentions_join_their_group(extract) -> None:
+    text = "IAEA chief Rafael Grossi said inspectors left. Grossi said they would return."
+    [iaea] = extract(text).actors
+    assert [text[s:e] for s, e in iaea.mentions] == ["IAEA", "Rafael Grossi", "Grossi"]
 
 
 def test_surname_mentions_join_the_person(extract) -> None:

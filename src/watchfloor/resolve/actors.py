@@ -52,7 +52,24 @@ def resolve_actors(doc: Doc) -> list[Actor]:
     _add_contextual(found, contextual)
     _compose_organs(doc, found)
     _add_people(doc, found)
+    _fold_stateless_people(found)
     return _to_actors(found)
+
+
+def _fold_stateless_people(found: dict[str, _Found]) -> None:
+    """People who speak for an armed group or an international body ("Hamas leader Yahya Sinwar", "IAEA
+    chief Rafael Grossi") are that actor: their mentions join it. A person is rolled up to a state by their
+    country; one with none would otherwise stand as an actor of their own name, whom no reader counts."""
+    for actor_id, item in list(found.items()):
+        entry = item.entry
+        if entry.kind != "person" or entry.country is not None or not entry.affiliation:
+            continue
+        group = gazetteer.named_actors().get(entry.affiliation)
+        if group is None:
+            continue
+        for mention in item.mentions:
+            _add(found, group, mention)
+        del found[actor_id]
 
 
 def _in_dateline(ent: SpacySpan, datelines: list[Span]) -> bool:
