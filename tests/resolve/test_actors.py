@@ -35,6 +35,10 @@ CASES = [
     ("Moscow and Pyongyang signed a treaty.", [("RUS", "RUS"), ("PRK", "PRK")], "capitals as metonyms"),
     ("Fighting raged near the town, Kyiv said.", [("UKR", "UKR")], "capital speaking after a place phrase"),
     ("The Kremlin denied the report.", [("RUS", "RUS")], "seat of power"),
+    # a capital that modifies a common noun of no government says where things are, not who acts
+    ("Premiums rose, according to two London brokers.", [], "capital modifying private people"),
+    ("Seoul shares rose as North Korea fired missiles.", [("PRK", "PRK")], "capital modifying a market"),
+    ("Beijing diplomats protested the sanctions.", [("CHN", "CHN")], "capital modifying government people"),
     ("Officials in Seoul fear the move.", [("KOR", "KOR")], "officials in CAPITAL is the government"),
     ("The DPRK rejected the claim.", [("PRK", "PRK")], "alias"),
     # news English's "Congo" is the Democratic Republic; its neighbour is the "Republic of Congo"

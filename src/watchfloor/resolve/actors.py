@@ -45,7 +45,7 @@ def resolve_actors(doc: Doc) -> list[Actor]:
             entry = _entry(key)
             if entry.kind != "outlet" and not _qualifies_group(ent, entry):
                 _add(found, entry, ent)
-        elif kind == "seat" and not is_locative(ent, allow_from=False):
+        elif kind == "seat" and not is_locative(ent, allow_from=False) and not _modifies_a_thing(ent):
             _add(found, gazetteer.states()[key], ent)
         elif kind == "context":
             contextual.append((key, ent))
@@ -70,6 +70,31 @@ def _fold_stateless_people(found: dict[str, _Found]) -> None:
         for mention in item.mentions:
             _add(found, group, mention)
         del found[actor_id]
+
+
+# Nouns a capital may modify and still stand for its government ("Moscow officials", "a Tehran court",
+# "the Kyiv talks"), besides the people, group, role and organ nouns of the data tables.
+GOVERNMENT_NOUNS = {"court", "prosecutor", "judge", "tribunal", "talks", "summit", "negotiation", "delegation"}
+
+
+def _modifies_a_thing(ent: SpacySpan) -> bool:
+    """True for a capital that modifies a common noun of no government ("two London brokers", "Tokyo
+    stocks", "Beijing traffic"): it says where the brokers are, it does not name the state."""
+    doc = ent.doc
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if following is None or following.pos_ != "NOUN" or not following.text.islower():
+        return False
+    if ent.root.dep_ not in ("compound", "nmod", "amod") or ent.root.head.i < ent.end:
+        return False
+    return not ({following.lemma_.lower(), following.lower_} & _government_nouns())
+
+
+@lru_cache(maxsize=1)
+def _government_nouns() -> frozenset[str]:
+    words = set(GOVERNMENT_NOUNS) | {organ.phrase.split()[0] for organ in gazetteer.organ_nouns()}
+    for table in ("people_nouns.txt", "group_nouns.txt", "roles.txt", "spokesperson_nouns.txt"):
+        words |= {word for phrase in gazetteer.word_list(table) for word in phrase.split()}
+    return frozenset(words)
 
 
 def _in_dateline(ent: SpacySpan, datelines: list[Span]) -> bool:
