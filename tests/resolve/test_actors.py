@@ -33,6 +33,7 @@ CASES = [
     ("The freighter Star Ankara was hit, Greece said.", [("GRC", "GRC")], "ship named after a capital"),
     ("The tanker Sea Tokyo sank near Aden, Yemen said.", [("YEM", "YEM")], "ship named after a city"),
     ("Moscow and Pyongyang signed a treaty.", [("RUS", "RUS"), ("PRK", "PRK")], "capitals as metonyms"),
+    ("Hanoi and Haiphong banned fireworks this year.", [], "a capital listed with a town is a place"),
     ("Fighting raged near the town, Kyiv said.", [("UKR", "UKR")], "capital speaking after a place phrase"),
     ("The Kremlin denied the report.", [("RUS", "RUS")], "seat of power"),
     # a capital that modifies a common noun of no government says where things are, not who acts

@@ -276,6 +276,9 @@ def test_division_centre(extract, sentence: str, name: str, lat: float, lon: flo
             [("Tulare County", "USA"), ("California", "USA")],
         ),
         ("The Leeds City Council closed two parks, British officials said.", [("Leeds", "GBR")]),
+        # a capital listed with other towns is a place; capitals listed with capitals stay governments
+        ("Prices rose in cities such as Hanoi and Haiphong.", [("Hanoi", "VNM"), ("Haiphong", "VNM")]),
+        ("Hanoi and Haiphong banned fireworks this year.", [("Hanoi", "VNM"), ("Haiphong", "VNM")]),
         # a capital after "from" a word of movement is where someone comes from, a place
         (
             "Protests spread from Tbilisi to Batumi and Kutaisi.",

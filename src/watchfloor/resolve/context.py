@@ -109,11 +109,37 @@ def modifies_people(span: Span) -> bool:
     return following is not None and following.lemma_.lower() in gazetteer.word_list("group_nouns.txt")
 
 
+# Labels of the names a capital may be listed with as a place: the NER's place labels.
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def conjoined_with_a_place(span: Span) -> bool:
+    """True for a name listed with a place that is neither a state nor a capital ("cities like Beijing and
+    Shanghai", "Seoul and Busan", "Utah, Virginia, Washington and Wyoming"): a list of a capital and other
+    towns or divisions names places, while capitals listed with capitals or states ("Moscow and Beijing")
+    stand for governments."""
+    root = span.root
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    members = [
+        head,
+        *(token for token in head.subtree if token.dep_ == "conj" and token.head in (head, *head.conjuncts)),
+    ]
+    for member in members:
+        if span.start <= member.i < span.end or member.ent_type_ not in _PLACE_LABELS:
+            continue
+        kind = member.ent_id_.partition(":")[0]
+        if not kind or kind == "region":
+            return True
+    return False
+
+
 def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     """True when the span names where something is or happens, not who acts."""
     if follows_place_noun(span) or place_noun_after(span) is not None or is_attacked(span):
         return True
-    if modifies_division_noun(span):
+    if modifies_division_noun(span) or conjoined_with_a_place(span):
         return True
     prep = governing_preposition(span)
     if prep is not None and prep.lower_ in ("to", "between"):
