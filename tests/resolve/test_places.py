@@ -347,6 +347,10 @@ def test_a_bare_word_after_a_preposition_is_a_place_only_if_readers_know_it() ->
         # in a list of states, a state's name is the state, not a town of its name in another named state
         ("Recalls reached stores in Texas, Colorado and Virginia.", "Colorado", 39.0, -105.5),
         ("Recalls reached stores in Texas, Colorado and Virginia.", "Virginia", 37.5, -79.0),
+        # a town, a comma and the division it lies in: the division, not a bigger town of its name
+        ("A clinic in Rochester, New York closed, officials said.", "New York", 42.8, -75.8),
+        ("A clinic in Rochester, New York closed, officials said.", "Rochester", 43.15, -77.6),
+        ("Floods hit Springfield, Missouri, officials said.", "Springfield", 37.2, -93.3),
         # a listed spelling of a town is the town even where a division has the town's name
         ("The summit was held in Washington, D.C. near Maryland.", "Washington", 38.9, -77.04),
     ],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,6 +116,7 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         # the first-order divisions among them choose between towns of one name in one country ("Fulton
         # County" in a story that names Illinois)
         located = _locate(doc, candidates, countries | settled, index, regions)
+    located = _towns_with_their_division(located, index)
     for span, place in located:
         if place is None:
             continue
@@ -128,6 +129,39 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         Place(p.name, p.country, round(p.lat, 5), round(p.lon, 5), p.geonameid, p.precision, tuple(sorted(p.mentions)))
         for p in sorted(_without_region_towns(list(found.values())), key=lambda p: p.mentions[0])
     ]
+
+
+def _towns_with_their_division(
+    located: list[tuple[SpacySpan | Span, _Found | None]], index: CityIndex
+) -> list[tuple[SpacySpan | Span, _Found | None]]:
+    """A town's name, a comma and the name of a first-order division the town lies in ("Buffalo, New York",
+    "Austin, Texas", "Kalam, Swat"): the second is that division, not a bigger town of its name (New York
+    City), and the first is the town of that division."""
+    out = list(located)
+    for i in range(len(out) - 1):
+        (town, first), (division, second) = out[i], out[i + 1]
+        if isinstance(town, tuple) or isinstance(division, tuple) or first is None:
+            continue
+        doc = town.doc
+        if division.start != town.end + 1 or doc[town.end].text != ",":
+            continue
+        after = doc[division.end] if division.end < len(doc) else None
+        following = out[i + 2][0] if i + 2 < len(out) else None
+        listed = following is not None and not isinstance(following, tuple) and following.start == division.end + 1
+        if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and listed)):
+            continue  # "Sumy, Kharkiv and Dnipro": a list of towns, the second no division of the first
+        named = _lookup(_surface(town.text), index)
+        if second is None or any(c.kind == ADMIN1 for c in named):
+            continue  # "Glasgow, Scotland" (no place after the comma); "Virginia, Washington" (a list of states)
+        towns = [c for c in named if not c.is_division]
+        for region in (c for c in _lookup(_surface(division.text), index) if c.kind == ADMIN1):
+            inside = [c for c in towns if c.region == region.geonameid]
+            if inside:
+                out[i] = (town, replace(_found(first.name, max(inside, key=_weight)), clear=first.clear))
+                if second.precision == "city":  # "New York" read as the city: the state it is
+                    out[i + 1] = (division, replace(_found(second.name, region), clear=True))
+                break
+    return out
 
 
 def _widened(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySpan, str]:
