@@ -27,6 +27,8 @@ CASES = [
     ("Kuwait City's airport reopened, Iraq said.", [("IRQ", "IRQ")], "state inside a city's name"),
     ("Hailstorms flattened wheat across New Mexico, US forecasters said.", [("USA", "USA")], "state in a division"),
     ("Ranchers in British Columbia lost cattle to wildfires.", [], "demonym inside a division's name"),
+    ("British Columbia officials said the fires spread.", [], "no organ of the state inside a division"),
+    ("New Jersey officials confirmed two cases.", [], "no organ of the territory inside a division"),
     # datelines and ships' names are not actors
     ("MOSCOW, May 9 (Wire) Ukraine said it downed 30 drones.", [("UKR", "UKR")], "dateline without dash"),
     ("TEHRAN: Iraq reopened its border crossing.", [("IRQ", "IRQ")], "colon dateline"),

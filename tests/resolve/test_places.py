@@ -176,6 +176,11 @@ def test_place(extract, sentence: str, name: str, country: str | None, lat: floa
         "Russia sent a message to Beijing, China said.",
         "A message from Moscow reached the summit, China said.",
         "Tehran's nuclear sites were struck overnight.",
+        # a division's noun alone is a kind of place, not one
+        "There is no outbreak in Region 8, the doctor said.",
+        # a name the NER calls a person, subject of a verb of speech, is the person
+        "Paterson says he issued the declaration on Monday, US officials said.",
+        "Harrison told reporters the bill would pass, US officials said.",
         "Fighting raged near the town, Kyiv said.",
         # a short name in capitals is an acronym, not a town spelled with its letters (Uga, Nigeria; Ngo, Congo)
         "Scientists at UGA published the findings on Monday.",

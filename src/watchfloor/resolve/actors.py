@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -32,13 +33,17 @@ class _Found:
     mentions: list[Span] = field(default_factory=list)
 
 
-def resolve_actors(doc: Doc) -> list[Actor]:
-    """Every actor the document names, each with all its mention spans, in order of first mention."""
+def resolve_actors(doc: Doc, inside_places: Sequence[Span] = ()) -> list[Actor]:
+    """Every actor the document names, each with all its mention spans, in order of first mention.
+    ``inside_places`` are the places whose names hold a state's ("New Jersey", "British Columbia": see
+    places.state_compounds): the state there is no actor, nor the head of an organ ("New Jersey officials")."""
     found: dict[str, _Found] = {}
     contextual: list[tuple[str, SpacySpan]] = []
     datelines = dateline_spans(doc_text(doc))
     for ent in doc.ents:
         kind, _, key = ent.ent_id_.partition(":")
+        if any(start <= ent.start_char and ent.end_char <= end for start, end in inside_places):
+            continue
         if kind in ("actor", "seat") and (_in_dateline(ent, datelines) or names_a_vessel(ent)):
             continue  # "SEOUL, Oct 28 (Wire)", "KYIV:", "the tanker Sea Sofia": a filing place, a ship's name
         if kind == "actor":
@@ -50,7 +55,7 @@ def resolve_actors(doc: Doc) -> list[Actor]:
         elif kind == "context":
             contextual.append((key, ent))
     _add_contextual(found, contextual)
-    _compose_organs(doc, found)
+    _compose_organs(doc, found, inside_places)
     _add_people(doc, found)
     _fold_stateless_people(found)
     return _to_actors(found)
@@ -157,11 +162,13 @@ def _add_contextual(found: dict[str, _Found], contextual: list[tuple[str, SpacyS
             _add(found, _entry(actor_id), ent)
 
 
-def _compose_organs(doc: Doc, found: dict[str, _Found]) -> None:
+def _compose_organs(doc: Doc, found: dict[str, _Found], inside_places: Sequence[Span] = ()) -> None:
     """A state mention followed by an organ noun names that state's organ."""
     for ent in list(doc.ents):
         kind, _, key = ent.ent_id_.partition(":")
         if kind not in ("actor", "seat") or key not in gazetteer.states():
+            continue
+        if any(start <= ent.start_char and ent.end_char <= end for start, end in inside_places):
             continue
         start = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text in POSSESSIVES else 0)
         organ, end = _organ_at(doc, start)

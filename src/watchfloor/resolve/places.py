@@ -437,6 +437,10 @@ def _resolve(
         return None
     if name in gazetteer.compass_prefixes():
         return None  # "Northern" alone (of "Northern Ireland") is a direction, whatever division it names
+    if name.casefold() in _division_nouns() or name.casefold() in TOWN_NOUNS:
+        return None  # "Region" of "Region 8", "State" alone: a kind of place, not one
+    if kind == "loose" and span.root.ent_type_ == "PERSON" and _speaks(span):
+        return None  # "Paterson says he issued the declaration": a person the NER was right about
     cities = index.find(name) if kind == "seat" else _lookup(name, index)
     if _after_division_noun(span) and any(c.is_division for c in cities):
         cities = [c for c in cities if c.is_division]  # "the state of Washington", "the province of Zaire"
@@ -461,6 +465,15 @@ def _resolve(
         found = _found(head if town_noun else name, city)
     found.clear = kind == "seat" or _is_clear(city, cities)
     return found
+
+
+# Verbs of speech whose subject, when the NER calls it a person, is a person and not a town of that name.
+SPEECH_VERBS = {"say", "tell"}
+
+
+def _speaks(span: SpacySpan) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _after_division_noun(span: SpacySpan) -> bool:
