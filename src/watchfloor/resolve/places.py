@@ -134,8 +134,8 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
 def _towns_with_their_division(
     located: list[tuple[SpacySpan | Span, _Found | None]], index: CityIndex
 ) -> list[tuple[SpacySpan | Span, _Found | None]]:
-    """A town's name, a comma and the name of a first-order division the town lies in ("Buffalo, New York",
-    "Austin, Texas", "Kalam, Swat"): the second is that division, not a bigger town of its name (New York
+    """A town's name, a comma and the name of a first-order division the town lies in ("Rochester, New
+    York", "Springfield, Missouri"): the second is that division, not a bigger town of its name (New York
     City), and the first is the town of that division."""
     out = list(located)
     for i in range(len(out) - 1):
