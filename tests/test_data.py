@@ -70,3 +70,21 @@ def test_a_new_index_removes_the_older_index_files_beside_it(tmp_path) -> None:
         path.write_bytes(b"x")
     _remove_older_indexes(current)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in [current, *others])
+
+
+def test_a_division_point_leaves_out_stray_towns_but_not_thinning_ones() -> None:
+    """tools/make_admin_divisions.py: a few towns filed under a division far beyond a gap from all its others
+    are GeoNames' filing errors and leave its point alone; towns that thin out over its land without such a
+    gap (an outback, a desert west) are its land and stay in its span."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    from make_admin_divisions import centre
+
+    cluster = [(40.0 + i / 10, 10.0 + i / 10) for i in range(30)]  # 40.0-42.9 N, 10.0-12.9 E
+    lat, lon = centre([*cluster, (30.0, -20.0)])  # one stray 3,000 km away
+    assert abs(lat - 41.45) < 0.01 and abs(lon - 11.45) < 0.01
+    thinning = [*cluster, *((43.0 + i, 13.0 + i) for i in range(8))]  # towns every degree up to 50 N, 20 E
+    lat, lon = centre(thinning)
+    assert abs(lat - 45.0) < 0.01 and abs(lon - 15.0) < 0.01

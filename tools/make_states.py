@@ -40,7 +40,7 @@ ALIASES = {
     "CHN": "Chinese|PRC|People's Republic of China|mainland China",
     "COL": "Colombian",
     "COD": "DRC|DR Congo|Congolese|Democratic Republic of Congo",
-    "COG": "Congo-Brazzaville",
+    "COG": "Congo-Brazzaville|Republic of Congo|Congo Republic",
     "HRV": "Croatian",
     "CUB": "Cuban",
     "CYP": "Cypriot",
@@ -102,7 +102,9 @@ ALIASES = {
     "NER": "Nigerien|Nigeriens",
     "NGA": "Nigerian|Nigerians",
     "PRK": "North Korean|North Koreans|DPRK|the DPRK|Democratic People's Republic of Korea",
-    "MKD": "Macedonian",
+    "CPV": "Cape Verde|Cape Verdean",
+    "SWZ": "Swaziland|Swazi",
+    "MKD": "Macedonian|Macedonia|Republic of Macedonia",
     "NOR": "Norwegian",
     "OMN": "Omani",
     "PAK": "Pakistani|Pakistanis",
@@ -327,6 +329,11 @@ SHORT = {
 }
 
 
+# Names English news gives another state than ISO 3166 does: wires write "Congo" for the Democratic Republic
+# of the Congo ("eastern Congo", "Congo's army") and "Republic of Congo" for its neighbour.
+NEWS_NAMES = {"Congo": "COD"}
+
+
 def main() -> None:
     print("# id\tname\tcapital\taliases\tseats")
     print("# Sources: ISO 3166-1 (pycountry) for codes and names; GeoNames countryInfo (CC BY 4.0) for capitals;")
@@ -341,6 +348,8 @@ def main() -> None:
         if iso is not None:
             names |= {iso.name, getattr(iso, "common_name", iso.name)}
         name = SHORT.get(code, getattr(iso, "common_name", None) or country["name"])
+        names |= {news for news, state in NEWS_NAMES.items() if state == code}
+        names -= {news for news, state in NEWS_NAMES.items() if state != code}
         aliases = sorted(n for n in names | set(filter(None, ALIASES.get(code, "").split("|"))) if n != name)
         seats = SEATS.get(code, "")
         capital = country["capital"]

@@ -12,7 +12,8 @@ from watchfloor.extract.events import find_events
 from watchfloor.model import Document, Extraction, Skip
 from watchfloor.nlp import load_pipeline
 from watchfloor.resolve.actors import add_local_officials, resolve_actors
-from watchfloor.resolve.places import resolve_places
+from watchfloor.resolve.geonames import open_index
+from watchfloor.resolve.places import resolve_places, state_compounds
 from watchfloor.resolve.times import find_times, latest_date
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def extract_documents(items: Iterable[Document | Skip], settings: Settings) -> I
 
 def extract_from_doc(doc: Doc, document: Document, settings: Settings) -> Extraction:
     """Everything watchfloor resolves from one analysed document."""
-    actors = resolve_actors(doc)
+    compounds = state_compounds(doc, open_index(settings.cache_dir))
+    actors = resolve_actors(doc, [(span.start_char, span.end_char) for span in compounds])
     countries = {actor.country for actor in actors if actor.country}
     places = resolve_places(doc, countries, settings.cache_dir)
     actors = add_local_officials(doc, actors, places)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -32,27 +33,73 @@ class _Found:
     mentions: list[Span] = field(default_factory=list)
 
 
-def resolve_actors(doc: Doc) -> list[Actor]:
-    """Every actor the document names, each with all its mention spans, in order of first mention."""
+def resolve_actors(doc: Doc, inside_places: Sequence[Span] = ()) -> list[Actor]:
+    """Every actor the document names, each with all its mention spans, in order of first mention.
+    ``inside_places`` are the places whose names hold a state's ("New Jersey", "British Columbia": see
+    places.state_compounds): the state there is no actor, nor the head of an organ ("New Jersey officials")."""
     found: dict[str, _Found] = {}
     contextual: list[tuple[str, SpacySpan]] = []
     datelines = dateline_spans(doc_text(doc))
     for ent in doc.ents:
         kind, _, key = ent.ent_id_.partition(":")
+        if any(start <= ent.start_char and ent.end_char <= end for start, end in inside_places):
+            continue
         if kind in ("actor", "seat") and (_in_dateline(ent, datelines) or names_a_vessel(ent)):
             continue  # "SEOUL, Oct 28 (Wire)", "KYIV:", "the tanker Sea Sofia": a filing place, a ship's name
         if kind == "actor":
             entry = _entry(key)
             if entry.kind != "outlet" and not _qualifies_group(ent, entry):
                 _add(found, entry, ent)
-        elif kind == "seat" and not is_locative(ent, allow_from=False):
+        elif kind == "seat" and not is_locative(ent, allow_from=False) and not _modifies_a_thing(ent):
             _add(found, gazetteer.states()[key], ent)
         elif kind == "context":
             contextual.append((key, ent))
     _add_contextual(found, contextual)
-    _compose_organs(doc, found)
+    _compose_organs(doc, found, inside_places)
     _add_people(doc, found)
+    _fold_stateless_people(found)
     return _to_actors(found)
+
+
+def _fold_stateless_people(found: dict[str, _Found]) -> None:
+    """People who speak for an armed group or an international body ("Hamas leader Yahya Sinwar", "IAEA
+    chief Rafael Grossi") are that actor: their mentions join it. A person is rolled up to a state by their
+    country; one with none would otherwise stand as an actor of their own name, whom no reader counts."""
+    for actor_id, item in list(found.items()):
+        entry = item.entry
+        if entry.kind != "person" or entry.country is not None or not entry.affiliation:
+            continue
+        group = gazetteer.named_actors().get(entry.affiliation)
+        if group is None:
+            continue
+        for mention in item.mentions:
+            _add(found, group, mention)
+        del found[actor_id]
+
+
+# Nouns a capital may modify and still stand for its government ("Moscow officials", "a Tehran court",
+# "the Kyiv talks"), besides the people, group, role and organ nouns of the data tables.
+GOVERNMENT_NOUNS = {"court", "prosecutor", "judge", "tribunal", "talks", "summit", "negotiation", "delegation"}
+
+
+def _modifies_a_thing(ent: SpacySpan) -> bool:
+    """True for a capital that modifies a common noun of no government ("two London brokers", "Tokyo
+    stocks", "Beijing traffic"): it says where the brokers are, it does not name the state."""
+    doc = ent.doc
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if following is None or following.pos_ != "NOUN" or not following.text.islower():
+        return False
+    if ent.root.dep_ not in ("compound", "nmod", "amod") or ent.root.head.i < ent.end:
+        return False
+    return not ({following.lemma_.lower(), following.lower_} & _government_nouns())
+
+
+@lru_cache(maxsize=1)
+def _government_nouns() -> frozenset[str]:
+    words = set(GOVERNMENT_NOUNS) | {organ.phrase.split()[0] for organ in gazetteer.organ_nouns()}
+    for table in ("people_nouns.txt", "group_nouns.txt", "roles.txt", "spokesperson_nouns.txt"):
+        words |= {word for phrase in gazetteer.word_list(table) for word in phrase.split()}
+    return frozenset(words)
 
 
 def _in_dateline(ent: SpacySpan, datelines: list[Span]) -> bool:
@@ -69,9 +116,29 @@ def _qualifies_group(ent: SpacySpan, entry: gazetteer.ActorEntry) -> bool:
         end += 1
     elif not ent.text.endswith(tuple(p for p in POSSESSIVES if p.endswith("s"))):
         return False
+    end = _after_modifiers(doc, end)
     following = next((e for e in doc.ents if e.start == end), None)
     kind, _, key = following.ent_id_.partition(":") if following is not None else ("", "", "")
     return kind == "actor" and _entry(key).kind in GROUP_KINDS
+
+
+# How many words of modifiers may stand between a state's possessive and the group it locates.
+MAX_GROUP_MODIFIERS = 4
+
+
+def _after_modifiers(doc: Doc, start: int) -> int:
+    """Where the noun after a run of modifiers begins: "paramilitary", "Iran-backed", "Iran - aligned" (a
+    state's possessive locates the group after them: "Sudan's paramilitary Rapid Support Forces")."""
+    end = start
+    while end < min(len(doc), start + MAX_GROUP_MODIFIERS):
+        token = doc[end]
+        hyphenated = end + 1 < len(doc) and doc[end + 1].text == "-"
+        creed = token.ent_type_ == "NORP" and not token.ent_id_  # "Islamist", "Sunni"
+        if token.text == "-" or token.pos_ == "ADJ" or token.tag_ == "VBN" or hyphenated or creed:
+            end += 1
+        else:
+            break
+    return end
 
 
 def _entry(key: str) -> gazetteer.ActorEntry:
@@ -95,11 +162,13 @@ def _add_contextual(found: dict[str, _Found], contextual: list[tuple[str, SpacyS
             _add(found, _entry(actor_id), ent)
 
 
-def _compose_organs(doc: Doc, found: dict[str, _Found]) -> None:
+def _compose_organs(doc: Doc, found: dict[str, _Found], inside_places: Sequence[Span] = ()) -> None:
     """A state mention followed by an organ noun names that state's organ."""
     for ent in list(doc.ents):
         kind, _, key = ent.ent_id_.partition(":")
         if kind not in ("actor", "seat") or key not in gazetteer.states():
+            continue
+        if any(start <= ent.start_char and ent.end_char <= end for start, end in inside_places):
             continue
         start = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text in POSSESSIVES else 0)
         organ, end = _organ_at(doc, start)
@@ -204,7 +273,8 @@ def _role_affiliation(doc: Doc, ent: SpacySpan) -> gazetteer.ActorEntry | None:
 
 
 def _without_names_in_places(actors: list[Actor], places: list[Place]) -> list[Actor]:
-    """Actors without their mentions inside a longer place name ("Sudan" in "Port Sudan"), and without the
+    """Actors without their mentions inside a longer place name ("Sudan" in "Port Sudan"), people without
+    their mentions that overlap a place's (the NER calls "Nusa Tenggara Barat" a person), and without the
     actors that keep none: the state inside a town's name is not named as an actor."""
     inside = [(start, end) for place in places for start, end in place.mentions]
     kept = []
@@ -213,6 +283,7 @@ def _without_names_in_places(actors: list[Actor], places: list[Place]) -> list[A
             (start, end)
             for start, end in actor.mentions
             if not any(s <= start and end <= e and (s, e) != (start, end) for s, e in inside)
+            and not (actor.kind == "person" and any(s < end and start < e for s, e in inside))
         )
         if mentions or not actor.mentions:
             kept.append(replace(actor, mentions=mentions) if mentions != actor.mentions else actor)
@@ -229,6 +300,8 @@ def add_local_officials(doc: Doc, actors: list[Actor], places: list[Place]) -> l
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.ent_id_ or (ent.start_char, ent.end_char) in known:
             continue
+        if any(s < ent.end_char and ent.start_char < e for place in places for s, e in place.mentions):
+            continue  # a place the NER calls a person
         window = doc[
             max(sentence_of(ent[0]).start, ent.start - ROLE_WINDOW_BEFORE) : min(
                 sentence_of(ent[0]).end, ent.end + ROLE_WINDOW_AFTER

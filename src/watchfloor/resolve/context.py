@@ -37,6 +37,8 @@ def follows_place_noun(span: Span) -> bool:
     to it ("the capital, Juba", "the port city, Aden")."""
     start = span.start
     if start > 1 and span.doc[start - 1].lower_ in ("of", ","):
+        if span.doc[start - 1].text == "," and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "... in the Donetsk region, Moscow said": the subject of the next clause
         start -= 1
     if start == 0:
         return False
@@ -51,17 +53,25 @@ def _place_nouns() -> dict[str, str]:
 
 def place_noun_after(span: Span) -> tuple[str, int] | None:
     """("admin" | "facility", end token) when a place noun follows the name, over up to two modifiers
-    ("Natanz enrichment sites", "Barmal district")."""
+    ("Natanz enrichment sites", "Barmal district"). After the name's possessive only a facility with a name
+    of its own counts ("Rome's Gemelli hospital", "Kyiv's Okhmatdyt hospital"): "Tehran's nuclear sites" are
+    the state's, and "Kherson's Beryslav district" is not Kherson."""
     doc = span.doc
     nouns = _place_nouns()
+    start = span.end
+    possessive = start < len(doc) and doc[start].text in ("'s", "’s")
+    start += possessive
     for skip in range(3):
-        at = span.end + skip
+        at = start + skip
         if at >= len(doc) or doc[at].is_punct or doc[at].pos_ not in ("NOUN", "ADJ", "PROPN"):
             return None
         for width in (2, 1):
             words = " ".join(token.lower_ for token in doc[at : at + width])
-            if words in nouns and (skip == 0 or nouns[words] == "facility"):
-                return nouns[words], at + width
+            if words not in nouns or (skip > 0 and nouns[words] != "facility"):
+                continue
+            if possessive and (nouns[words] != "facility" or not any(t.pos_ == "PROPN" for t in doc[start:at])):
+                return None
+            return nouns[words], at + width
     return None
 
 
@@ -99,11 +109,37 @@ def modifies_people(span: Span) -> bool:
     return following is not None and following.lemma_.lower() in gazetteer.word_list("group_nouns.txt")
 
 
+# Labels of the names a capital may be listed with as a place: the NER's place labels.
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def conjoined_with_a_place(span: Span) -> bool:
+    """True for a name listed with a place that is neither a state nor a capital ("cities like Beijing and
+    Shanghai", "Seoul and Busan", "Utah, Virginia, Washington and Wyoming"): a list of a capital and other
+    towns or divisions names places, while capitals listed with capitals or states ("Moscow and Beijing")
+    stand for governments."""
+    root = span.root
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    members = [
+        head,
+        *(token for token in head.subtree if token.dep_ == "conj" and token.head in (head, *head.conjuncts)),
+    ]
+    for member in members:
+        if span.start <= member.i < span.end or member.ent_type_ not in _PLACE_LABELS:
+            continue
+        kind = member.ent_id_.partition(":")[0]
+        if not kind or kind == "region":
+            return True
+    return False
+
+
 def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     """True when the span names where something is or happens, not who acts."""
     if follows_place_noun(span) or place_noun_after(span) is not None or is_attacked(span):
         return True
-    if modifies_division_noun(span):
+    if modifies_division_noun(span) or conjoined_with_a_place(span):
         return True
     prep = governing_preposition(span)
     if prep is not None and prep.lower_ in ("to", "between"):
@@ -111,7 +147,7 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
     if prep is None or prep.lower_ not in gazetteer.word_list("locative_preps.txt"):
         return False
     if prep.lower_ == "from" and not allow_from:
-        return False
+        return _names_a_destination(prep)  # "fled from Kyiv" is a place, "a message from Kyiv" a government
     head = prep.head if prep.head is not prep else None
     head_word = head.lemma_.lower() if head is not None else ""
     if prep.lower_ == "on":
@@ -125,10 +161,11 @@ def is_locative(span: Span, *, allow_from: bool = True) -> bool:
 
 
 def _names_a_destination(prep: Token) -> bool:
-    """True for "to"/"between" after a word of movement or of a route ("flew to Moscow", "the road between
-    Homs and Hama"): the name is where someone goes, not a government spoken to ("talks between Seoul and
-    Tokyo", "a message to Beijing"). "To" after a word of nearness ("near to Kielce", "close to Kursk")
-    places the name as "near" does."""
+    """True for "to"/"between"/"from" after a word of movement or of a route ("flew to Moscow", "the road
+    between Homs and Hama", "fled from Kyiv"): the name is where someone goes or comes from, not a
+    government spoken to ("talks between Seoul and Tokyo", "a message to Beijing", "a message from
+    Moscow"). "To" after a word of nearness ("near to Kielce", "close to Kursk") places the name as "near"
+    does."""
     head = prep.head
     if head is prep:
         return False

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from watchfloor import gazetteer
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 # Kinds of indexed place: a populated place, a first-order division, a second-order division.
 CITY, ADMIN1, ADMIN2 = "city", "admin1", "admin2"
 _BUILD_LOCK = threading.Lock()
@@ -132,6 +132,31 @@ def _without_prefix(name: str) -> str:
     return name
 
 
+# Word endings GeoNames' (BGN/PCGN) romanisation writes where English news writes another: Buryatiya,
+# Adygeya, Ingushetiya are Buryatia, Adygea, Ingushetia.
+_ENGLISH_ENDINGS = (("iya", "ia"), ("eya", "ea"))
+
+
+def _variants(name: str) -> list[str]:
+    """Other forms of a division's name as news writes it: without the kind an ISO name puts after a comma
+    ("Buryatiya, Respublika" is Buryatiya), and with English word endings (Buryatia)."""
+    forms = [name]
+    head, comma, _kind = name.partition(", ")
+    if comma and head:
+        forms.append(head)
+    for form in list(forms):
+        words = form.split()
+        english = []
+        for word in words:
+            for geonames, news in _ENGLISH_ENDINGS:
+                if len(word) > 5 and word.endswith(geonames):
+                    word = word[: -len(geonames)] + news
+                    break
+            english.append(word)
+        forms.append(" ".join(english))
+    return list(dict.fromkeys(forms[1:]))
+
+
 def _add_division_names(
     cities: list[tuple[object, ...]],
     names: list[tuple[str, int, int]],
@@ -145,7 +170,8 @@ def _add_division_names(
     codes: dict[tuple[str, str], int] = {}
     for name, country, lat, lon, towns, aliases, admin1 in gazetteer.read_rows("division_names.tsv"):
         code = iso3.get(country)
-        keys = list(dict.fromkeys([normalize(name), *(normalize(alias) for alias in aliases.split("|") if alias)]))
+        spellings = [name, *(alias for alias in aliases.split("|") if alias)]
+        keys = list(dict.fromkeys(normalize(n) for n in [*spellings, *(v for n in spellings for v in _variants(n))]))
         gid = next((known[(key, code)] for key in keys if (key, code) in known), None)
         if gid is None:
             gid = -(len(cities) + 1)  # below every id given so far
@@ -233,6 +259,7 @@ def _add_divisions(
         short = _without_prefix(name)
         if short != name:
             names.append((normalize(short), gid, 1))  # "Pangasinan", as news names "Province of Pangasinan"
+        names.extend((normalize(v), gid, 0) for v in _variants(short) if normalize(v) != normalize(short))
         if kind == ADMIN1:
             known.setdefault((normalize(name), code), gid)
     return known

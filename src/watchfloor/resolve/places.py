@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,9 +44,10 @@ MIN_NAMED_TOWN = 50_000
 # A dateline ("KYIV, March 14 (Reuters) -") names where the story was filed; its place must be a sizeable city.
 MIN_DATELINE_POPULATION = 20_000
 # Also without the dash, when a date or the wire's name follows ("SEOUL, Oct 28 (Reuters)"), and with a
-# colon ("KYIV:").
+# colon ("KYIV:"); the country or state may follow the town ("KYIV, Ukraine (AP) —", "BEIRUT, Lebanon —").
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Z'’. -]{1,40}[A-Z](?:/[A-Z][A-Z'’. -]{1,40}[A-Z])*)"
+    r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?=\s*[,(–—-]))?"
     r"(?:(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-–—]\s"
     r"|:\s|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\([^)]{1,40}\)\s)",
     re.MULTILINE,
@@ -58,6 +59,11 @@ MIN_ALTERNATE_POPULATION = 10_000
 DIVISION_PRECISION = {ADMIN1: "region", ADMIN2: "district"}
 # Nouns of a place's name that make it a district whatever its order in GeoNames.
 DISTRICT_NOUNS = {"district", "county", "raion", "municipality"}
+# A name in capitals this short is an acronym unless data/place_aliases.tsv lists it (datelines' longer names
+# in capitals are read as names: see _surface).
+MAX_ACRONYM = 3
+# Lower-case nouns after a town's name that are no part of it ("Pingliang city"; "Quezon City" is a name).
+TOWN_NOUNS = {"city", "town"}
 # Weights of divisions against towns' populations when one name fits both (see _weight).
 DIVISION_WEIGHT = {ADMIN1: 150_000, ADMIN2: 30_000}
 MIN_ALTERNATE_WEIGHTED = 100_000
@@ -85,6 +91,7 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     index = open_index(cache_dir)
     found: dict[tuple[object, ...], _Found] = {}
     compounds = state_compounds(doc, index)
+    countries = countries - _named_only_inside(doc, compounds, index)
     candidates = [
         (span, candidate)
         for span, candidate in _candidates(doc)
@@ -92,6 +99,11 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     ]
     candidates.extend((span, "name") for span in compounds)
     candidates = [_widened(span, candidate, index) for span, candidate in candidates]
+    candidates = [
+        (span, candidate)
+        for span, candidate in candidates
+        if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o, _ in candidates)
+    ]
     located = _locate(doc, candidates, countries, index)
     clear = [place for _, place in located if place is not None and place.clear]
     settled = {place.country for place in clear if place.country}
@@ -104,6 +116,7 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
         # the first-order divisions among them choose between towns of one name in one country ("Fulton
         # County" in a story that names Illinois)
         located = _locate(doc, candidates, countries | settled, index, regions)
+    located = _towns_with_their_division(located, index)
     for span, place in located:
         if place is None:
             continue
@@ -118,15 +131,81 @@ def resolve_places(doc: Doc, countries: set[str], cache_dir: Path) -> list[Place
     ]
 
 
+def _towns_with_their_division(
+    located: list[tuple[SpacySpan | Span, _Found | None]], index: CityIndex
+) -> list[tuple[SpacySpan | Span, _Found | None]]:
+    """A town's name, a comma and the name of a first-order division the town lies in ("Rochester, New
+    York", "Springfield, Missouri"): the second is that division, not a bigger town of its name (New York
+    City), and the first is the town of that division."""
+    out = list(located)
+    for i in range(len(out) - 1):
+        (town, first), (division, second) = out[i], out[i + 1]
+        if isinstance(town, tuple) or isinstance(division, tuple) or first is None:
+            continue
+        doc = town.doc
+        if division.start != town.end + 1 or doc[town.end].text != ",":
+            continue
+        after = doc[division.end] if division.end < len(doc) else None
+        following = out[i + 2][0] if i + 2 < len(out) else None
+        listed = following is not None and not isinstance(following, tuple) and following.start == division.end + 1
+        if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and listed)):
+            continue  # "Sumy, Kharkiv and Dnipro": a list of towns, the second no division of the first
+        named = _lookup(_surface(town.text), index)
+        if second is None or any(c.kind == ADMIN1 for c in named):
+            continue  # "Glasgow, Scotland" (no place after the comma); "Virginia, Washington" (a list of states)
+        towns = [c for c in named if not c.is_division]
+        for region in (c for c in _lookup(_surface(division.text), index) if c.kind == ADMIN1):
+            inside = [c for c in towns if c.region == region.geonameid]
+            if inside:
+                out[i] = (town, replace(_found(first.name, max(inside, key=_weight)), clear=first.clear))
+                if second.precision == "city":  # "New York" read as the city: the state it is
+                    out[i + 1] = (division, replace(_found(second.name, region), clear=True))
+                break
+    return out
+
+
 def _widened(span: SpacySpan, candidate: str, index: CityIndex) -> tuple[SpacySpan, str]:
     """A listed region with the compass word before it when the two name a division ("West" and "Kordofan":
-    the state of West Kordofan, not the wider region), else the candidate as it was."""
+    the state of West Kordofan, not the wider region); a name with the compass word after it that the NER
+    left out, when the two name a division ("Mashonaland West", "Matabeleland North"); else the candidate as
+    it was."""
     doc = span.doc
+    hyphenated = _hyphenated(span) if candidate != "served" and not candidate.startswith("seat:") else None
+    if hyphenated is not None and index.find(_surface(hyphenated.text)):
+        return hyphenated, "name" if candidate.startswith("region:") else candidate
     if candidate.startswith("region:") and span.start > 0 and doc[span.start - 1].text in gazetteer.compass_prefixes():
         wider = doc[span.start - 1 : span.end]
         if any(city.is_division for city in index.find(wider.text)):
             return wider, "name"
+    named = candidate in ("name", "loose", "bare") or candidate.startswith("region:")
+    if named and span.end < len(doc) and doc[span.end].text in gazetteer.compass_prefixes():
+        wider = doc[span.start : span.end + 1]
+        if any(city.is_division for city in index.find(_surface(wider.text))):
+            return wider, "name"
     return span, candidate
+
+
+def _hyphenated(span: SpacySpan) -> SpacySpan | None:
+    """The whole of a hyphenated name the NER cut at a hyphen ("Ust-Luga", "Kamianets-Podilskyi",
+    "Komsomolsk-on-Amur"): the words joined to the span by hyphens without spaces, or None."""
+    doc = span.doc
+    start, end = span.start, span.end
+
+    def joined(hyphen: int) -> bool:  # a hyphen with a word right before and right after it, no spaces
+        return (
+            0 < hyphen < len(doc) - 1
+            and doc[hyphen].text == "-"
+            and not doc[hyphen - 1].whitespace_
+            and not doc[hyphen].whitespace_
+            and doc[hyphen - 1].is_alpha
+            and doc[hyphen + 1].is_alpha
+        )
+
+    while start >= 2 and joined(start - 1):
+        start -= 2
+    while end + 1 < len(doc) and joined(end):
+        end += 2
+    return doc[start:end] if (start, end) != (span.start, span.end) else None
 
 
 def _seat_with_next_word(ent: SpacySpan) -> SpacySpan | None:
@@ -172,8 +251,9 @@ def _without_region_towns(found: list[_Found]) -> list[_Found]:
 
 
 def state_compounds(doc: Doc, index: CityIndex) -> list[SpacySpan]:
-    """Towns whose name holds a state's ("Port Sudan", "Kuwait City"): a capitalised word and the state's
-    name that together name a town of that state. The state inside is no actor (see actors.py)."""
+    """Places whose name holds a state's name or demonym: a town of that state ("Port Sudan", "Kuwait
+    City"), or a first-order division of any state ("New Mexico", "British Columbia", "Western Australia"),
+    a capitalised word and the state's word together. The state inside is no actor (see pipeline.py)."""
     spans = []
     for ent in doc.ents:
         kind, _, key = ent.ent_id_.partition(":")
@@ -183,13 +263,36 @@ def state_compounds(doc: Doc, index: CityIndex) -> list[SpacySpan]:
             if start < 0 or end > len(doc):
                 continue
             outer = doc[start] if start < ent.start else doc[end - 1]
-            if not outer.text[:1].isupper() or (outer.is_sent_start and start < ent.start):
+            if not outer.text[:1].isupper():
                 continue
             span = doc[start:end]
-            if any(city.country == key and not city.is_division for city in index.find(span.text)):
+            if _surface(span.text).casefold() in gazetteer.not_places():
+                continue  # "Northern Ireland": a UK constituent country, never a place
+            cities = index.find(span.text)
+            # a division's name is no sentence's first word by chance; a town's may be ("Yesterday Sudan")
+            if any(city.kind == ADMIN1 for city in cities) or (
+                not (outer.is_sent_start and start < ent.start)
+                and any(city.country == key and not city.is_division for city in cities)
+            ):
                 spans.append(span)
                 break
     return spans
+
+
+def _named_only_inside(doc: Doc, compounds: list[SpacySpan], index: CityIndex) -> set[str]:
+    """States named only inside the name of another state's division ("Mexico" of "New Mexico", "British"
+    of "British Columbia"): they are not among the countries the document names."""
+    inside, named = set(), set()
+    for ent in doc.ents:
+        kind, _, key = ent.ent_id_.partition(":")
+        if kind not in ("actor", "seat"):
+            continue
+        compound = next((s for s in compounds if s.start <= ent.start and ent.end <= s.end), None)
+        if compound is None:
+            named.add(key)
+        elif not any(city.country == key for city in index.find(compound.text)):
+            inside.add(key)
+    return inside - named
 
 
 def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
@@ -206,11 +309,12 @@ def _candidates(doc: Doc) -> list[tuple[SpacySpan, str]]:
         elif not kind and ent.label_ in INSTITUTION_LABELS and _served_place(ent) is not None:
             out.append((ent, "served"))
         elif not kind and ent.label_ not in NEVER_PLACES:
-            for part in _split_coordination(_trim(ent)):
+            parts = _split_coordination(_trim(ent))
+            for part in parts:
                 if ent.label_ in PLACE_LABELS or is_locative(part):
                     out.append((part, "name"))
-                elif ent.label_ in LOOSE_LABELS and part.start == ent.start and part.end == ent.end:
-                    out.append((part, "loose"))
+                elif ent.label_ in LOOSE_LABELS and (len(parts) > 1 or (part.start, part.end) == (ent.start, ent.end)):
+                    out.append((part, "loose"))  # the whole name, or each of a list the NER ran together
         taken.update(range(ent.start, ent.end))
     out.extend((span, "bare") for span in _bare_proper_nouns(doc, taken))
     return out
@@ -274,8 +378,9 @@ def _trim(ent: SpacySpan) -> SpacySpan:
 
 
 def _split_coordination(ent: SpacySpan) -> list[SpacySpan]:
-    """An entity the NER ran across a conjunction ("the Fordow and Natanz") as its proper-noun parts."""
-    if not any(token.pos_ == "CCONJ" for token in ent):
+    """An entity the NER ran across a conjunction or a list's comma ("the Fordow and Natanz", "Omdurman,
+    Bahri") as its proper-noun parts."""
+    if not any(token.pos_ == "CCONJ" or token.text == "," for token in ent):
         return [ent]
     parts, start = [], None
     for token in ent:
@@ -332,6 +437,10 @@ def _resolve(
         return None
     if name in gazetteer.compass_prefixes():
         return None  # "Northern" alone (of "Northern Ireland") is a direction, whatever division it names
+    if name.casefold() in _division_nouns() or name.casefold() in TOWN_NOUNS:
+        return None  # "Region" of "Region 8", "State" alone: a kind of place, not one
+    if kind == "loose" and span.root.ent_type_ == "PERSON" and _speaks(span):
+        return None  # "Paterson says he issued the declaration": a person the NER was right about
     cities = index.find(name) if kind == "seat" else _lookup(name, index)
     if _after_division_noun(span) and any(c.is_division for c in cities):
         cities = [c for c in cities if c.is_division]  # "the state of Washington", "the province of Zaire"
@@ -351,9 +460,20 @@ def _resolve(
         precision = "district" if not city.is_division or noun in DISTRICT_NOUNS else None
         found = _found(span.doc[span.start : after[1]].text, city, precision)
     else:
-        found = _found(name, city)
+        head, _, noun = name.rpartition(" ")
+        town_noun = noun in TOWN_NOUNS and normalize(city.name) != normalize(name)
+        found = _found(head if town_noun else name, city)
     found.clear = kind == "seat" or _is_clear(city, cities)
     return found
+
+
+# Verbs of speech whose subject, when the NER calls it a person, is a person and not a town of that name.
+SPEECH_VERBS = {"say", "tell"}
+
+
+def _speaks(span: SpacySpan) -> bool:
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
 
 
 def _after_division_noun(span: SpacySpan) -> bool:
@@ -403,6 +523,8 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
         if cities:
             # a spelling of a town names the town ("D.C." is Washington the city, not the state)
             return [c for c in cities if not c.is_division] or cities
+    if name.isupper() and len(name) <= MAX_ACRONYM:
+        return []  # "UGA", "MSF": an acronym, not a town of its letters (the table above lists "NSW", "NY")
     cities = index.find(name)
     prefix, space, rest = name.partition(" ")
     if not cities and space and prefix in gazetteer.compass_prefixes():
@@ -411,6 +533,9 @@ def _lookup(name: str, index: CityIndex) -> list[City]:
     if not cities and space and noun.lower() in _division_nouns():
         # "Kursk Oblast", "Rakhine State": GeoNames names the division without its noun
         cities = sorted(index.find(head), key=lambda c: not c.is_division)
+    if not cities and space and noun in TOWN_NOUNS:
+        # "Pingliang city", "Kalam town": the NER takes in the lower-case noun GeoNames leaves out
+        cities = [c for c in index.find(head) if not c.is_division]
     return cities
 
 
