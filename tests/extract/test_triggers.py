@@ -46,7 +46,7 @@ TRIGGERS = [
         "Malian guards tortured prisoners, a rights group said.",
         ("ASSAULT", "MLI", None),
     ),
-    ("specific CAMEO verb: deport", "Uganda deported 40 Kenyans on Friday.", ("COERCE", "UGA", None)),
+    ("specific CAMEO verb: deport", "Uganda deported 40 Kenyans on Friday.", ("COERCE", "UGA", "KEN")),
     # a nominalisation carried by a light verb
     ("carried noun: curfew", "Sri Lanka imposed a curfew on Monday.", ("COERCE", "LKA", None)),
     ("carried noun: inquiry", "Zambia launched an inquiry into Chinese mining firms.", ("INVESTIGATE", "ZMB", "CHN")),
