@@ -81,6 +81,36 @@ def test_denial_gives_reject_and_the_denied_act_with_negative_polarity(extract) 
     assert denied.attribution is not None and denied.attribution.actor == "RUS"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("Armenia will not sign the transit agreement with Azerbaijan.", "REJECT", "ARM"),  # a negated modal
+        ("Colombia and Venezuela failed to agree on the border crossings.", "REJECT", "COL"),  # "failed to"
+        ("Mali declined to meet the ECOWAS envoys in Bamako.", "REJECT", "MLI"),  # "declined to"
+    ],
+)
+def test_a_refused_cooperative_act_is_a_reject(extract, text: str, kind: str, source: str) -> None:
+    """PLOVER's REJECT: refusing or failing to cooperate; the cooperative act itself is not reported as done."""
+    result = extract(text, PUBLISHED)
+    found = [(e.type, side(result.actors, e.source)) for e in result.events]
+    assert (kind, source) in found
+    assert [e.type for e in result.events if e.type in ("AGREE", "CONSULT")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Iran did not attack the tanker in the strait.", "ASSAULT"),
+        ("Kenyan troops never entered Somali territory.", "FIGHT"),
+        ("Tunisian police did not arrest the Libyan smugglers.", "COERCE"),
+    ],
+)
+def test_an_act_said_not_to_have_happened_is_negative(extract, text: str, kind: str) -> None:
+    found = [(e.type, e.factuality.polarity) for e in extract(text, PUBLISHED).events]
+    assert (kind, "negative") in found
+    assert (kind, "positive") not in found
+
+
 def test_hypothetical_future_and_historical_context(extract) -> None:
     text = (
         "Russia and North Korea signed a treaty in June 2023. Washington will impose sanctions on Pyongyang. "

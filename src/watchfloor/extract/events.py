@@ -240,6 +240,11 @@ def _event(
         return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
     kind = _refine(token, trigger, kind, target, places)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
+    negation, cue = _negation(token)
+    if negation == "refusal" and kind in gazetteer.cooperation_event_types():
+        kind = "REJECT"  # "will not accept refugees", "failed to reach agreement": a refusal to cooperate
+    elif negation is not None:
+        factuality = replace(factuality, polarity="negative", cues=(*factuality.cues, cue))
     sentence = sentence_of(token)
     return Event(
         id="",
@@ -255,6 +260,33 @@ def _event(
         factuality=factuality,
         context=None,
     )
+
+
+def _negation(token: Token) -> tuple[str | None, str]:
+    """How the text negates the act, with its cue: "refusal" when the act is refused or failed ("will not
+    accept", "would not meet", "failed to reach", "declined to attend": refusal_verbs.txt, refusal_modals.txt),
+    "negated" when it is said not to have happened ("did not attack", "never sent"); None when it is not
+    negated. A noun carried by a light verb is negated through the verb ("did not hold talks")."""
+    node = token
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass"):
+        if token.head.lemma_.lower() not in gazetteer.word_list("light_verbs.txt"):
+            return None, ""
+        node = token.head
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in gazetteer.word_list("refusal_verbs.txt"):
+        if _negation_word(node.head):  # "did not fail to deliver": it was delivered
+            return None, ""
+        return "refusal", node.head.lower_
+    word = _negation_word(node)
+    if not word:
+        return None, ""
+    modal = next(
+        (c for c in node.children if c.dep_ == "aux" and c.lower_ in gazetteer.word_list("refusal_modals.txt")), None
+    )
+    return ("refusal", f"{modal.lower_} {word}") if modal is not None else ("negated", word)
+
+
+def _negation_word(verb: Token) -> str:
+    return next((c.lower_ for c in verb.children if c.dep_ == "neg"), "")
 
 
 def _agentless_act(token: Token, kind: str) -> bool:
