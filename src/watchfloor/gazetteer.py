@@ -447,6 +447,9 @@ RULE_WORD_LISTS = (
     "loss_verbs.txt",
     "owner_verbs.txt",
     "time_nouns.txt",
+    "resident_nouns.txt",
+    "refusal_verbs.txt",
+    "refusal_modals.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked
