@@ -458,4 +458,17 @@ RULE_CASES = [
     ("refusal_modals.txt", "can", "Israel cannot accept the Egyptian proposal, Netanyahu said."),
     ("refusal_modals.txt", "ca", "Poland can't accept the EU migration pact."),
     ("refusal_modals.txt", "could", "Sudan and Chad could not agree on the border patrols."),
+    ("event_triggers.tsv", "state VERB", "The Indian government stated that Pakistan must stop the shelling."),
+    ("event_triggers.tsv", "declare VERB", "Venezuela declared that Guyana must halt the oil tenders."),
+    ("event_triggers.tsv", "stress VERB", "Japan stressed that China should respect the median line."),
+    ("event_triggers.tsv", "add VERB", "Nigeria added that Niger must release the detained president."),
+    ("event_triggers.tsv", "say VERB", "Kenya said Ethiopia must withdraw its troops from the border."),
+    (
+        "event_triggers.tsv",
+        "tell VERB",
+        "Lithuania's foreign minister told reporters that China should stop supplying Russia.",
+    ),
+    ("event_triggers.tsv", "insist VERB", "Poland insisted that Belarus should stop the flights."),
+    ("obligation_modals.txt", "must", "Kenya said Ethiopia must withdraw its troops from the border."),
+    ("obligation_modals.txt", "should", "Poland insisted that Belarus should stop the flights."),
 ]

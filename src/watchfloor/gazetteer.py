@@ -450,6 +450,7 @@ RULE_WORD_LISTS = (
     "resident_nouns.txt",
     "refusal_verbs.txt",
     "refusal_modals.txt",
+    "obligation_modals.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

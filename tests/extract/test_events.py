@@ -20,6 +20,22 @@ def side(result_actors, actor_id):
 
 CASES = [
     # name, text, (type, source side, target side)
+    # a reported obligation of another party is a demand on it (event_triggers.tsv, needs "obligation")
+    (
+        "obligation: said ... must",
+        "Kenya said Ethiopia must withdraw its troops from the border.",
+        ("DEMAND", "KEN", "ETH"),
+    ),
+    (
+        "obligation: insisted ... should",
+        "Poland insisted that Belarus should stop the flights.",
+        ("DEMAND", "POL", "BLR"),
+    ),
+    (
+        "obligation: told ... should",
+        "Lithuania's foreign minister told reporters that China should stop supplying Russia.",
+        ("DEMAND", "LTU", "CHN"),
+    ),
     ("active verb", "Russia launched 94 drones at Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
     # verbs only the CAMEO-derived table (data/cameo_triggers.tsv) knows, with a party on each side
     ("CAMEO verb: expelling diplomats", "Morocco expelled two Algerian diplomats on Monday.", ("COERCE", "MAR", "DZA")),
@@ -95,6 +111,18 @@ def test_a_refused_cooperative_act_is_a_reject(extract, text: str, kind: str, so
     found = [(e.type, side(result.actors, e.source)) for e in result.events]
     assert (kind, source) in found
     assert [e.type for e in result.events if e.type in ("AGREE", "CONSULT")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel said it must defend its northern towns.",  # a pronoun: most often the speaker's own duty
+        "Russian officials said Russia must respond to the attack.",  # the speaker's own side
+        "The ministry said the convoys must leave before noon.",  # no party named
+    ],
+)
+def test_an_obligation_of_ones_own_side_is_no_demand(extract, text: str) -> None:
+    assert [e.trigger.text for e in extract(text, PUBLISHED).events if e.type == "DEMAND"] == []
 
 
 @pytest.mark.parametrize(

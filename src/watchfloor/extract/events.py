@@ -123,7 +123,23 @@ def _trigger(token: Token) -> TriggerEntry | None:
         return None
     if trigger.needs == "quote" and '"' not in doc_text(token.doc)[token.idx : token.idx + 80]:
         return None
+    if trigger.needs == "obligation" and _obliged(token) is None:
+        return None
     return trigger
+
+
+def _obliged(token: Token) -> Token | None:
+    """The party a reported obligation binds ("said the US must be ready to mediate", "insisted that Israel
+    should ease the restrictions": obligation_modals.txt): the named subject of the reported clause; a pronoun
+    ("said it must defend itself") is most often the speaker's own duty, no demand."""
+    modals = gazetteer.word_list("obligation_modals.txt")
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return None
 
 
 def _side_of_quad(trigger: TriggerEntry) -> str:
@@ -206,6 +222,11 @@ def _event(
 ) -> Event | None:
     kind = trigger.type
     source, target = _arguments(token, trigger, attributor, earlier)
+    if trigger.needs == "obligation":  # the party the reported obligation binds, on another side than the speaker
+        bound = _obliged(token)
+        target = attributor.resolve(bound) if bound is not None else None
+        if target is None or _side(target, by_id) == _side(source, by_id):
+            return None
     attribution = attributor.attribution_for(token)
     if source is None and kind in gazetteer.event_types("speech_act") and attribution is not None:
         source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
