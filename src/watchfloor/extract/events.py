@@ -318,7 +318,12 @@ def _agentless_act(token: Token, kind: str) -> bool:
     if kind not in gazetteer.material_event_types():
         return False
     node = token
-    if token.pos_ == "NOUN":
+    toll = _toll_of(token)
+    if toll is not None:  # "three were killed in a drone strike": the strike is asserted as what killed them
+        if _definite(token):
+            return False  # "killed in the strike": the strike reported before
+        node = toll
+    elif token.pos_ == "NOUN":
         if token.dep_ == "ROOT":
             return True
         if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in gazetteer.word_list(
@@ -335,9 +340,21 @@ def _agentless_act(token: Token, kind: str) -> bool:
     patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
     if patient is not None and _definite(patient) and _mentioned_before(patient):
         return False  # "North Korea fired a missile ... The missile was launched from": the same act, told again
-    if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun:
+    if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun and toll is None:
         return False  # "four people were killed": a toll (a claim) unless an act is named ("a bombing killed")
     return _asserted_clause(node)
+
+
+def _toll_of(noun: Token) -> Token | None:
+    """The passive casualty verb whose "in" or "by" phrase a trigger noun is ("were killed in a suicide
+    bombing", "wounded by shelling"): the act that caused the toll. An active verb's subject did the act
+    ("aircraft killed 46 in an attack": one act, the killing's)."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "by"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in gazetteer.casualty_verbs():
+        return None
+    return None if any(c.dep_ == "nsubj" for c in verb.children) else verb
 
 
 def _negated(noun: Token) -> bool:
@@ -424,6 +441,10 @@ def _arguments(
         source, target = _joint_parties(token, attributor, source)
     if target is None and core:
         target = _fallback_target(token, attributor, source)
+    toll = _toll_of(token)
+    if target is None and toll is not None:  # "three Iraqi civilians were killed in a bombing": whom it hit
+        victims = next((c for c in toll.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        target = attributor.resolve(victims) if victims is not None else None
     return source, target
 
 
