@@ -92,6 +92,18 @@ CARRIERS = {
     "complete",
     "observe",
 }
+# synonyms of a block that take its default code although they have none of their own: words whose usual
+# sense in the news is the block's act (PRAISE and WELCOME under ACCLAIM, TELEPHONE under CALL, OUTLAW under
+# PROHIBIT, EVICT under EXPEL); the block's other synonyms are left out as too loose ("value", "tend", "pay")
+SYNONYM_ACTS = {
+    "praise", "welcome", "commend", "hail", "applaud", "congratulate", "compliment", "extol",
+    "censure", "rebuke", "reprimand", "lambaste", "chastise", "castigate", "berate", "chide", "scold", "deride",
+    "ridicule", "impugn", "admonish", "disparage", "belittle",
+    "outlaw", "ban", "forbid", "proscribe", "criminalize", "criminalise",
+    "evict", "banish", "exile", "hijack", "nab", "rearrest", "commandeer",
+    "telephone", "phone",
+    "slaughter", "butcher", "vandalize",
+}  # fmt: skip
 # synonym sets whose members are acts (the others name things: weapons, troops, places)
 ACT_SETS = {"&INVESTIGATION", "&NEGOTIATION", "&MEDIATION", "&CEASEFIRE"}
 # objects that are states, not acts (DESIGN.md "What counts"): raising or easing tension is a change in a
@@ -245,6 +257,23 @@ def verb_blocks(lines: list[str]) -> dict[str, str]:
     return verbs
 
 
+def block_synonyms(lines: list[str]) -> dict[str, str]:
+    """Synonym -> its block's default code, for the synonyms without a code of their own ("PRAISE" under
+    "---  ACCLAIM   [051]  ---")."""
+    found: dict[str, str] = {}
+    default = None
+    for line in lines:
+        head = re.match(r"^---\s+(\S+)\s+\[([^\]]+)\]", line)
+        if head:
+            raw = head.group(2).split(":")[0]
+            default = raw if raw.isdigit() else None
+            continue
+        synonym = default and not line.startswith("-") and re.match(r"^[A-Z][A-Z]+\b", line)
+        if synonym and "_" not in line.split()[0] and not re.search(r"\[(\d+)", line.partition("#")[0]):
+            found.setdefault(line.split()[0].lower(), default)
+    return found
+
+
 def _settle(verbs: dict[str, str], default: str | None, synonyms: dict) -> None:
     for position, (word, own) in enumerate(synonyms.items()):
         code = own or default
@@ -352,6 +381,10 @@ def build(shared: Path, lemmatize) -> tuple[list[tuple[str, ...]], list[tuple[st
         plover = plover_of(codes, code)
         if plover is not None and word not in NOT_ACTS | GENERAL_VERBS:
             verbs[word] = (code, plover)
+    for word, code in block_synonyms(lines[start:]).items():
+        plover = plover_of(codes, code)
+        if word in SYNONYM_ACTS and plover is not None:
+            verbs.setdefault(word, (code, plover))
     rows = [(verb, "VERB", *plover, _breadth(code)) for verb, (code, plover) in sorted(verbs.items())]
     hand = {row[0]: (row[2], row[3]) for row in _hand_rows() if row[1] == "VERB"}
     nouns = {}

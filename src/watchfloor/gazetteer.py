@@ -80,8 +80,23 @@ def states() -> dict[str, ActorEntry]:
     """Every state by ISO 3166-1 alpha-3 code, named by its names, demonyms and short forms."""
     table = {}
     for code, name, _capital, aliases, _seats in (row + [""] * (5 - len(row)) for row in read_rows("states.tsv")):
-        table[code] = ActorEntry(code, name, "state", code, "government", (name, *_split(aliases)), code)
+        names = _split(aliases)
+        table[code] = ActorEntry(code, name, "state", code, "government", (name, *names, *_plurals(names)), code)
     return table
+
+
+def _plurals(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Liberian" -> "Liberians", "Iraqi" -> "Iraqis": a demonym that is also a noun for the state's people
+    names the state when it is plural too ("deported 168 Liberians", "Young Algerians blocked roads"). English
+    forms such nouns from the demonyms in -an and -i; those in -ese, -ish and -ch take no -s."""
+    plural = []
+    for alias in aliases:
+        words = alias.split()
+        if not all(w[:1].isupper() for w in words) or not alias.endswith(("an", "i")) or alias.endswith("stan"):
+            continue
+        if f"{alias}s" not in aliases:
+            plural.append(f"{alias}s")
+    return tuple(plural)
 
 
 @lru_cache(maxsize=1)
@@ -432,6 +447,10 @@ RULE_WORD_LISTS = (
     "loss_verbs.txt",
     "owner_verbs.txt",
     "time_nouns.txt",
+    "resident_nouns.txt",
+    "refusal_verbs.txt",
+    "refusal_modals.txt",
+    "obligation_modals.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

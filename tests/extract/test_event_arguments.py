@@ -84,6 +84,21 @@ ARGUMENT_CASES = [
     ("agentless passive", "The fuel depot in Lviv was struck overnight.", ("ASSAULT", None, None)),
     ("agentless passive: detention", "Two journalists were detained in Minsk on Sunday.", ("COERCE", None, None)),
     ("unnamed instrument as subject", "A drone hit a power station in Sumy on Tuesday.", ("ASSAULT", None, None)),
+    # the act a passive toll names as its cause ("killed in a drone strike"): kept with no source, on the victims
+    (
+        "toll's cause: killed in",
+        "Two Sudanese aid workers were killed in a drone strike near El Fasher.",
+        ("ASSAULT", None, "SDN"),
+    ),
+    ("toll's cause: wounded in", "Six Somali soldiers were wounded in a bombing in Baidoa.", ("ASSAULT", None, "SOM")),
+    # a state's people named by the plural of its demonym, as source or target
+    ("plural demonym as target", "Tunisian police arrested 30 Zambians on Monday.", ("COERCE", "TUN", "ZMB")),
+    ("plural demonym as source", "Angry Kenyans denounced the tax bill.", ("DISAPPROVE", "KEN", None)),
+    ("plural demonym of two words", "Guinea detained 12 Sierra Leoneans at the border.", ("COERCE", "GIN", "SLE")),
+    # people named by where they are or come from
+    ("people in a state", "Striking workers in Chile denounced the copper reform.", ("DISAPPROVE", "CHL", None)),
+    ("group in a state", "Opposition parties in Togo demanded a recount.", ("DEMAND", "TGO", None)),
+    ("people from an actor", "Activists from Hamas condemned the arrests.", ("DISAPPROVE", "HAMAS", None)),
 ]
 
 
@@ -111,6 +126,23 @@ def test_in_support_of_is_no_target_of_a_hostile_act(extract) -> None:
     """ "fired rockets in support of Hamas": Hamas is the ally, not the one attacked."""
     found = extract("Hezbollah fired rockets in support of Hamas.", PUBLISHED).events
     assert [e.target for e in found if e.target == "HAMAS"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed in the strike.",  # the strike reported before
+        "Russian jets killed 12 Syrian villagers in an air raid.",  # the killing is the raid, already an event
+    ],
+)
+def test_a_toll_cause_already_reported_is_no_new_event(extract, text: str) -> None:
+    assert [e.trigger.text for e in extract(text, PUBLISHED).events if e.source is None] == []
+
+
+def test_armed_people_in_a_state_are_not_its_own(extract) -> None:
+    """ "troops in Belarus" are seldom Belarus's: where armed people are does not say whose they are."""
+    found = extract("Troops in Belarus fired on a border post in Ukraine.", PUBLISHED).events
+    assert [e.source for e in found if e.source == "BLR"] == []
 
 
 def test_no_aid_to_ones_own_side(extract) -> None:

@@ -20,6 +20,22 @@ def side(result_actors, actor_id):
 
 CASES = [
     # name, text, (type, source side, target side)
+    # a reported obligation of another party is a demand on it (event_triggers.tsv, needs "obligation")
+    (
+        "obligation: said ... must",
+        "Kenya said Ethiopia must withdraw its troops from the border.",
+        ("DEMAND", "KEN", "ETH"),
+    ),
+    (
+        "obligation: insisted ... should",
+        "Poland insisted that Belarus should stop the flights.",
+        ("DEMAND", "POL", "BLR"),
+    ),
+    (
+        "obligation: told ... should",
+        "Lithuania's foreign minister told reporters that China should stop supplying Russia.",
+        ("DEMAND", "LTU", "CHN"),
+    ),
     ("active verb", "Russia launched 94 drones at Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),
     # verbs only the CAMEO-derived table (data/cameo_triggers.tsv) knows, with a party on each side
     ("CAMEO verb: expelling diplomats", "Morocco expelled two Algerian diplomats on Monday.", ("COERCE", "MAR", "DZA")),
@@ -79,6 +95,48 @@ def test_denial_gives_reject_and_the_denied_act_with_negative_polarity(extract) 
     assert ("ASSAULT", "RUS", "negative") in kinds
     denied = next(e for e in result.events if e.factuality.polarity == "negative")
     assert denied.attribution is not None and denied.attribution.actor == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("Armenia will not sign the transit agreement with Azerbaijan.", "REJECT", "ARM"),  # a negated modal
+        ("Colombia and Venezuela failed to agree on the border crossings.", "REJECT", "COL"),  # "failed to"
+        ("Mali declined to meet the ECOWAS envoys in Bamako.", "REJECT", "MLI"),  # "declined to"
+    ],
+)
+def test_a_refused_cooperative_act_is_a_reject(extract, text: str, kind: str, source: str) -> None:
+    """PLOVER's REJECT: refusing or failing to cooperate; the cooperative act itself is not reported as done."""
+    result = extract(text, PUBLISHED)
+    found = [(e.type, side(result.actors, e.source)) for e in result.events]
+    assert (kind, source) in found
+    assert [e.type for e in result.events if e.type in ("AGREE", "CONSULT")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel said it must defend its northern towns.",  # a pronoun: most often the speaker's own duty
+        "Russian officials said Russia must respond to the attack.",  # the speaker's own side
+        "The ministry said the convoys must leave before noon.",  # no party named
+    ],
+)
+def test_an_obligation_of_ones_own_side_is_no_demand(extract, text: str) -> None:
+    assert [e.trigger.text for e in extract(text, PUBLISHED).events if e.type == "DEMAND"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Iran did not attack the tanker in the strait.", "ASSAULT"),
+        ("Kenyan troops never entered Somali territory.", "FIGHT"),
+        ("Tunisian police did not arrest the Libyan smugglers.", "COERCE"),
+    ],
+)
+def test_an_act_said_not_to_have_happened_is_negative(extract, text: str, kind: str) -> None:
+    found = [(e.type, e.factuality.polarity) for e in extract(text, PUBLISHED).events]
+    assert (kind, "negative") in found
+    assert (kind, "positive") not in found
 
 
 def test_hypothetical_future_and_historical_context(extract) -> None:

@@ -46,7 +46,7 @@ TRIGGERS = [
         "Malian guards tortured prisoners, a rights group said.",
         ("ASSAULT", "MLI", None),
     ),
-    ("specific CAMEO verb: deport", "Uganda deported 40 Kenyans on Friday.", ("COERCE", "UGA", None)),
+    ("specific CAMEO verb: deport", "Uganda deported 40 Kenyans on Friday.", ("COERCE", "UGA", "KEN")),
     # a nominalisation carried by a light verb
     ("carried noun: curfew", "Sri Lanka imposed a curfew on Monday.", ("COERCE", "LKA", None)),
     ("carried noun: inquiry", "Zambia launched an inquiry into Chinese mining firms.", ("INVESTIGATE", "ZMB", "CHN")),
@@ -71,6 +71,17 @@ TRIGGERS = [
     ("hand row: accept conditions", "Chad accepted Sudan's conditions for the talks.", ("CONCEDE", "TCD", "SDN")),
     ("hand row: accede", "The Peruvian government acceded to the miners' demands.", ("CONCEDE", "PER", None)),
     ("hand row: concede", "Sri Lanka conceded to Tamil demands.", ("CONCEDE", "LKA", None)),
+    # a CAMEO block's synonym whose news sense is the block's act takes the block's code (SYNONYM_ACTS)
+    ("block synonym: praise", "Senegal praised Gambia for the peaceful handover.", ("SUPPORT", "SEN", "GMB")),
+    ("block synonym: welcome", "The Kenyan government welcomed Somalia's new constitution.", ("SUPPORT", "KEN", "SOM")),
+    ("block synonym: rebuke", "Peru rebuked Bolivia over the border closure.", ("DISAPPROVE", "PER", "BOL")),
+    (
+        "block synonym: telephone",
+        "Japan's prime minister telephoned the Indian prime minister.",
+        ("CONSULT", "JPN", "IND"),
+    ),
+    ("block synonym: outlaw", "Tajikistan outlawed the Islamic Renaissance Party.", ("COERCE", "TJK", None)),
+    ("block synonym: evict", "Kenyan police evicted Somali traders from the market.", ("COERCE", "KEN", "SOM")),
     # light verbs carry the noun's act: the noun is the trigger
     ("light verb: renew talks", "Mali renewed talks with Algeria.", ("CONSULT", "MLI", "DZA")),
     ("light verb: resume negotiations", "Sudan resumed negotiations with Ethiopia.", ("CONSULT", "SDN", "ETH")),

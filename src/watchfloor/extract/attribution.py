@@ -144,7 +144,7 @@ class Attributor:
             head = head.head.head  # "the United States, which keeps 900 troops": the antecedent
         own = _own_words(head)
         start, end = min(t.idx for t in own), max(t.idx + len(t) for t in own)
-        inside = self._actor_in(start, end)
+        inside = self._actor_in(start, end) or self._located(head)
         if inside:
             return inside
         possessive = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
@@ -158,6 +158,23 @@ class Attributor:
             if f.attribution.span[1] <= start and f.attribution.actor
         ]
         return self._refer(head, start, frames[-1].attribution if frames else None)
+
+    def _located(self, head: Token) -> str | None:
+        """Whose people a bare noun of people names by where they are or come from: "opposition groups in
+        Zimbabwe", "rebels in the Ivory Coast" (a state), "activists from the Fatah party" (any actor). Armed
+        people are left out: "troops in Belarus" are seldom Belarus's."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in gazetteer.word_list("resident_nouns.txt"):
+            return None
+        for phrase in head.children:
+            if phrase.dep_ != "prep" or phrase.lower_ not in ("in", "from"):
+                continue
+            for noun in (c for c in phrase.children if c.dep_ == "pobj"):
+                start, end = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+                named = [a for s, e, a in self.mentions if start <= s and e <= end]
+                named = [a for a in named if a.kind == "state"] if phrase.lower_ == "in" else named
+                if named:
+                    return min(named, key=lambda a: KIND_RANK.get(a.kind, 4)).id
+        return None
 
     def _controller(self, pronoun: Token) -> str | None:
         """The subject a possessive refers to: the nearest clause subject above it (for "prompt X to do",

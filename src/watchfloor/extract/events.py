@@ -123,7 +123,23 @@ def _trigger(token: Token) -> TriggerEntry | None:
         return None
     if trigger.needs == "quote" and '"' not in doc_text(token.doc)[token.idx : token.idx + 80]:
         return None
+    if trigger.needs == "obligation" and _obliged(token) is None:
+        return None
     return trigger
+
+
+def _obliged(token: Token) -> Token | None:
+    """The party a reported obligation binds ("said the US must be ready to mediate", "insisted that Israel
+    should ease the restrictions": obligation_modals.txt): the named subject of the reported clause; a pronoun
+    ("said it must defend itself") is most often the speaker's own duty, no demand."""
+    modals = gazetteer.word_list("obligation_modals.txt")
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+    return None
 
 
 def _side_of_quad(trigger: TriggerEntry) -> str:
@@ -206,6 +222,11 @@ def _event(
 ) -> Event | None:
     kind = trigger.type
     source, target = _arguments(token, trigger, attributor, earlier)
+    if trigger.needs == "obligation":  # the party the reported obligation binds, on another side than the speaker
+        bound = _obliged(token)
+        target = attributor.resolve(bound) if bound is not None else None
+        if target is None or _side(target, by_id) == _side(source, by_id):
+            return None
     attribution = attributor.attribution_for(token)
     if source is None and kind in gazetteer.event_types("speech_act") and attribution is not None:
         source = attribution.actor  # "Hamas said ... and accused Washington": the speaker does it
@@ -240,6 +261,11 @@ def _event(
         return None  # an inquiry is into a party: "inspected an artillery unit" is a tour, not INVESTIGATE
     kind = _refine(token, trigger, kind, target, places)
     factuality = find_factuality(token, hedged_by_next(sentence_of(token)), exclude=token.i)
+    negation, cue = _negation(token)
+    if negation == "refusal" and kind in gazetteer.cooperation_event_types():
+        kind = "REJECT"  # "will not accept refugees", "failed to reach agreement": a refusal to cooperate
+    elif negation is not None:
+        factuality = replace(factuality, polarity="negative", cues=(*factuality.cues, cue))
     sentence = sentence_of(token)
     return Event(
         id="",
@@ -257,6 +283,33 @@ def _event(
     )
 
 
+def _negation(token: Token) -> tuple[str | None, str]:
+    """How the text negates the act, with its cue: "refusal" when the act is refused or failed ("will not
+    accept", "would not meet", "failed to reach", "declined to attend": refusal_verbs.txt, refusal_modals.txt),
+    "negated" when it is said not to have happened ("did not attack", "never sent"); None when it is not
+    negated. A noun carried by a light verb is negated through the verb ("did not hold talks")."""
+    node = token
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass"):
+        if token.head.lemma_.lower() not in gazetteer.word_list("light_verbs.txt"):
+            return None, ""
+        node = token.head
+    if node.dep_ == "xcomp" and node.head.lemma_.lower() in gazetteer.word_list("refusal_verbs.txt"):
+        if _negation_word(node.head):  # "did not fail to deliver": it was delivered
+            return None, ""
+        return "refusal", node.head.lower_
+    word = _negation_word(node)
+    if not word:
+        return None, ""
+    modal = next(
+        (c for c in node.children if c.dep_ == "aux" and c.lower_ in gazetteer.word_list("refusal_modals.txt")), None
+    )
+    return ("refusal", f"{modal.lower_} {word}") if modal is not None else ("negated", word)
+
+
+def _negation_word(verb: Token) -> str:
+    return next((c.lower_ for c in verb.children if c.dep_ == "neg"), "")
+
+
 def _agentless_act(token: Token, kind: str) -> bool:
     """An act the text asserts without naming who did it ("the port was struck overnight", "a drone hit the
     depot", "strikes were carried out on Odesa"): kept with no source when it is a material act stated in the
@@ -265,7 +318,12 @@ def _agentless_act(token: Token, kind: str) -> bool:
     if kind not in gazetteer.material_event_types():
         return False
     node = token
-    if token.pos_ == "NOUN":
+    toll = _toll_of(token)
+    if toll is not None:  # "three were killed in a drone strike": the strike is asserted as what killed them
+        if _definite(token):
+            return False  # "killed in the strike": the strike reported before
+        node = toll
+    elif token.pos_ == "NOUN":
         if token.dep_ == "ROOT":
             return True
         if token.dep_ not in ("dobj", "nsubjpass") or token.head.lemma_.lower() not in gazetteer.word_list(
@@ -282,9 +340,21 @@ def _agentless_act(token: Token, kind: str) -> bool:
     patient = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
     if patient is not None and _definite(patient) and _mentioned_before(patient):
         return False  # "North Korea fired a missile ... The missile was launched from": the same act, told again
-    if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun:
+    if node.lemma_.lower() in gazetteer.casualty_verbs() and not act_noun and toll is None:
         return False  # "four people were killed": a toll (a claim) unless an act is named ("a bombing killed")
     return _asserted_clause(node)
+
+
+def _toll_of(noun: Token) -> Token | None:
+    """The passive casualty verb whose "in" or "by" phrase a trigger noun is ("were killed in a suicide
+    bombing", "wounded by shelling"): the act that caused the toll. An active verb's subject did the act
+    ("aircraft killed 46 in an attack": one act, the killing's)."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "by"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in gazetteer.casualty_verbs():
+        return None
+    return None if any(c.dep_ == "nsubj" for c in verb.children) else verb
 
 
 def _negated(noun: Token) -> bool:
@@ -371,6 +441,10 @@ def _arguments(
         source, target = _joint_parties(token, attributor, source)
     if target is None and core:
         target = _fallback_target(token, attributor, source)
+    toll = _toll_of(token)
+    if target is None and toll is not None:  # "three Iraqi civilians were killed in a bombing": whom it hit
+        victims = next((c for c in toll.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        target = attributor.resolve(victims) if victims is not None else None
     return source, target
 
 
