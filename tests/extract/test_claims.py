@@ -214,6 +214,83 @@ UNITS = [
     ),
     ("the fronted whole is not a casualty", "Of the 500 soldiers deployed, 45 were wounded.", "500", "soldiers", None),
     ("the fronted whole is not a casualty", "Of the 500 soldiers deployed, 45 were wounded.", "45", "wounded", None),
+    # two casualty words joined after the number count casualties, whatever the verb or the noun
+    ("'N killed or wounded'", "The brigade lost 900 killed or wounded in the siege.", "900", "casualties", None),
+    ("'N killed or wounded'", "Medics put the toll at 64 dead and injured.", "64", "casualties", None),
+    (
+        "'troops killed and wounded'",
+        "Belarus said it had lost 340 troops killed and wounded near the lake.",
+        "340",
+        "casualties",
+        "BLR",
+    ),
+    ("'troops killed and wounded'", "Sudan lost 75 soldiers killed or injured at the dam.", "75", "casualties", "SDN"),
+    # a toll or a loss noun as the object of a verb that moves it "to" the number counts what that noun counts
+    ("toll as the object: 'raised the toll to'", "The blast raised the death toll to 57.", "57", "killed", None),
+    (
+        "toll as the object: 'pushing the number of displaced to'",
+        "New shelling pushed the number of displaced to 18,000.",
+        "18,000",
+        "displaced",
+        None,
+    ),
+    ("'tank losses': the noun the losses are of", "Armenia's tank losses climbed to 160.", "160", "tanks", "ARM"),
+    (
+        "'tank losses': the noun the losses are of",
+        "The raid took Iran's aircraft losses to 14.",
+        "14",
+        "aircraft",
+        "IRN",
+    ),
+    # a participle on the tally says what befell those it counts
+    (
+        "'the number of people displaced'",
+        "The number of people displaced by the fighting has passed 2 million.",
+        "2 million",
+        "displaced",
+        None,
+    ),
+    (
+        "'the number of people killed'",
+        "The number of civilians killed in the region stood at 730.",
+        "730",
+        "killed",
+        None,
+    ),
+    # a unit of armed people whose size the number gives counts its members
+    ("'-strong' unit", "Mali sent a 650-strong battalion to Gao.", "650", "troops", "MLI"),
+    ("'a brigade of N'", "Kenya deployed a brigade of 1,100 to the coast.", "1,100", "troops", "KEN"),
+    # verbs of amounting: the number after them counts their subject
+    ("'estimated at'", "Casualties are estimated at 8,000, aid groups said.", "8,000", "casualties", None),
+    ("'estimated at'", "Iraqi losses were estimated at 1,200 fighters.", "1,200", "fighters", None),
+    ("'put at'", "Deaths in the camp were put at 95 by medics.", "95", "killed", None),
+    ("'passed'", "Refugees from Myanmar have passed 900,000.", "900,000", "refugees", None),
+    ("'swelled to'", "The displaced swelled to 60,000 by August.", "60,000", "displaced", None),
+    ("'the wounded exceed'", "The wounded now exceed 2,000 in the city.", "2,000", "wounded", None),
+    ("'the dead have reached'", "The dead have reached 410, officials said.", "410", "killed", None),
+    ("'neared'", "Deaths neared 3,000 after a week of raids.", "3,000", "killed", None),
+    ("'doubled to'", "Casualties doubled to 400 within a month.", "400", "casualties", None),
+    ("'uprooted'", "The floods and clashes uprooted 70,000 villagers in Kasai.", "70,000", "displaced", None),
+    ("'uprooted'", "Some 2,000 families were uprooted by the offensive.", "2,000", "displaced", None),
+    ("a battalion's size", "Chad flew in a 450-strong regiment.", "450", "troops", "TCD"),
+    ("a division's size", "Ethiopia moved a division of 9,000 to the border.", "9,000", "troops", "ETH"),
+    ("a detachment's size", "Nepal's detachment of 300 has arrived.", "300", "troops", "NPL"),
+    ("a battlegroup's size", "Germany leads a battlegroup of 1,600 in Lithuania.", "1,600", "troops", "DEU"),
+    # a later figure joined to an earlier one in the same clause shares its owner
+    (
+        "a conjoined figure shares its owner",
+        "Of the 5,000 soldiers sent by Tehran, 90 were killed and 300 wounded.",
+        "300",
+        "wounded",
+        "IRN",
+    ),
+    (
+        "a conjoined figure shares its owner",
+        "Among the fighters from Chad, 40 died and 150 were injured, officials said.",
+        "150",
+        "wounded",
+        "TCD",
+    ),
 ]
 
 

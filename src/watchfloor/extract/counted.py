@@ -89,9 +89,16 @@ def _amounted(token: Token) -> Token | None:
     if node.dep_ not in ("dobj", "attr", "prep", "npadvmod") or node.head.pos_ != "VERB":
         return None
     verb = node.head
+    moved = _moved_to(node, verb)
+    if moved is not None:
+        return moved
     counts = gazetteer.amount_verbs().get(verb.lemma_.lower())
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if counts is None or subject is None or subject.pos_ != "NOUN":
+    if counts is None or subject is None:
+        return None
+    if subject.lower_ in gazetteer.casualty_words() and any(c.dep_ == "det" for c in subject.children):
+        return subject  # "the displaced swelled to 60,000", "the dead numbered 40"
+    if subject.pos_ != "NOUN":
         return None
     lemma = subject.lemma_.lower()
     if lemma in gazetteer.word_list("tally_nouns.txt"):
@@ -103,6 +110,20 @@ def _amounted(token: Token) -> Token | None:
         or subject.lower_ in gazetteer.word_list("loss_words.txt")
     )
     return subject if people or (counts == "any" and subject.tag_ == "NNS") else None
+
+
+def _moved_to(node: Token, verb: Token) -> Token | None:
+    """ "the blast raised the death toll to 57", "took Iran's aircraft losses to 14", "put the losses at 900":
+    the "to"/"at" phrase of a verb whose object is a casualty or loss noun counts what that noun counts (a
+    tally's "of" phrase is read by the unit, from the same object)."""
+    if node.dep_ != "prep":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < node.i), None)
+    if obj is None or obj.pos_ != "NOUN":
+        return None
+    if _counts_casualties(obj) or obj.lower_ in gazetteer.word_list("loss_words.txt"):
+        return obj
+    return None
 
 
 def _counted_before(token: Token) -> Token | None:

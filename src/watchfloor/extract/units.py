@@ -121,7 +121,11 @@ def _plural(word: str) -> str:
 def noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
     if noun is not None and noun.lower_ in gazetteer.casualty_words():
-        return gazetteer.casualty_words()[noun.lower_]
+        return _joined_casualty(noun) or gazetteer.casualty_words()[noun.lower_]
+    if noun is not None and noun.lemma_.lower() in ("loss", "losses"):
+        equipment = _equipment_lost(noun)
+        if equipment:
+            return equipment
     if noun is not None and noun.lemma_.lower() in gazetteer.word_list("time_nouns.txt"):
         return _plural(noun.lemma_.lower())  # a duration: "in the last 24 hours", never 24 killed
     if noun is not None and _sized_by(noun, token):
@@ -131,7 +135,7 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     unit = (_casualty_of(token) if borrowed else None) or _casualty_of(noun or token)
     # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
     # forced out are said of units and ships too, so those need a noun that counts people
-    if unit and (unit in ("killed", "wounded") or noun is None or _is_people(noun)):
+    if unit and (unit in ("killed", "wounded", "casualties") or noun is None or _is_people(noun)):
         return unit
     counted = (
         None
@@ -145,6 +149,28 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     if noun == attributive_noun(token):
         return _plural(noun.lower_)
     return noun.lower_
+
+
+def _joined_casualty(word: Token) -> str | None:
+    """ "lost 900 killed or wounded", "64 dead and injured": a casualty word joined to one of the other kind
+    right after it counts both together."""
+    doc = word.doc
+    if word.i + 2 >= len(doc) or doc[word.i + 1].lower_ not in ("and", "or", "/", "&"):
+        return None
+    kinds = {gazetteer.casualty_words().get(word.lower_), gazetteer.casualty_words().get(doc[word.i + 2].lower_)}
+    return "casualties" if kinds == {"killed", "wounded"} else None
+
+
+def _equipment_lost(noun: Token) -> str | None:
+    """ "tank losses climbed to 160", "Iran's aircraft losses": losses of a kind of thing count that thing;
+    losses of people ("troop losses", "personnel losses") stay casualties."""
+    kind = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    if kind is None:
+        return None
+    lemma = kind.lemma_.lower()
+    if _is_people(kind) or lemma in gazetteer.word_list("troop_nouns.txt"):
+        return None
+    return lemma if lemma.endswith("craft") else _plural(lemma)
 
 
 def _sized_by(noun: Token, token: Token) -> bool:
