@@ -234,6 +234,23 @@ UNITS = [
         "displaced",
         None,
     ),
+    (
+        "a tally as the object: what its 'of' phrase counts",
+        "The raid brought the total number of drones downed this week to 310.",
+        "310",
+        "drones",
+        None,
+    ),
+    (
+        "a tally as the object: what its 'of' phrase counts",
+        "Fresh clashes took the number of people wounded to 2,400.",
+        "2,400",
+        "wounded",
+        None,
+    ),
+    ("a tally as the object", "Drone strikes pushed the tally of destroyed tanks to 48.", "48", "tanks", None),
+    ("'of those killed'", "Of those killed, 14 were aid workers, the UN said.", "14", "killed", None),
+    ("'of those wounded'", "Of those wounded in the blast, 9 were children.", "9", "wounded", None),
     ("'tank losses': the noun the losses are of", "Armenia's tank losses climbed to 160.", "160", "tanks", "ARM"),
     (
         "'tank losses': the noun the losses are of",
@@ -276,6 +293,29 @@ UNITS = [
     ("a division's size", "Ethiopia moved a division of 9,000 to the border.", "9,000", "troops", "ETH"),
     ("a detachment's size", "Nepal's detachment of 300 has arrived.", "300", "troops", "NPL"),
     ("a battlegroup's size", "Germany leads a battlegroup of 1,600 in Lithuania.", "1,600", "troops", "DEU"),
+    # armed people sent from an actor, where no one else sends them, are that actor's
+    ("'arrived from X'", "Lebanon says 900 fighters have arrived from Iran.", "900", "fighters", "IRN"),
+    ("'were sent from X'", "Some 400 marines were sent from Egypt to the port.", "400", "marines", "EGY"),
+    ("'troops sent from X'", "Kyiv said it had wounded 70 soldiers sent from Minsk.", "70", "wounded", "BLR"),
+    ("'troops sent from X'", "Mali's junta hailed the 250 troops flown from Niamey.", "250", "troops", "NER"),
+    ("'including N from X'", "Syria holds 6,000 fighters, including 800 from Chechnya.", "800", "fighters", None),
+    (
+        "'including N from X'",
+        "Russia has massed 40,000 troops, including 9,000 from Belarus, Kyiv said.",
+        "9,000",
+        "troops",
+        "BLR",
+    ),
+    # on a verb of sending or withdrawing, "from" says where they left, and the agent keeps them
+    ("'withdrew troops from X'", "Turkey withdrew 1,500 troops from Libya.", "1,500", "troops", "TUR"),
+    ("'pulled troops from X'", "France pulled 600 soldiers from Niger last year.", "600", "soldiers", "FRA"),
+    ("'evacuated troops from X'", "Britain evacuated 80 troops from Sudan.", "80", "troops", "GBR"),
+    ("'were sent from X'", "About 150 paratroopers were flown from Paris to Chad.", "150", "paratroopers", "FRA"),
+    ("'arrived from X'", "Some 2,000 servicemen arrived from Russia on Monday.", "2,000", "servicemen", "RUS"),
+    ("armed people evacuated are not displaced", "Italy evacuated 120 marines from Beirut.", "120", "marines", "ITA"),
+    ("'redeployed troops from X'", "Russia redeployed 2,000 troops from Armenia.", "2,000", "troops", "RUS"),
+    ("'recalled troops from X'", "Rwanda recalled 700 soldiers from Mozambique.", "700", "soldiers", "RWA"),
+    ("'moved troops from X'", "Russia moved 3,000 soldiers from Belarus to Kursk.", "3,000", "soldiers", "RUS"),
     # a later figure joined to an earlier one in the same clause shares its owner
     (
         "a conjoined figure shares its owner",

@@ -33,6 +33,8 @@ def counted_noun(token: Token) -> Token | None:
         head = head.head
     if head is not token and head.pos_ in ("NOUN", "PROPN"):
         return head
+    if token.dep_ == "pobj" and token.head.lower_ in ("including", "among") and token.head.head.pos_ == "NOUN":
+        return token.head.head  # "50,000 troops, including 11,000 from North Korea": part of the noun's count
     named_before = _sized_body(token) or _amounted(token)
     if named_before is not None:
         return named_before
@@ -52,6 +54,8 @@ def counted_noun(token: Token) -> Token | None:
     whole = next((c for c in fronted.children if c.dep_ == "pobj"), None) if fronted is not None else None
     if whole is not None and whole.pos_ == "NOUN":  # "Of the 11,000 troops sent, 3,000 were killed"
         return whole
+    if whole is not None and whole.lower_ == "those" and any(c.dep_ == "acl" for c in whole.children):
+        return whole  # "Of those killed, 20 were children": the participle says what befell them
     if verb.dep_ == "conj":  # "Most of the rockets fell ..., and about 10 were intercepted"
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -115,14 +119,18 @@ def _amounted(token: Token) -> Token | None:
 def _moved_to(node: Token, verb: Token) -> Token | None:
     """ "the blast raised the death toll to 57", "took Iran's aircraft losses to 14", "put the losses at 900":
     the "to"/"at" phrase of a verb whose object is a casualty or loss noun counts what that noun counts (a
-    tally's "of" phrase is read by the unit, from the same object)."""
+    tally's "of" phrase names what it counts)."""
     if node.dep_ != "prep":
         return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < node.i), None)
+    heads = [verb, verb.head] if verb.dep_ in ("advcl", "acl", "xcomp") else [verb]  # "the number ... downed to"
+    obj = next((c for h in heads for c in h.children if c.dep_ == "dobj" and c.i < node.i), None)
     if obj is None or obj.pos_ != "NOUN":
         return None
     if _counts_casualties(obj) or obj.lower_ in gazetteer.word_list("loss_words.txt"):
         return obj
+    if obj.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):  # "brought the number of drones downed to"
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
 
 

@@ -134,9 +134,10 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     borrowed = noun is not None and not _within(token, noun)
     unit = (_casualty_of(token) if borrowed else None) or _casualty_of(noun or token)
     # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
-    # forced out are said of units and ships too, so those need a noun that counts people
-    if unit and (unit in ("killed", "wounded", "casualties") or noun is None or _is_people(noun)):
-        return unit
+    # forced out are said of units and ships too, so those need a noun that counts people (not armed ones)
+    armed = noun is not None and noun.lemma_.lower() in gazetteer.word_list("troop_nouns.txt")
+    if unit and (unit in ("killed", "wounded", "casualties") or noun is None or (_is_people(noun) and not armed)):
+        return unit  # armed people withdrawn or evacuated are not the displaced
     counted = (
         None
         if noun is None
