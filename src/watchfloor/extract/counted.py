@@ -123,7 +123,7 @@ def _moved_to(node: Token, verb: Token) -> Token | None:
     if node.dep_ != "prep":
         return None
     heads = [verb, verb.head] if verb.dep_ in ("advcl", "acl", "xcomp") else [verb]  # "the number ... downed to"
-    obj = next((c for h in heads for c in h.children if c.dep_ == "dobj" and c.i < node.i), None)
+    obj = next((c for h in heads for c in h.children if c.dep_ == "dobj"), None)  # "bringing to 34 the number"
     if obj is None or obj.pos_ != "NOUN":
         return None
     if _counts_casualties(obj) or obj.lower_ in gazetteer.word_list("loss_words.txt"):

@@ -126,6 +126,9 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
         equipment = _equipment_lost(noun)
         if equipment:
             return equipment
+    befell = _casualty_noun_of(noun) if noun is not None else None
+    if befell:
+        return befell
     if noun is not None and noun.lemma_.lower() in gazetteer.word_list("time_nouns.txt"):
         return _plural(noun.lemma_.lower())  # a duration: "in the last 24 hours", never 24 killed
     if noun is not None and _sized_by(noun, token):
@@ -150,6 +153,21 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     if noun == attributive_noun(token):
         return _plural(noun.lower_)
     return noun.lower_
+
+
+def _casualty_noun_of(noun: Token) -> str | None:
+    """ "the deaths of 3 aid workers", "the killing of 12 villagers": people in the "of" phrase of a casualty
+    noun are counted by what befell them, as are those of a tally whose participle the parse hangs on the tally
+    ("the number of medics killed")."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or not _is_people(noun):
+        return None
+    owner = of.head
+    if owner.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):  # "the number of medics killed", misparsed
+        participle = next((c for c in owner.children if c.dep_ == "acl" and c.i > noun.i and _befallen(c)), None)
+        return _shared_casualty(participle, noun) if participle is not None else None
+    unit = gazetteer.casualty_nouns().get(owner.lower_) or gazetteer.casualty_nouns().get(owner.lemma_.lower())
+    return unit if unit in ("killed", "wounded") else None
 
 
 def _joined_casualty(word: Token) -> str | None:
