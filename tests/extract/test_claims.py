@@ -297,6 +297,21 @@ UNITS = [
         "killed",
         None,
     ),
+    ("'killed, wounded and captured'", "The regiment lost 700 killed, wounded and missing.", "700", "casualties", None),
+    # a number with its own verb in a gapped conjunct is not counted by the other conjunct's verb
+    ("a gapped conjunct keeps its own verb", "Some 30 rebels were killed and 45 arrested.", "45", "rebels", None),
+    ("a conjunct keeps its own verb", "Two pilots died and three were captured.", "three", "pilots", None),
+    # "of which N", "N others": the noun counted before
+    (
+        "'of which N' counts the list's first noun",
+        "Iran fired 180 missiles and 20 drones, of which 150 were intercepted.",
+        "150",
+        "missiles",
+        "IRN",
+    ),
+    ("'of which N'", "Rebels hold 90 hostages, of whom 12 are foreigners.", "12", "hostages", None),
+    ("'N others'", "Troops shot down 25 drones, and 6 others crashed in fields.", "6", "drones", None),
+    ("'N others'", "Sudan received 40 tanks last year and 15 others this spring.", "15", "tanks", None),
     # a unit of armed people whose size the number gives counts its members
     ("'-strong' unit", "Mali sent a 650-strong battalion to Gao.", "650", "troops", "MLI"),
     ("'a brigade of N'", "Kenya deployed a brigade of 1,100 to the coast.", "1,100", "troops", "KEN"),

@@ -31,11 +31,13 @@ def counted_noun(token: Token) -> Token | None:
     head = token
     while head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > head.i:
         head = head.head
+    if head is not token and head.lower_ == "others":  # "shot down 38 drones, while 12 others were jammed"
+        return _counted_earlier(token) or head
     if head is not token and head.pos_ in ("NOUN", "PROPN"):
         return head
     if token.dep_ == "pobj" and token.head.lower_ in ("including", "among") and token.head.head.pos_ == "NOUN":
         return token.head.head  # "50,000 troops, including 11,000 from North Korea": part of the noun's count
-    named_before = _sized_body(token) or _amounted(token)
+    named_before = _sized_body(token) or _amounted(token) or _of_which(token)
     if named_before is not None:
         return named_before
     for candidate in doc[token.i + 1 : min(len(doc), token.i + 5)]:
@@ -132,6 +134,26 @@ def _moved_to(node: Token, verb: Token) -> Token | None:
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return None
+
+
+def _of_which(token: Token) -> Token | None:
+    """ "120 drones and 8 missiles, of which 100 were shot down", "90 hostages, of whom 12 are foreigners": the
+    noun the relative refers to, read from the words (the parse hangs "of which" anywhere), the first of a list."""
+    doc = token.doc
+    if token.i < 3 or doc[token.i - 1].lower_ not in ("which", "whom") or doc[token.i - 2].lower_ != "of":
+        return None
+    start = sentence_of(token).start
+    antecedent = next((t for t in reversed(doc[max(start, token.i - 8) : token.i - 2]) if t.pos_ == "NOUN"), None)
+    while antecedent is not None and antecedent.dep_ == "conj" and antecedent.head.pos_ == "NOUN":
+        antecedent = antecedent.head
+    return antecedent
+
+
+def _counted_earlier(token: Token) -> Token | None:
+    """The plural noun the last figure before `token` in its sentence counted ("38 drones ... 12 others")."""
+    sentence = sentence_of(token)
+    counted = [t.head for t in token.doc[sentence.start : token.i] if t.dep_ == "nummod" and t.head.tag_ == "NNS"]
+    return counted[-1] if counted and counted[-1].i < token.i else None
 
 
 def _counted_before(token: Token) -> Token | None:

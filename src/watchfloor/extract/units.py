@@ -135,7 +135,11 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
         return "troops"  # "a force of 3,000", "a 2,500-strong contingent": the body's members
     # a noun taken from another clause ("50 soldiers died and 120 were wounded") has the number's own verb
     borrowed = noun is not None and not _within(token, noun)
-    unit = (_casualty_of(token) if borrowed else None) or _casualty_of(noun or token)
+    own = governing_verb(token) if noun is not None and borrowed else None
+    if noun is not None and own is not None and own != governing_verb(noun):  # "40 were killed and 60 captured"
+        unit = _casualty_of(token)
+    else:
+        unit = (_casualty_of(token) if borrowed else None) or _casualty_of(noun or token)
     # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
     # forced out are said of units and ships too, so those need a noun that counts people (not armed ones)
     armed = noun is not None and noun.lemma_.lower() in gazetteer.word_list("troop_nouns.txt")
@@ -171,10 +175,10 @@ def _casualty_noun_of(noun: Token) -> str | None:
 
 
 def _joined_casualty(word: Token) -> str | None:
-    """ "lost 900 killed or wounded", "64 dead and injured": a casualty word joined to one of the other kind
-    right after it counts both together."""
+    """ "lost 900 killed or wounded", "64 dead and injured", "killed, wounded and captured": a casualty word
+    joined to one of the other kind right after it counts both together."""
     doc = word.doc
-    if word.i + 2 >= len(doc) or doc[word.i + 1].lower_ not in ("and", "or", "/", "&"):
+    if word.i + 2 >= len(doc) or doc[word.i + 1].lower_ not in ("and", "or", "/", "&", ","):
         return None
     kinds = {gazetteer.casualty_words().get(word.lower_), gazetteer.casualty_words().get(doc[word.i + 2].lower_)}
     return "casualties" if kinds == {"killed", "wounded"} else None
