@@ -37,7 +37,7 @@ def counted_noun(token: Token) -> Token | None:
         return head
     if token.dep_ == "pobj" and token.head.lower_ in ("including", "among") and token.head.head.pos_ == "NOUN":
         return token.head.head  # "50,000 troops, including 11,000 from North Korea": part of the noun's count
-    named_before = _sized_body(token) or _amounted(token) or _of_which(token)
+    named_before = _sized_body(token) or _strong_body(token) or _amounted(token) or _of_which(token)
     if named_before is not None:
         return named_before
     for candidate in doc[token.i + 1 : min(len(doc), token.i + 5)]:
@@ -82,6 +82,17 @@ def _sized_body(token: Token) -> Token | None:
     return None
 
 
+def _strong_body(token: Token) -> Token | None:
+    """ "a force 3,000 strong", "Burundi's contingent, some 1,000 strong": a number followed by "strong" sizes
+    the body of armed people named just before it."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "strong":
+        return None
+    start = max(sentence_of(token).start, token.i - 5)
+    before = [t for t in doc[start : token.i] if t.lemma_.lower() in gazetteer.word_list("container_nouns.txt")]
+    return before[-1] if before else None
+
+
 def _counts_casualties(noun: Token) -> bool:
     """ "deaths", "the toll", "casualties": a noun that counts casualties itself (by word or lemma)."""
     return noun.lower_ in gazetteer.casualty_nouns() or noun.lemma_.lower() in gazetteer.casualty_nouns()
@@ -100,6 +111,8 @@ def _amounted(token: Token) -> Token | None:
         return moved
     counts = gazetteer.amount_verbs().get(verb.lemma_.lower())
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        subject = verb.head  # "a contingent numbering 1,200", "fighters, estimated at 2,000"
     if counts is None or subject is None:
         return None
     if subject.lower_ in gazetteer.casualty_words() and any(c.dep_ == "det" for c in subject.children):

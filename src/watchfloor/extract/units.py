@@ -201,7 +201,8 @@ def _sized_by(noun: Token, token: Token) -> bool:
     ("a force of 3,000", "a 2,500-strong force"; not "three armies")."""
     if noun.lemma_.lower() not in gazetteer.word_list("container_nouns.txt"):
         return False
-    return not (token.dep_ == "nummod" and token.head == noun)
+    strong = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "strong"  # "a force 3,000 strong"
+    return strong or not (token.dep_ == "nummod" and token.head == noun)
 
 
 def _within(token: Token, noun: Token) -> bool:
