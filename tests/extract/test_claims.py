@@ -312,6 +312,12 @@ UNITS = [
     ("'of which N'", "Rebels hold 90 hostages, of whom 12 are foreigners.", "12", "hostages", None),
     ("'N others'", "Troops shot down 25 drones, and 6 others crashed in fields.", "6", "drones", None),
     ("'N others'", "Sudan received 40 tanks last year and 15 others this spring.", "15", "tanks", None),
+    # ages are how old someone is, not a count of the people the clause is about
+    ("an appositive age", "The boy, 14, was wounded by shrapnel.", "14", "years old", None),
+    ("an appositive age", "A farmer, 58, was killed near the dam.", "58", "years old", None),
+    ("'aged N'", "The dead included a woman aged 70.", "70", "years old", None),
+    ("'aged N and M'", "Two girls aged 6 and 9 were wounded.", "9", "years old", None),
+    ("'a N-year-old'", "A 65-year-old man was killed in the strike.", "65", "years old", None),
     # a unit of armed people whose size the number gives counts its members
     ("'-strong' unit", "Mali sent a 650-strong battalion to Gao.", "650", "troops", "MLI"),
     ("'a brigade of N'", "Kenya deployed a brigade of 1,100 to the coast.", "1,100", "troops", "KEN"),

@@ -120,6 +120,8 @@ def _plural(word: str) -> str:
 
 def noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
+    if _is_age(token):
+        return "years old"  # as "a 65-year-old" reads: how old someone is, never a count of them
     if noun is not None and noun.lower_ in gazetteer.casualty_words():
         return _joined_casualty(noun) or gazetteer.casualty_words()[noun.lower_]
     if noun is not None and noun.lemma_.lower() in ("loss", "losses"):
@@ -157,6 +159,22 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     if noun == attributive_noun(token):
         return _plural(noun.lower_)
     return noun.lower_
+
+
+def _is_age(token: Token) -> bool:
+    """ "a woman aged 70", "two children aged 4 and 7", "the boy, 14, was wounded", "Ali Hassan, 32,": an age."""
+    doc = token.doc
+    back = token.i - 1
+    while back > token.i - 4 and back >= 0 and (doc[back].like_num or doc[back].lower_ in ("and", "to", "between")):
+        back -= 1
+    if back >= 0 and doc[back].lower_ == "aged":
+        return True
+    if not (token.i > 1 and token.i + 1 < len(doc) and doc[token.i - 1].text == "," and token.is_digit):
+        return False
+    if doc[token.i + 1].text not in (",", ".") or int(token.text) > 120:
+        return False
+    person = doc[token.i - 2]
+    return person.ent_type_ == "PERSON" or (person.tag_ == "NN" and (token.dep_ == "appos" or _is_people(person)))
 
 
 def _casualty_noun_of(noun: Token) -> str | None:
