@@ -318,6 +318,28 @@ UNITS = [
     ("'aged N'", "The dead included a woman aged 70.", "70", "years old", None),
     ("'aged N and M'", "Two girls aged 6 and 9 were wounded.", "9", "years old", None),
     ("'a N-year-old'", "A 65-year-old man was killed in the strike.", "65", "years old", None),
+    # a bare number marked as more of something counts what was counted before it
+    (
+        "'N more' counts what was counted before",
+        "Iran has sent 400 drones to Sudan. It plans to ship 250 more by June.",
+        "250",
+        "drones",
+        None,
+    ),
+    (
+        "'another N' counts what was counted before",
+        "Belarus moved 2,000 soldiers to the border, and another 1,500 will follow.",
+        "1,500",
+        "soldiers",
+        None,
+    ),
+    (
+        "'the total' with no 'of' totals what was counted before",
+        "Spain will send 200 more police, bringing the total to 1,100.",
+        "1,100",
+        "police",
+        None,
+    ),
     # a unit of armed people whose size the number gives counts its members
     ("'-strong' unit", "Mali sent a 650-strong battalion to Gao.", "650", "troops", "MLI"),
     ("'a brigade of N'", "Kenya deployed a brigade of 1,100 to the coast.", "1,100", "troops", "KEN"),

@@ -49,6 +49,8 @@ def counted_noun(token: Token) -> Token | None:
             break
         if candidate.text in (",", ";", ":", "(", ")", "."):  # "killed 12, officials said": a clause ends
             break
+    if _increment(token):  # "3,000 more this year", "another 2,000 are expected": more of what was counted
+        return _counted_earlier(token) or _counted_before(token)
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     verb = token.head
@@ -145,7 +147,10 @@ def _moved_to(node: Token, verb: Token) -> Token | None:
         return obj
     if obj.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):  # "brought the number of drones downed to"
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if of is None:  # "500 more troops, bringing the total to 3,500": the total of what was counted before
+            number = next((c for c in node.children if c.dep_ == "pobj"), None)
+            return _counted_earlier(number) if number is not None else None
+        return next((c for c in of.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -169,9 +174,17 @@ def _counted_earlier(token: Token) -> Token | None:
     return counted[-1] if counted and counted[-1].i < token.i else None
 
 
+def _increment(token: Token) -> bool:
+    """A bare number marked as a change: "another 2,000", "3,000 more"."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].lower_ in gazetteer.change_words("before")
+    return before or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in gazetteer.change_words("after"))
+
+
 def _counted_before(token: Token) -> Token | None:
-    """ "Hezbollah fired 60 rockets. Israel said 10 were intercepted": a bare number as the subject counts what
-    the last figure of the previous sentence, in the same paragraph, counted."""
+    """ "Hezbollah fired 60 rockets. Israel said 10 were intercepted": a bare number as the subject (or one
+    marked as more of something: "It could send 3,000 more") counts what the last figure of the previous
+    sentence, in the same paragraph, counted."""
     sentence = sentence_of(token)
     if sentence.start == 0:
         return None
