@@ -433,6 +433,7 @@ RULE_WORD_LISTS = (
     "owner_verbs.txt",
     "time_nouns.txt",
     "withdraw_verbs.txt",
+    "life_verbs.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

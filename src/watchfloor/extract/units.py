@@ -128,7 +128,7 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
         equipment = _equipment_lost(noun)
         if equipment:
             return equipment
-    befell = _casualty_noun_of(noun) if noun is not None else None
+    befell = (_casualty_noun_of(noun) or ("killed" if _lives_taken(noun) else None)) if noun is not None else None
     if befell:
         return befell
     if noun is not None and noun.lemma_.lower() in gazetteer.word_list("time_nouns.txt"):
@@ -161,6 +161,16 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     return noun.lower_
 
 
+def _lives_taken(noun: Token) -> bool:
+    """ "claimed the lives of 17", "lost their lives", "cost 5,000 lives": lives a verb of taking takes."""
+    verb = noun.head
+    return noun.lower_ in ("lives", "life") and noun.dep_ == "dobj" and _lemma_in(verb, "life_verbs.txt")
+
+
+def _lemma_in(word: Token, table: str) -> bool:
+    return word.lemma_.lower() in gazetteer.word_list(table)
+
+
 def _is_age(token: Token) -> bool:
     """ "a woman aged 70", "two children aged 4 and 7", "the boy, 14, was wounded", "Ali Hassan, 32,": an age."""
     doc = token.doc
@@ -185,6 +195,8 @@ def _casualty_noun_of(noun: Token) -> str | None:
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or not _is_people(noun):
         return None
     owner = of.head
+    if _lives_taken(owner):  # "claimed the lives of 17 people"
+        return "killed"
     if owner.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):  # "the number of medics killed", misparsed
         participle = next((c for c in owner.children if c.dep_ == "acl" and c.i > noun.i and _befallen(c)), None)
         return _shared_casualty(participle, noun) if participle is not None else None
@@ -255,6 +267,8 @@ def _casualty_of(node: Token) -> str | None:
     verb = governing_verb(node)
     if verb is None:
         return None
+    if node.dep_ in ("nsubj", "nsubjpass") and any(_lives_taken(c) for c in verb.children):
+        return "killed"  # "30 people lost their lives"
     for word in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")]]:
         if _befallen(word) and (word is verb or word.i > node.i):
             return _shared_casualty(word, node)
