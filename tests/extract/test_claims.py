@@ -326,6 +326,13 @@ UNITS = [
     ("'were hospitalized'", "Some 15 workers were hospitalized in Erbil.", "Some 15", "wounded", None),
     ("'bodies of'", "Rescuers pulled 26 bodies from the rubble.", "26", "killed", None),
     ("'IDPs'", "Sudan now has 8 million IDPs, the agency said.", "8 million", "displaced", None),
+    # people counted as part of the dead or the wounded are casualties of that kind
+    ("'among the dead were N'", "Among the dead were 11 nurses, the ministry said.", "11", "killed", None),
+    ("'the dead include N'", "The dead include 6 teachers and 2 pupils.", "2", "killed", None),
+    ("'the injured include N'", "The injured include 13 firefighters.", "13", "wounded", None),
+    ("'of the wounded, N'", "Of the wounded, 8 are in a serious condition.", "8", "wounded", None),
+    ("'among those killed'", "Among those killed were 4 medics.", "4", "killed", None),
+    ("the living are not the dead", "The survivors include 30 children.", "30", "children", None),
     # ages are how old someone is, not a count of the people the clause is about
     ("an appositive age", "The boy, 14, was wounded by shrapnel.", "14", "years old", None),
     ("an appositive age", "A farmer, 58, was killed near the dam.", "58", "years old", None),

@@ -122,6 +122,9 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
     if _is_age(token):
         return "years old"  # as "a 65-year-old" reads: how old someone is, never a count of them
+    among = _among_casualties(noun or token)
+    if among:
+        return among
     if noun is not None and noun.lower_ in gazetteer.casualty_words():
         return _joined_casualty(noun) or gazetteer.casualty_words()[noun.lower_]
     if noun is not None and noun.lemma_.lower() in ("loss", "losses"):
@@ -159,6 +162,28 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     if noun == attributive_noun(token):
         return _plural(noun.lower_)
     return noun.lower_
+
+
+def _among_casualties(phrase: Token) -> str | None:
+    """ "Among the dead were 12 children", "The dead include 7 women", "Of the wounded, 14 are ...", "Among those
+    killed were 5 aid workers": people counted as part of the dead or the wounded are casualties of that kind."""
+    node = phrase.head if phrase.dep_ == "conj" else phrase  # "7 women and 4 children"
+    verb = node.head
+    if node.dep_ not in ("nsubj", "dobj", "attr") or verb.lemma_.lower() not in ("be", "include"):
+        return None
+    for child in verb.children:
+        group = child
+        if child.dep_ == "prep" and child.lower_ in ("among", "of") and child.i < node.i:
+            group = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "nsubj" or child == node:
+            continue
+        if group.lower_ in gazetteer.casualty_words() and any(c.dep_ == "det" for c in group.children):
+            return gazetteer.casualty_words()[group.lower_]
+        if group.lower_ == "those":
+            participle = next((c for c in group.children if c.dep_ == "acl" and _befallen(c)), None)
+            if participle is not None:
+                return _befallen(participle)
+    return None
 
 
 def _lives_taken(noun: Token) -> bool:
