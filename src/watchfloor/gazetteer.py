@@ -434,6 +434,7 @@ RULE_WORD_LISTS = (
     "time_nouns.txt",
     "withdraw_verbs.txt",
     "life_verbs.txt",
+    "host_verbs.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

@@ -333,6 +333,14 @@ UNITS = [
     ("'of the wounded, N'", "Of the wounded, 8 are in a serious condition.", "8", "wounded", None),
     ("'among those killed'", "Among those killed were 4 medics.", "4", "killed", None),
     ("the living are not the dead", "The survivors include 30 children.", "30", "children", None),
+    # refugees are counted by their host, whoever they fled
+    ("refugees by their host", "Chad is hosting some 700,000 Sudanese refugees.", "700,000", "refugees", "TCD"),
+    ("refugees by their host", "Jordan shelters 650,000 Syrian refugees.", "650,000", "refugees", "JOR"),
+    ("refugees by their host", "Kenya received 20,000 Somali refugees last year.", "20,000", "refugees", "KEN"),
+    ("refugees by their host", "Poland has taken in 1.5 million Ukrainian refugees.", "1.5 million", "refugees", "POL"),
+    ("refugees by their host", "Iran houses 3 million Afghan refugees.", "3 million", "refugees", "IRN"),
+    ("refugees by their host", "Moldova welcomed 100,000 Ukrainian refugees.", "100,000", "refugees", "MDA"),
+    ("refugees 'in' a host", "There are 80,000 Sudanese refugees in Egypt.", "80,000", "refugees", "EGY"),
     # ages are how old someone is, not a count of the people the clause is about
     ("an appositive age", "The boy, 14, was wounded by shrapnel.", "14", "years old", None),
     ("an appositive age", "A farmer, 58, was killed near the dam.", "58", "years old", None),

@@ -31,6 +31,9 @@ def find_subject(
     description resolved); for casualties and displaced people, the side they belong to: the country where
     they fell, else the state whose organ reports them."""
     phrase = noun or token
+    host = _host(noun, mentions, attributor) if noun is not None and noun.lemma_.lower() == "refugee" else None
+    if host is not None:
+        return host
     owner = (
         _number_origin(token, noun, mentions)
         or _actor_in_phrase(phrase, mentions)
@@ -191,6 +194,24 @@ def _owner_after(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
         if child.dep_ == "relcl" and child.lemma_.lower() in gazetteer.word_list("owner_verbs.txt"):
             sender = next((c for c in child.children if c.dep_ == "nsubj"), None)  # "the troops Pyongyang sent"
             found = _actors_within(sender, mentions) if sender is not None else []
+            if found:
+                return found[0].id
+    return None
+
+
+def _host(noun: Token, mentions: list[tuple[int, int, Actor]], attributor: Attributor) -> str | None:
+    """Refugees are counted by their host, whoever they fled ("Chad is hosting 700,000 Sudanese refugees",
+    "Poland has taken in 1.5 million Ukrainian refugees", "600,000 Sudanese refugees in Chad"): the subject of
+    a verb of hosting, else a country the refugees are "in"."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in gazetteer.word_list("host_verbs.txt"):
+        subject = _agent(verb)
+        host = attributor.resolve(subject) if subject is not None else None
+        if host is not None:
+            return host
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            found = [a for a in _actors_within(child, mentions) if a.kind == "state"]
             if found:
                 return found[0].id
     return None
