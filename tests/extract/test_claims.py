@@ -399,6 +399,21 @@ UNITS = [
     ("a division's size", "Ethiopia moved a division of 9,000 to the border.", "9,000", "troops", "ETH"),
     ("a detachment's size", "Nepal's detachment of 300 has arrived.", "300", "troops", "NPL"),
     ("a battlegroup's size", "Germany leads a battlegroup of 1,600 in Lithuania.", "1,600", "troops", "DEU"),
+    (
+        "an earlier figure's owner written after its noun carries over",
+        "Kenya's health ministry said that of the 600 fighters sent by Kampala, 40 had died and 90 wounded.",
+        "90",
+        "wounded",
+        "UGA",
+    ),
+    (
+        "an earlier figure's owner written after its noun carries over",
+        "Libya's interior ministry said that of 500 troops sent by Ankara, 20 were killed and 35 injured.",
+        "35",
+        "wounded",
+        "TUR",
+    ),
+    ("the whole casualties are drawn from", "Among the 900 troops from Chad, 30 were killed.", "900", "troops", "TCD"),
     # armed people sent from an actor, where no one else sends them, are that actor's
     ("'arrived from X'", "Lebanon says 900 fighters have arrived from Iran.", "900", "fighters", "IRN"),
     ("'were sent from X'", "Some 400 marines were sent from Egypt to the port.", "400", "marines", "EGY"),

@@ -107,8 +107,8 @@ def _sentence_owner(token: Token, mentions: list[tuple[int, int, Actor]]) -> str
     for other in sentence_of(token):
         if other.i >= token.i:
             break
-        if other.like_num and other.dep_ == "nummod":
-            owner = _named_in(other.head, mentions)
+        if other.like_num and other.dep_ == "nummod":  # its owner before or after it ("soldiers sent by X")
+            owner = _named_in(other.head, mentions) or _owner_after(other.head, mentions)
             if owner:
                 return owner
     return None

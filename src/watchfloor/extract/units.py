@@ -287,7 +287,7 @@ def _casualty_of(node: Token) -> str | None:
     for child in node.children:  # "two men lightly wounded", "people killed in the strike"
         if child.dep_ in ("amod", "acl", "oprd", "xcomp") and _befallen(child):
             return _shared_casualty(child, node)
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("VERB", "AUX"):
+    if node.dep_ == "pobj" and node.head.lower_ in ("of", "among") and node.head.head.pos_ in ("VERB", "AUX"):
         return None  # "Of the 11,000 troops sent, 3,000 were killed": the whole the killed are drawn from
     verb = governing_verb(node)
     if verb is None:
