@@ -325,10 +325,22 @@ def _shared_casualty(word: Token, node: Token) -> str | None:
 def _toll_unit(token: Token) -> str | None:
     """ "the death toll had risen to 43,972": the unit comes from the subject of the verb; "the number of
     people displaced has risen to 11.5 million (up from 10.7 million)": from what the number counts."""
-    verb = governing_verb(token)
+    node = token.head if token.dep_ == "pobj" else token
+    copula = node.head if node.dep_ == "attr" and node.head.lemma_ == "be" else None  # "the death toll is 40"
+    verb = copula or governing_verb(token)
     if verb is None:
         return None
-    for child in verb.children:
+    subjects, raised = list(verb.children), verb
+    for _ in range(2):  # raised: "the toll is expected to rise to 100", "is likely to exceed 40,000"
+        if raised.dep_ not in ("xcomp", "acomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in subjects):
+            break
+        raised = raised.head
+        subjects += list(raised.children)
+    for child in subjects:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):
+            participle = next((c for c in child.children if c.dep_ == "acl" and _befallen(c)), None)
+            if participle is not None and not any(c.lower_ == "of" for c in child.children):
+                return _befallen(participle)  # "the number killed is now 63"
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.casualty_nouns():
             return gazetteer.casualty_nouns()[child.lemma_.lower()]  # "the death toll"
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):
