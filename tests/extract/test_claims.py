@@ -324,6 +324,8 @@ UNITS = [
     ("'succumbed'", "Four patients succumbed to their wounds.", "Four", "killed", None),
     ("'were hospitalised'", "About 70 students were hospitalised after the attack.", "About 70", "wounded", None),
     ("'were hospitalized'", "Some 15 workers were hospitalized in Erbil.", "Some 15", "wounded", None),
+    ("'left N homeless'", "The shelling left 50,000 people homeless.", "50,000", "displaced", None),
+    ("'left N homeless'", "The storm and strikes left 3,000 homeless in Sittwe.", "3,000", "displaced", None),
     ("'bodies of'", "Rescuers pulled 26 bodies from the rubble.", "26", "killed", None),
     ("'IDPs'", "Sudan now has 8 million IDPs, the agency said.", "8 million", "displaced", None),
     # people counted as part of the dead or the wounded are casualties of that kind
