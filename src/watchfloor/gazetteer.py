@@ -451,6 +451,9 @@ RULE_WORD_LISTS = (
     "refusal_verbs.txt",
     "refusal_modals.txt",
     "obligation_modals.txt",
+    "withdraw_verbs.txt",
+    "life_verbs.txt",
+    "host_verbs.txt",
 )
 
 # The rule tables moved out of code, with the accessors that load them: every entry of each must be looked

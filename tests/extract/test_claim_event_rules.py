@@ -123,19 +123,24 @@ CLAIM_FIELDS = [
     ),
     ("at least", "At least 30 people were killed in the shelling.", "30", "quantity.bound", ">="),
     ("'some' is approximate", "Some 5,000 families were displaced by the floods.", "5,000", "quantity.bound", "~"),
-    pytest.param(
+    (
         "toll as the subject of a raising verb",
         "The death toll is expected to rise to 100.",
         "100",
         "quantity.unit",
         "killed",
-        marks=pytest.mark.xfail(
-            reason="the toll rule reads only the governing verb's own subject ('rise' has none; 'toll' hangs "
-            "from 'expected')",
-            strict=True,
-        ),
-        id="toll as the subject of a raising verb",
     ),
+    (
+        "toll as the subject of a raising verb",
+        "The number of people killed in the war is likely to exceed 40,000.",
+        "40,000",
+        "quantity.unit",
+        "killed",
+    ),
+    ("toll as the subject of 'be'", "The death toll is 40, the ministry said.", "40", "quantity.unit", "killed"),
+    ("tally as the subject of 'be'", "The number of wounded was 212 by Friday.", "212", "quantity.unit", "wounded"),
+    ("a tally's own participle", "The number killed is now 63, medics said.", "63", "quantity.unit", "killed"),
+    ("a tally's own participle", "The number displaced reached 9,000.", "9,000", "quantity.unit", "displaced"),
     (
         "losses belong to the side that suffers them",
         "Britain estimated Russia's losses in the battle at 4,000 troops.",

@@ -44,6 +44,9 @@ CASES = [
     ("some 12 500 refugees", "some 12 500", 12500, None, None, "~", True, None),
     ("a fleet of 2\u202f340 trucks", "2\u202f340", 2340, None, None, "=", False, None),
     ("exactly 3\u00a0001\u00a0250 votes", "3\u00a0001\u00a0250", 3_001_250, None, None, "=", False, None),
+    # a group glued to a calibre is a calibre, not the thousands of the number before it
+    ("fired 40 122-mm rockets", "40", 40, None, None, "=", False, None),
+    ("sent 300 155mm shells", "300", 300, None, None, "=", False, None),
     # what a scale word leaves over, in words or digits
     ("nine thousand 400 sandbags", "nine thousand 400", 9400, None, None, "=", False, None),
     ("two hundred and five rockets", "two hundred and five", 205, None, None, "=", False, None),

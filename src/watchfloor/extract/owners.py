@@ -31,8 +31,12 @@ def find_subject(
     description resolved); for casualties and displaced people, the side they belong to: the country where
     they fell, else the state whose organ reports them."""
     phrase = noun or token
+    host = _host(noun, mentions, attributor) if noun is not None and noun.lemma_.lower() == "refugee" else None
+    if host is not None:
+        return host
     owner = (
-        _actor_in_phrase(phrase, mentions)
+        _number_origin(token, noun, mentions)
+        or _actor_in_phrase(phrase, mentions)
         or _possessed(phrase, attributor)
         or _experiencer(phrase, mentions)
         or _body_owner(token, phrase, mentions, attributor)
@@ -103,8 +107,8 @@ def _sentence_owner(token: Token, mentions: list[tuple[int, int, Actor]]) -> str
     for other in sentence_of(token):
         if other.i >= token.i:
             break
-        if other.like_num and other.dep_ == "nummod":
-            owner = _named_in(other.head, mentions)
+        if other.like_num and other.dep_ == "nummod":  # its owner before or after it ("soldiers sent by X")
+            owner = _named_in(other.head, mentions) or _owner_after(other.head, mentions)
             if owner:
                 return owner
     return None
@@ -168,8 +172,10 @@ def _owner_after(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
     modifying it ("soldiers sent by Pyongyang", "drones supplied by Iran")."""
     armed = phrase.lemma_.lower() in gazetteer.word_list("troop_nouns.txt")
     after = phrase.doc[phrase.right_edge.i + 1] if phrase.right_edge.i + 1 < len(phrase.doc) else None
-    if armed and after is not None and after.lower_ == "from" and after.head == phrase.head:
-        found = _actors_within(after, mentions)  # "killed 300 soldiers from North Korea", "from" parsed onto the verb
+    # "killed 300 soldiers from North Korea", "from" parsed onto the verb; on a verb of sending or withdrawing
+    # it says where they went from ("Russia withdrew 2,000 troops from Syria")
+    if armed and after is not None and after.lower_ == "from" and after.head == phrase.head and not _moved(phrase.head):
+        found = _actors_within(after, mentions)
         if found:
             return found[0].id
     for child in phrase.children:
@@ -182,12 +188,72 @@ def _owner_after(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str |
             found = _actors_within(agent, mentions) if agent is not None else []
             if found:
                 return found[0].id
+            origin = _origin(child, mentions) if armed and agent is None and _sent(child) else None
+            if origin:  # "troops sent from Pyongyang"
+                return origin
         if child.dep_ == "relcl" and child.lemma_.lower() in gazetteer.word_list("owner_verbs.txt"):
             sender = next((c for c in child.children if c.dep_ == "nsubj"), None)  # "the troops Pyongyang sent"
             found = _actors_within(sender, mentions) if sender is not None else []
             if found:
                 return found[0].id
     return None
+
+
+def _host(noun: Token, mentions: list[tuple[int, int, Actor]], attributor: Attributor) -> str | None:
+    """Refugees are counted by their host, whoever they fled ("Chad is hosting 700,000 Sudanese refugees",
+    "Poland has taken in 1.5 million Ukrainian refugees", "600,000 Sudanese refugees in Chad"): the subject of
+    a verb of hosting, else a country the refugees are "in"."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in gazetteer.word_list("host_verbs.txt"):
+        subject = _agent(verb)
+        host = attributor.resolve(subject) if subject is not None else None
+        if host is not None:
+            return host
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            found = [a for a in _actors_within(child, mentions) if a.kind == "state"]
+            if found:
+                return found[0].id
+    return None
+
+
+def _sent(verb: Token) -> bool:
+    return verb.lemma_.lower() in gazetteer.word_list("deploy_verbs.txt") and verb.lemma_.lower() != "be"
+
+
+def _moved(verb: Token) -> bool:
+    return _sent(verb) or verb.lemma_.lower() in gazetteer.word_list("withdraw_verbs.txt")
+
+
+def _origin(verb: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """The actor of a "from" phrase on a verb of sending: where armed people were sent from is whose they are."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            found = _actors_within(child, mentions)
+            if found:
+                return found[0].id
+    return None
+
+
+def _number_origin(token: Token, noun: Token | None, mentions: list[tuple[int, int, Actor]]) -> str | None:
+    """Armed people said to come from an actor where no one else sends them: "including 11,000 from North
+    Korea" (the number's own "from"), "11,000 troops have arrived from North Korea", "3,000 soldiers were sent
+    from Pyongyang" (a verb of sending with no agent); "Russia moved troops from Belarus" names a place."""
+    if noun is None:
+        return None
+    if token is not noun and token.dep_ == "pobj":  # "including nine from South Africa": any people
+        found = next(
+            (_actors_within(c, mentions) for c in token.children if c.dep_ == "prep" and c.lower_ == "from"), []
+        )
+        if found:
+            return found[0].id
+    if noun.lemma_.lower() not in gazetteer.word_list("troop_nouns.txt"):
+        return None
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not _sent(noun.head):
+        return None
+    if noun.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in noun.head.children):
+        return None
+    return _origin(noun.head, mentions)
 
 
 def _named_in(phrase: Token, mentions: list[tuple[int, int, Actor]]) -> str | None:

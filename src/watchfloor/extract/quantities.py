@@ -37,10 +37,11 @@ _SIMPLE_WORDS = (
     rf"(?:(?:{'|'.join(TENS_WORDS)})[- ](?:{'|'.join(k for k in UNITS_WORDS if UNITS_WORDS[k] < 10)})|{_WORD_NUMBER})"
 )
 # Thousands grouped by commas, or by spaces as SI and much non-US copy writes them ("10 000", "1 164 880", also
-# with a no-break or thin space): a group of three digits after a space only counts when no digit follows it.
+# with a no-break or thin space): a group of three digits after a space only counts when no digit follows it,
+# nor a calibre ("40 122-mm rockets", "300 155mm shells").
 _GROUP_SPACE = "[ \u00a0\u2009\u202f]"
 _DIGITS = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d{_GROUP_SPACE})[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,])(?:\.\d+)?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?<!\d{_GROUP_SPACE})[1-9]\d{{0,2}}(?:{_GROUP_SPACE}\d{{3}})+(?![\d,]|-?(?:mm|cm)\b|-millimet)(?:\.\d+)?"
     rf"|\d*[{''.join(VULGAR)}]|\d+(?:\.\d+)?|\.\d+)"
 )
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)"

@@ -120,19 +120,36 @@ def _plural(word: str) -> str:
 
 def noun_unit(noun: Token | None, token: Token) -> str | None:
     """The unit of a count: killed/wounded/displaced for people counted by such a verb, else the noun."""
+    if _is_age(token):
+        return "years old"  # as "a 65-year-old" reads: how old someone is, never a count of them
+    among = _among_casualties(noun or token)
+    if among:
+        return among
     if noun is not None and noun.lower_ in gazetteer.casualty_words():
-        return gazetteer.casualty_words()[noun.lower_]
+        return _joined_casualty(noun) or gazetteer.casualty_words()[noun.lower_]
+    if noun is not None and noun.lemma_.lower() in ("loss", "losses"):
+        equipment = _equipment_lost(noun)
+        if equipment:
+            return equipment
+    befell = (_casualty_noun_of(noun) or ("killed" if _lives_taken(noun) else None)) if noun is not None else None
+    if befell:
+        return befell
     if noun is not None and noun.lemma_.lower() in gazetteer.word_list("time_nouns.txt"):
         return _plural(noun.lemma_.lower())  # a duration: "in the last 24 hours", never 24 killed
     if noun is not None and _sized_by(noun, token):
         return "troops"  # "a force of 3,000", "a 2,500-strong contingent": the body's members
     # a noun taken from another clause ("50 soldiers died and 120 were wounded") has the number's own verb
     borrowed = noun is not None and not _within(token, noun)
-    unit = (_casualty_of(token) if borrowed else None) or _casualty_of(noun or token)
+    own = governing_verb(token) if noun is not None and borrowed else None
+    if noun is not None and own is not None and own != governing_verb(noun):  # "40 were killed and 60 captured"
+        unit = _casualty_of(token)
+    else:
+        unit = (_casualty_of(token) if borrowed else None) or _casualty_of(noun or token)
     # killing and wounding befall people whatever the noun ("two dockworkers were killed"); fleeing and being
-    # forced out are said of units and ships too, so those need a noun that counts people
-    if unit and (unit in ("killed", "wounded") or noun is None or _is_people(noun)):
-        return unit
+    # forced out are said of units and ships too, so those need a noun that counts people (not armed ones)
+    armed = noun is not None and noun.lemma_.lower() in gazetteer.word_list("troop_nouns.txt")
+    if unit and (unit in ("killed", "wounded", "casualties") or noun is None or (_is_people(noun) and not armed)):
+        return unit  # armed people withdrawn or evacuated are not the displaced
     counted = (
         None
         if noun is None
@@ -147,12 +164,100 @@ def noun_unit(noun: Token | None, token: Token) -> str | None:
     return noun.lower_
 
 
+def _among_casualties(phrase: Token) -> str | None:
+    """ "Among the dead were 12 children", "The dead include 7 women", "Of the wounded, 14 are ...", "Among those
+    killed were 5 aid workers": people counted as part of the dead or the wounded are casualties of that kind."""
+    node = phrase.head if phrase.dep_ == "conj" else phrase  # "7 women and 4 children"
+    verb = node.head
+    if node.dep_ not in ("nsubj", "dobj", "attr") or verb.lemma_.lower() not in ("be", "include"):
+        return None
+    for child in verb.children:
+        group = child
+        if child.dep_ == "prep" and child.lower_ in ("among", "of") and child.i < node.i:
+            group = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "nsubj" or child == node:
+            continue
+        if group.lower_ in gazetteer.casualty_words() and any(c.dep_ == "det" for c in group.children):
+            return gazetteer.casualty_words()[group.lower_]
+        if group.lower_ == "those":
+            participle = next((c for c in group.children if c.dep_ == "acl" and _befallen(c)), None)
+            if participle is not None:
+                return _befallen(participle)
+    return None
+
+
+def _lives_taken(noun: Token) -> bool:
+    """ "claimed the lives of 17", "lost their lives", "cost 5,000 lives": lives a verb of taking takes."""
+    verb = noun.head
+    return noun.lower_ in ("lives", "life") and noun.dep_ == "dobj" and _lemma_in(verb, "life_verbs.txt")
+
+
+def _lemma_in(word: Token, table: str) -> bool:
+    return word.lemma_.lower() in gazetteer.word_list(table)
+
+
+def _is_age(token: Token) -> bool:
+    """ "a woman aged 70", "two children aged 4 and 7", "the boy, 14, was wounded", "Ali Hassan, 32,": an age."""
+    doc = token.doc
+    back = token.i - 1
+    while back > token.i - 4 and back >= 0 and (doc[back].like_num or doc[back].lower_ in ("and", "to", "between")):
+        back -= 1
+    if back >= 0 and doc[back].lower_ == "aged":
+        return True
+    if not (token.i > 1 and token.i + 1 < len(doc) and doc[token.i - 1].text == "," and token.is_digit):
+        return False
+    if doc[token.i + 1].text not in (",", ".") or int(token.text) > 120:
+        return False
+    person = doc[token.i - 2]
+    return person.ent_type_ == "PERSON" or (person.tag_ == "NN" and (token.dep_ == "appos" or _is_people(person)))
+
+
+def _casualty_noun_of(noun: Token) -> str | None:
+    """ "the deaths of 3 aid workers", "the killing of 12 villagers": people in the "of" phrase of a casualty
+    noun are counted by what befell them, as are those of a tally whose participle the parse hangs on the tally
+    ("the number of medics killed")."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or not _is_people(noun):
+        return None
+    owner = of.head
+    if _lives_taken(owner):  # "claimed the lives of 17 people"
+        return "killed"
+    if owner.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):  # "the number of medics killed", misparsed
+        participle = next((c for c in owner.children if c.dep_ == "acl" and c.i > noun.i and _befallen(c)), None)
+        return _shared_casualty(participle, noun) if participle is not None else None
+    unit = gazetteer.casualty_nouns().get(owner.lower_) or gazetteer.casualty_nouns().get(owner.lemma_.lower())
+    return unit if unit in ("killed", "wounded") else None
+
+
+def _joined_casualty(word: Token) -> str | None:
+    """ "lost 900 killed or wounded", "64 dead and injured", "killed, wounded and captured": a casualty word
+    joined to one of the other kind right after it counts both together."""
+    doc = word.doc
+    if word.i + 2 >= len(doc) or doc[word.i + 1].lower_ not in ("and", "or", "/", "&", ","):
+        return None
+    kinds = {gazetteer.casualty_words().get(word.lower_), gazetteer.casualty_words().get(doc[word.i + 2].lower_)}
+    return "casualties" if kinds == {"killed", "wounded"} else None
+
+
+def _equipment_lost(noun: Token) -> str | None:
+    """ "tank losses climbed to 160", "Iran's aircraft losses": losses of a kind of thing count that thing;
+    losses of people ("troop losses", "personnel losses") stay casualties."""
+    kind = next((c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    if kind is None:
+        return None
+    lemma = kind.lemma_.lower()
+    if _is_people(kind) or lemma in gazetteer.word_list("troop_nouns.txt"):
+        return None
+    return lemma if lemma.endswith("craft") else _plural(lemma)
+
+
 def _sized_by(noun: Token, token: Token) -> bool:
     """A body of armed people (container_nouns.txt) whose size the number gives, not a count of such bodies
     ("a force of 3,000", "a 2,500-strong force"; not "three armies")."""
     if noun.lemma_.lower() not in gazetteer.word_list("container_nouns.txt"):
         return False
-    return not (token.dep_ == "nummod" and token.head == noun)
+    strong = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "strong"  # "a force 3,000 strong"
+    return strong or not (token.dep_ == "nummod" and token.head == noun)
 
 
 def _within(token: Token, noun: Token) -> bool:
@@ -182,11 +287,13 @@ def _casualty_of(node: Token) -> str | None:
     for child in node.children:  # "two men lightly wounded", "people killed in the strike"
         if child.dep_ in ("amod", "acl", "oprd", "xcomp") and _befallen(child):
             return _shared_casualty(child, node)
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("VERB", "AUX"):
+    if node.dep_ == "pobj" and node.head.lower_ in ("of", "among") and node.head.head.pos_ in ("VERB", "AUX"):
         return None  # "Of the 11,000 troops sent, 3,000 were killed": the whole the killed are drawn from
     verb = governing_verb(node)
     if verb is None:
         return None
+    if node.dep_ in ("nsubj", "nsubjpass") and any(_lives_taken(c) for c in verb.children):
+        return "killed"  # "30 people lost their lives"
     for word in [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "acomp", "oprd", "ccomp")]]:
         if _befallen(word) and (word is verb or word.i > node.i):
             return _shared_casualty(word, node)
@@ -218,10 +325,22 @@ def _shared_casualty(word: Token, node: Token) -> str | None:
 def _toll_unit(token: Token) -> str | None:
     """ "the death toll had risen to 43,972": the unit comes from the subject of the verb; "the number of
     people displaced has risen to 11.5 million (up from 10.7 million)": from what the number counts."""
-    verb = governing_verb(token)
+    node = token.head if token.dep_ == "pobj" else token
+    copula = node.head if node.dep_ == "attr" and node.head.lemma_ == "be" else None  # "the death toll is 40"
+    verb = copula or governing_verb(token)
     if verb is None:
         return None
-    for child in verb.children:
+    subjects, raised = list(verb.children), verb
+    for _ in range(2):  # raised: "the toll is expected to rise to 100", "is likely to exceed 40,000"
+        if raised.dep_ not in ("xcomp", "acomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in subjects):
+            break
+        raised = raised.head
+        subjects += list(raised.children)
+    for child in subjects:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):
+            participle = next((c for c in child.children if c.dep_ == "acl" and _befallen(c)), None)
+            if participle is not None and not any(c.lower_ == "of" for c in child.children):
+                return _befallen(participle)  # "the number killed is now 63"
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.casualty_nouns():
             return gazetteer.casualty_nouns()[child.lemma_.lower()]  # "the death toll"
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in gazetteer.word_list("tally_nouns.txt"):
