@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from watchfloor.store.rows import event_day
+
 if TYPE_CHECKING:
     from watchfloor.model import Extraction
 
@@ -279,7 +281,7 @@ def gdelt_rows(
     rows = []
     for number, event in enumerate(events, 1):
         quad, weight = quads.get(event["type"], ("", 0.0))
-        when = (event.get("time_start") or event.get("published") or event.get("latest_date") or "")[:10]
+        when = (event_day(event) or "")[:10]
         added = event.get("ingested_at")
         stamp = added.strftime("%Y%m%d%H%M%S") if added is not None and hasattr(added, "strftime") else ""
         country = places.get(event.get("place") or "", "")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from watchfloor import gazetteer
 from watchfloor.store.queries import UNCOUNTED_CONTEXTS
-from watchfloor.store.rows import EventRow
+from watchfloor.store.rows import EventRow, event_day
 
 if TYPE_CHECKING:
     from watchfloor.store.ledger import Ledger
@@ -55,12 +55,6 @@ class DyadPoint(TypedDict):
     counts: dict[str, int]
     score: float
     events: list[EventRow]
-
-
-def event_day(event: Mapping[str, Any]) -> str | None:
-    """The day an event counts on: its time, else its document's date."""
-    day: str | None = event.get("time_start") or event.get("published") or event.get("latest_date")
-    return day
 
 
 def counts_in_dyad(event: EventRow, first: str, second: str) -> bool:

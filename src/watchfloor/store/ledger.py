@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar
 from watchfloor.errors import WatchfloorError
 from watchfloor.model import Extraction
 from watchfloor.store import corrections, queries, summaries
-from watchfloor.store.rows import ClaimRow, EventRow
+from watchfloor.store.rows import ClaimRow, EventRow, event_day
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -390,7 +390,7 @@ class Ledger:
         corrected: dict[Hashable, list[EventRow]] = {}
         for event in fixed:
             group = key(event)
-            day = event.get("time_start") or event.get("published") or event.get("latest_date")
+            day = event_day(event)
             _count_into(stats.setdefault(group, _empty_group()), 1, day, day, event)
             corrected.setdefault(group, []).append(event)
         ranked = sorted(stats, key=lambda group: -stats[group]["reports"])
@@ -572,7 +572,7 @@ def group_events(
     for members in ranked[:top]:
         group = _empty_group()
         for event in members:
-            day = event.get("time_start") or event.get("published") or event.get("latest_date")
+            day = event_day(event)
             _count_into(group, 1, day, day, event)
         found.append(_finished(group, members[:reports]))
     return found, len(events), len(groups)

@@ -6,8 +6,9 @@ Rows from narrower queries (a track reads only the columns it needs) hold a subs
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import TypedDict
+from typing import Any, TypedDict
 
 
 class Marks(TypedDict, total=False):
@@ -165,3 +166,10 @@ def ultimate_source(row: ClaimRow) -> str:
     if row.get("source"):
         return str(row.get("source_country") or row["source"])
     return "outlet:" + str(row.get("outlet") or row.get("document_id"))
+
+
+def event_day(event: Mapping[str, Any]) -> str | None:
+    """The day an event happened as the ledger reads it: its stated time, else its document's date (what
+    ``events.day`` keeps, and dyads and the brief's event groups count by)."""
+    day: str | None = event.get("time_start") or event.get("published") or event.get("latest_date")
+    return day
