@@ -296,11 +296,7 @@ class Ledger:
         with self.engine.connect() as connection:
             days = queries.dyad_days(connection, first, second, types)
             sample = queries.dyad_examples(connection, first, second, types, examples) if examples else []
-            fixed = []
-            if corrections.any_correction(connection, "event"):
-                found = queries.select_events(connection, corrected=True, sides=(first, second))
-                fixed = self._corrected(connection, found, "event")
-        return days, sample, fixed
+            return days, sample, self._corrected_events(connection, sides=(first, second))
 
     def busiest_pairs(self, limit: int = 20) -> list[tuple[str, str, int]]:
         """The dyads with the most events (``queries.busiest_pairs``)."""
@@ -331,8 +327,8 @@ class Ledger:
     ) -> tuple[list[EventGroup], int, int]:
         """The events ``events(contexts=contexts, **filters)`` gives, grouped by ``key`` of their
         ``queries.EVENT_GROUP_COLUMNS``: the ``top`` largest groups, ties in the order their first events
-        come, each with its first ``reports`` events (all with None) in the documents' order, its size, first
-        and last publication dates and certainties; and how many events and groups there are."""
+        come, each with its first ``reports`` events (all with None) in the documents' order, its size, the
+        first and last days of its acts and its certainties; and how many events and groups there are."""
         return self.event_sections(key, top, {"": contexts}, reports, **filters)[""]
 
     def event_sections(
@@ -348,10 +344,7 @@ class Ledger:
         corrected, which are few)."""
         with self.engine.connect() as connection:
             counted = queries.count_event_groups(connection, **filters)
-            fixed = []
-            if corrections.any_correction(connection, "event"):
-                rows = queries.select_events(connection, corrected=True, **filters)
-                fixed = self._corrected(connection, rows, "event")
+            fixed = self._corrected_events(connection, **filters)
             found = {}
             for name, contexts in sections.items():
 
@@ -464,6 +457,13 @@ class Ledger:
         """Claims of the latest version of every document, filtered (see ``queries.select_claims``)."""
         with self.engine.connect() as connection:
             return Records(self._corrected(connection, queries.select_claims(connection, **filters), "claim"))
+
+    def _corrected_events(self, connection: Any, **filters: Any) -> list[EventRow]:
+        """The events (``queries.select_events`` filters) of documents with an analyst's event correction, as
+        corrected: what the counts made in SQL over the other documents leave out (none without corrections)."""
+        if not corrections.any_correction(connection, "event"):
+            return []
+        return self._corrected(connection, queries.select_events(connection, corrected=True, **filters), "event")
 
     def _corrected(self, connection: Any, rows: list[Any], kind: str) -> list[Any]:
         found = corrections.for_documents(connection, kind, (row["document_id"] for row in rows))

@@ -13,6 +13,7 @@ from watchfloor import gazetteer
 from watchfloor.model import Claim, Event, Extraction
 from watchfloor.store.rows import ClaimRow, EventRow
 from watchfloor.store.schema import (
+    CLAIMS_CHRONOLOGICAL,
     actors,
     claims,
     copies,
@@ -690,14 +691,13 @@ def dyad_examples(
 
 
 def busiest_pairs(connection: Connection, limit: int) -> list[tuple[str, str, int]]:
-    """The (source side, target side) pairs with the most events of the latest extractions, wire copies left
-    out, with their counts, most first (ties by the pair); a side is the state, else the actor."""
+    """The (source side, target side) pairs with the most current events (latest extractions, no wire
+    copies), with their counts, most first (ties by the pair); a side is the state, else the actor."""
     first = func.coalesce(events.c.source_country, events.c.source)
     second = func.coalesce(events.c.target_country, events.c.target)
     query = (
         select(first.label("first"), second.label("second"), func.count().label("events"))
-        .join(extractions, and_(extractions.c.id == events.c.extraction_id, extractions.c.latest.is_(True)))
-        .where(first.is_not(None), second.is_not(None), *_event_conditions())
+        .where(events.c.current.is_(True), first.is_not(None), second.is_not(None))
         .group_by(first, second)
         .order_by(func.count().desc(), first, second)
         .limit(limit)
@@ -909,20 +909,14 @@ def select_track_newest(connection: Connection, key: str, offset: int, limit: in
     """The claims of one stored track key, newest first (the documents' order reversed, as
     ``chronological_key`` sorts), ``limit`` of them from ``offset``, latest extractions only, wire copies left
     out: a walk backwards along ``claims_track_order`` that stops after its rows."""
-    terms = [claims.c.document_date.is_(None), *(claims.c[name] for name in CHRONOLOGICAL_COLUMNS)]
+    terms = [claims.c.document_date.is_(None), *(claims.c[name] for name in CLAIMS_CHRONOLOGICAL[1:])]
     query = (
-        select(*track_selection())
-        .join(extractions, and_(extractions.c.id == claims.c.extraction_id, extractions.c.latest.is_(True)))
-        .join(documents, documents.c.id == extractions.c.document_id)
-        .where(claims.c.track_key == key, ~extractions.c.document_id.in_(select(copies.c.document_id)))
+        _track_rows(select(*track_selection()), [key], (None, None))
         .order_by(*(term.desc() for term in terms))
         .offset(offset)
         .limit(limit)
     )
     return [cast(ClaimRow, dict(row)) for row in connection.execute(query).mappings()]
-
-
-CHRONOLOGICAL_COLUMNS = ("document_date", "ingested_at", "extraction_id", "span_start")
 
 
 def track_size(connection: Connection, keys: Sequence[str]) -> tuple[int, dict[str, tuple[Any, ...]]]:
